@@ -1,0 +1,137 @@
+"""The typed values that flow through the pipeline.
+
+All are frozen: a stage returns new values (``dataclasses.replace``), it never edits
+what it was given. Dicts appear only at the edges (ingest, export, store).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+# ACLED's 31 columns, in ACLED's order; exports put these first.
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
+    "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
+    "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region",
+    "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
+    "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)
+# Tacitus' own columns, after ACLED's.
+TACITUS_COLUMNS: tuple[str, ...] = (
+    "article_id", "url", "fatalities_low", "fatalities_best", "fatalities_high",
+    "civilian_fatalities_low", "injured_low", "geonameid", "confidence",
+    "sources_detail", "evidence",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Evidence: ``Article.text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+    def shifted(self, offset: int) -> Span:
+        return Span(self.start + offset, self.end + offset, self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input document after ingest (and, once cleaned, with furniture removed).
+
+    ``id`` is the input's id, else a hash of the text. ``published`` is the
+    publication date the article's relative dates are read against.
+    """
+
+    id: str
+    text: str
+    url: str = ""
+    outlet: str = ""
+    published: dt.date | None = None
+    title: str = ""
+    language: str = "en"
+    dateline: str = ""  # "Deir ez-Zor" from "Deir ez-Zor – ...": metadata, not body text
+    origin: str = ""  # where it came from: a path, "path:line 3", "<stdin>"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: a populated place, an admin area or a country."""
+
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str  # ISO 3166 alpha-2
+    country: str
+    iso: int  # ISO 3166 numeric, as ACLED's `iso`
+    region: str  # ACLED's region ("Middle East", "Eastern Africa", ...)
+    admin1: str
+    admin2: str
+    population: int
+    kind: Literal["country", "admin1", "admin2", "city", "neighbourhood"]
+    parent: int | None = None  # a neighbourhood's city
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDetail:
+    """Who reported it: 'Khalil Bakker', 'human rights activist', 'ARA News'."""
+
+    name: str
+    role: str = ""
+    outlet: str = ""
+    evidence: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event: ACLED's fields plus Tacitus' own, with evidence per field."""
+
+    article_id: str
+    event_date: dt.date | None
+    time_precision: int
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    inter1: int | None
+    actor2: str = ""
+    inter2: int | None = None
+    assoc_actor_1: str = ""
+    assoc_actor_2: str = ""
+    civilian_targeting: str = ""
+    iso: int | None = None
+    region: str = ""
+    country: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    admin3: str = ""
+    location: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    geonameid: int | None = None
+    source: str = ""
+    source_scale: str = ""
+    notes: str = ""
+    fatalities: int = 0
+    fatalities_low: int = 0
+    fatalities_best: int = 0
+    fatalities_high: int | None = None
+    civilian_fatalities_low: int = 0
+    injured_low: int = 0
+    tags: str = ""
+    url: str = ""
+    confidence: float = 0.0
+    sources_detail: tuple[SourceDetail, ...] = ()
+    evidence: dict[str, tuple[Span, ...]] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def interaction(self) -> int | None:
+        """ACLED's two-digit interaction: the two inter codes, smaller first."""
+        if self.inter1 is None:
+            return None
+        codes = sorted(c for c in (self.inter1, self.inter2) if c is not None)
+        return int("".join(str(c) for c in codes)) if len(codes) == 2 else self.inter1 * 10
