@@ -116,9 +116,9 @@ class Event:
     source: str = ""
     source_scale: str = ""
     notes: str = ""
-    fatalities: int = 0
+    fatalities: int | None = 0  # None: a toll was reported but holds no death count
     fatalities_low: int = 0
-    fatalities_best: int = 0
+    fatalities_best: int | None = 0
     fatalities_high: int | None = None
     civilian_fatalities_low: int = 0
     injured_low: int = 0

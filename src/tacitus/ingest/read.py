@@ -1,0 +1,147 @@
+"""Paths in, Articles (or one InputError per unreadable input) out, in order."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from tacitus.errors import InputError
+from tacitus.types import Article
+
+from tacitus.ingest.decode import decode, read_bytes
+from tacitus.ingest.detect import detect_kind
+from tacitus.ingest.feed import feed_items
+from tacitus.ingest.html import read_page
+from tacitus.ingest.jsonl import jsonl_articles
+from tacitus.ingest.text import article_from_text
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """What the command line says about the input (--published, --outlet, --url).
+
+    For a plain-text file or an HTML page these win over what the page says. For feeds
+    and JSONL, which hold many articles, they only fill what an item leaves out.
+    """
+
+    published: dt.date | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+def _expand(paths: Iterable[str]) -> Iterator[str]:
+    """Files in order: a directory becomes its files, sorted, recursively (dotfiles skipped)."""
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
+            yield from sorted(found)
+        else:
+            yield path
+
+
+def _defaults(overrides: Overrides) -> dict[str, object]:
+    return {"published": overrides.published, "outlet": overrides.outlet, "url": overrides.url}
+
+
+def _from_html(html: str, origin: str, overrides: Overrides) -> Article:
+    page = read_page(html, origin)
+    published: object = overrides.published or page.published
+    return article_from_text(
+        page.text,
+        url=overrides.url or page.url,
+        outlet=overrides.outlet or page.outlet,
+        published=published,
+        title=page.title,
+        origin=origin,
+    )
+
+
+def _from_feed(text: str, origin: str, overrides: Overrides) -> Iterator[Article | InputError]:
+    count = 0
+    try:
+        for item in feed_items(text, origin):
+            count += 1
+            where = f"{origin}#item {item.number}"
+            try:
+                yield article_from_text(
+                    item.text,
+                    id=item.id or None,
+                    url=item.url or overrides.url or "",
+                    outlet=item.outlet or overrides.outlet or "",
+                    published=item.published or overrides.published,
+                    title=item.title,
+                    origin=where,
+                )
+            except InputError as exc:
+                yield exc
+    except InputError as exc:
+        yield exc
+        return
+    if count == 0:
+        yield InputError(origin, "feed has no items")
+
+
+def _read_one(path: str, overrides: Overrides) -> Iterator[Article | InputError]:
+    origin = "<stdin>" if path == "-" else path
+    try:
+        text = decode(read_bytes(path), origin)
+    except InputError as exc:
+        yield exc
+        return
+    kind = detect_kind(text, "" if path == "-" else path)
+    try:
+        if kind == "feed":
+            yield from _from_feed(text, origin, overrides)
+        elif kind == "jsonl":
+            yield from jsonl_articles(text, origin, _defaults(overrides))
+        elif kind == "html":
+            yield _from_html(text, origin, overrides)
+        else:
+            yield article_from_text(
+                text,
+                url=overrides.url or "",
+                outlet=overrides.outlet or "",
+                published=overrides.published,
+                origin=origin,
+            )
+    except InputError as exc:
+        yield exc
+
+
+def read_inputs(
+    paths: Iterable[str], overrides: Overrides = Overrides()
+) -> Iterator[Article | InputError]:
+    """One Article per article in `paths`, in order; "-" is stdin.
+
+    An input that cannot be read (or one bad JSONL line or feed item) yields an
+    InputError naming it, and reading goes on with the rest.
+    """
+    for path in _expand(paths):
+        yield from _read_one(path, overrides)
+
+
+def read_articles(
+    paths: Iterable[str],
+    overrides: Overrides = Overrides(),
+    *,
+    on_error: Literal["raise", "skip"] = "raise",
+) -> Iterator[Article]:
+    """The Articles of `paths`; an unreadable input raises its InputError, or with
+    on_error="skip" is logged as a warning and left out."""
+    if on_error not in ("raise", "skip"):
+        raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
+    for item in read_inputs(paths, overrides):
+        if isinstance(item, InputError):
+            if on_error == "raise":
+                raise item
+            log.warning("%s", item)
+            continue
+        yield item

@@ -1,0 +1,79 @@
+"""The mention stage: everything the text says, sentence by sentence, before any
+decision about events. Each finder is a pure function of text + read-only resources."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tacitus.analyse import Sentence, split_sentences
+from tacitus.mention.attributions import read_attributions
+from tacitus.mention.casualties import Casualty, read_casualties
+from tacitus.mention.times import TimeMention, read_times
+from tacitus.types import Article, SourceDetail, Span
+
+if TYPE_CHECKING:
+    from tacitus.mention.actors import ActorMention
+    from tacitus.resolve.places import ResolvedPlace
+    from tacitus.resources import Resources
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What one sentence says: cues, counts, times, sources, actors and places."""
+
+    index: int
+    sentence: Sentence
+    cues: tuple[Cue, ...]
+    casualties: tuple[Casualty, ...]
+    times: tuple[TimeMention, ...]
+    sources: tuple[SourceDetail, ...]
+    actors: tuple[ActorMention, ...]
+    places: tuple[ResolvedPlace, ...]
+
+    def cue_texts(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for c in self.cues:
+            out.setdefault(c.kind, []).append(c.span.text.lower())
+        return out
+
+
+def read_cues(sentence: Sentence, res: Resources) -> tuple[Cue, ...]:
+    text, offset = sentence.span.text, sentence.span.start
+    found = []
+    for kind, pattern in res.lexicon.cues.items():
+        for m in pattern.finditer(text):
+            found.append(Cue(kind, Span(offset + m.start(), offset + m.end(), m.group())))
+    return tuple(sorted(found, key=lambda c: c.span.start))
+
+
+def read_mentions(article: Article, res: Resources) -> tuple[Facts, ...]:
+    """Split the article into sentences and read every mention in each."""
+    from tacitus.mention.actors import find_actors
+    from tacitus.resolve.places import geocode
+
+    text = article.text
+    sentences = split_sentences(text)
+    actors = find_actors(text, res.actors)
+    places = geocode(text, res.gazetteer, dateline=article.dateline)
+    published: dt.date | None = article.published
+    facts = []
+    for i, s in enumerate(sentences):
+        lo, hi = s.span.start, s.span.end
+        facts.append(Facts(
+            index=i,
+            sentence=s,
+            cues=read_cues(s, res),
+            casualties=read_casualties(s.span.text, lo, res.lexicon, res.persons),
+            times=read_times(s.span.text, lo, published),
+            sources=read_attributions(s.span.text, lo, article.outlet),
+            actors=tuple(a for a in actors if lo <= a.span.start < hi),
+            places=tuple(p for p in places if lo <= p.mention.span.start < hi),
+        ))
+    return tuple(facts)

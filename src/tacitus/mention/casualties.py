@@ -1,0 +1,282 @@
+"""Casualty counts in a sentence: how many killed, injured, or 'casualties' (killed and
+wounded together, never a death toll), each tied to the words that say it.
+
+Works on tokens found by a regular expression, not on the parse, so it runs on every
+sentence cheaply. A count is read either after its verb ("killing 5 people", "the
+death of dozens") or before it ("12 militants including 2 commanders were killed").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from tacitus.lexicon import Lexicon, Quantity, data_rows
+from tacitus.types import Span
+
+Kind = Literal["killed", "injured", "casualties"]
+
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+|\d+|[A-Za-z’'][\w’'-]*|[^\w\s]")
+# Verb phrases, longest first; "killed and wounded" must win over "killed".
+_CASUALTIES = (
+    r"(?:killed|dead) (?:and|or) (?:wounded|injured)|casualties|"
+    r"(?:killing|killed) and (?:wounding|injuring)"
+)
+_KILLED = (
+    r"shot dead|shot and killed|gunned down|lost (?:their|his|her) lives?|"
+    r"(?:hacked|beaten|burned|burnt|stabbed|stoned|clubbed|lynched|bludgeoned) to death|"
+    r"killed|killing|kill|dead|died|slain|perished|murdered|executed|beheaded|lynched|massacred|"
+    r"succumbed|fatalities|deaths|death of|death toll|bodies|corpses|lifeless"
+)
+_INJURED = r"wounded|injured|hurt|injuries|maimed|injuring|wounding"
+_VERB = re.compile(
+    rf"(?<![\w-])(?:(?P<cas>{_CASUALTIES})|(?P<kill>{_KILLED})|(?P<inj>{_INJURED}))(?![\w-])",
+    re.IGNORECASE,
+)
+# Words after which a number that follows is the count: "killing 5", "left 3 dead".
+_COUNT_FOLLOWS = re.compile(
+    r"^(?:killing|killed|kill|death of|wounding|injuring|wounded|injured|casualties|shot dead|"
+    r"gunned down|shot and killed|murdered|executed|beheaded|lynched|massacred|"
+    r"killed and wounded|killed and injured|killed or wounded|killing and wounding|"
+    r"killing and injuring|death toll|bodies|corpses)$",
+    re.IGNORECASE,
+)
+_QUALIFIER = re.compile(
+    r"(?:at least|no fewer than|not less than|a minimum of|more than|over|in excess of|"
+    r"nearly|almost|about|around|approximately|roughly|an estimated|some|up to|as many as|"
+    r"fewer than|less than|under)$",
+    re.IGNORECASE,
+)
+_NOT_A_COUNT_AFTER = {
+    "days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "hour",
+    "minutes", "km", "kilometres", "kilometers", "miles", "metres", "meters", "percent", "%",
+    "am", "pm", "times", "o'clock", "-year-old", "year-old", "vehicles", "houses", "homes",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "shells", "rounds", "rockets", "mortar", "mortars",
+}
+_MONTHS = {w for w in _NOT_A_COUNT_AFTER if w.isalpha() and len(w) >= 3 and w not in {
+    "days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "hour",
+    "minutes", "km", "miles", "metres", "meters", "percent", "times", "vehicles", "houses",
+    "homes", "kilometres", "kilometers", "shells", "rounds", "rockets", "mortar", "mortars"}}
+_BREAKDOWN = {"including", "among", "whom", "includes", "included", "them", "mostly", "mainly"}
+_CLAUSE_BREAK = {";", "when", "after", "while", "whereas", "but", "before", "as", ":"}
+_CORROBORATION = re.compile(
+    r"confirm|received|hospital|morgue|mortuary|autopsy|post-mortem|death toll|toll (?:rose|climbed|stands|stood)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Casualty:
+    """One reported count. ``best`` is what ACLED would code; ``low``/``high`` the range."""
+
+    kind: Kind
+    low: int
+    best: int
+    high: int | None
+    civilians: int
+    vague: bool
+    corroborating: bool
+    evidence: Span
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNouns:
+    civilian: frozenset[str]
+    any: frozenset[str]
+
+    @classmethod
+    def load(cls) -> PersonNouns:
+        rows = data_rows("person_nouns.tsv")
+        return cls(frozenset(w for w, c in rows if c == "1"), frozenset(w for w, _ in rows))
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    value: Quantity
+    qualifier: str
+    start: int  # token index of the first token (qualifier included)
+    end: int  # token index after the number phrase
+    noun: str
+
+
+def read_casualties(
+    sentence: str, offset: int, lexicon: Lexicon, persons: PersonNouns
+) -> tuple[Casualty, ...]:
+    """Every casualty count in ``sentence`` (which starts at ``offset`` in the article)."""
+    tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    if not tokens:
+        return ()
+    corroborating = bool(_CORROBORATION.search(sentence))
+    found: list[Casualty] = []
+    used_until = 0  # token index: a count is read once
+    for verb in _VERB.finditer(sentence):
+        kind: Kind = "casualties" if verb.group("cas") else "killed" if verb.group("kill") else "injured"
+        v_first = _token_at(tokens, verb.start())
+        v_last = _token_at(tokens, verb.end() - 1)
+        if v_first is None or v_last is None:
+            continue
+        count = None
+        if _COUNT_FOLLOWS.match(verb.group()):
+            count = _count_after(tokens, v_last + 1, lexicon, persons)
+        if count is None:
+            count = _count_before(tokens, max(used_until, 0), v_first, lexicon, persons)
+        if count is None:
+            continue
+        used_until = max(count.end, v_last + 1)
+        first, last = min(count.start, v_first), max(count.end - 1, v_last)
+        civilians = _civilians(tokens, count, last, lexicon, persons)
+        low, best, high = _range(count, tokens, lexicon)
+        if kind == "casualties":
+            # Killed and wounded together: at least one death may be implied, never N deaths.
+            low, best, high = (1 if best else 0), 0, best
+        start, end = tokens[first].start, tokens[last].end
+        found.append(Casualty(
+            kind=kind, low=low, best=best, high=high, civilians=civilians,
+            vague=count.value.kind == "vague", corroborating=corroborating,
+            evidence=Span(offset + start, offset + end, sentence[start:end]),
+        ))
+    return tuple(found)
+
+
+def _token_at(tokens: list[_Token], char: int) -> int | None:
+    for i, t in enumerate(tokens):
+        if t.start <= char < t.end:
+            return i
+    return None
+
+
+def _number_at(tokens: list[_Token], i: int, lexicon: Lexicon) -> tuple[Quantity, int] | None:
+    """The number phrase starting at token i (up to four tokens long) and its end index."""
+    for n in (4, 3, 2, 1):
+        if i + n > len(tokens):
+            continue
+        words = [t.text for t in tokens[i:i + n]]
+        phrase = " ".join(words).replace(" - ", "-")
+        q = lexicon.quantity(phrase)
+        if q is None and n >= 3 and "-" in words:
+            q = lexicon.quantity("".join(words))  # "twenty - one" tokenised apart
+        if q is not None:
+            return q, i + n
+    return None
+
+
+def _count_at(tokens, i, lexicon, persons) -> _Count | None:
+    """A count starting at token i: optional qualifier, number, then a plausible noun."""
+    qualifier, j = "", i
+    for n in (3, 2, 1):
+        phrase = " ".join(t.text for t in tokens[i:i + n]).lower()
+        if i + n <= len(tokens) and _QUALIFIER.match(phrase):
+            qualifier, j = phrase, i + n
+            break
+    num = _number_at(tokens, j, lexicon)
+    if num is None:
+        return None
+    value, k = num
+    after = tokens[k].text.lower() if k < len(tokens) else ""
+    if after in _NOT_A_COUNT_AFTER or after.startswith("-year") or after == "year-old":
+        return None
+    before = tokens[j - 1].text.lower() if j > 0 else ""
+    if before in _MONTHS or before in {"aged", "age", "of"} and value.kind == "exact" and not qualifier:
+        return None
+    if value.kind == "exact" and value.value >= 1900 and value.value <= 2100:
+        return None  # a year
+    noun = _noun_after(tokens, k, persons)
+    if value.kind == "article" and not noun:
+        return None  # "a", "an" count only before a person: "a man", "an officer"
+    if value.kind == "vague" and value.value < 10 and not noun:
+        return None  # "some", "several" alone are not counts
+    return _Count(value, qualifier, i, k, noun)
+
+
+def _noun_after(tokens, k, persons: PersonNouns) -> str:
+    """The person noun within three words after a number ('12 Taliban militants')."""
+    for t in tokens[k:k + 4]:
+        w = t.text.lower()
+        if w in persons.any:
+            return w
+        if not re.match(r"[\w’'-]+$", w) or w in {"were", "was", "and", "have", "had", "are"}:
+            break
+    return ""
+
+
+def _count_after(tokens, i, lexicon, persons) -> _Count | None:
+    for j in range(i, min(i + 2, len(tokens))):
+        c = _count_at(tokens, j, lexicon, persons)
+        if c is not None:
+            return c
+        if tokens[j].text.lower() not in {"at", "least", "the", "off"}:
+            break
+    return None
+
+
+def _count_before(tokens, lo, verb, lexicon, persons) -> _Count | None:
+    """The leftmost count of the clause before the verb that is not a breakdown."""
+    start = lo
+    for j in range(verb - 1, lo - 1, -1):
+        if tokens[j].text.lower() in _CLAUSE_BREAK:
+            start = j + 1
+            break
+    total: _Count | None = None
+    j = start
+    while j < verb:
+        prev = tokens[j - 1].text.lower() if j > 0 else ""
+        c = _count_at(tokens, j, lexicon, persons)
+        if c is None or c.end > verb + 1:
+            j += 1
+            continue
+        if prev in _BREAKDOWN:
+            j = c.end
+            continue
+        if total is None:
+            total = c
+        elif prev == "and" and c.value.kind != "vague" and total.noun and c.noun:
+            # "a man and his son", "three soldiers and two civilians": one count, summed.
+            total = _Count(Quantity(total.value.value + c.value.value, total.value.kind),
+                           total.qualifier, total.start, c.end, total.noun)
+        j = c.end
+    if total is not None:
+        words = [t.text.lower() for t in tokens[total.end:verb]]
+        # Possessive persons joined by 'and' add one each: "a man and his son".
+        for i, (a, b) in enumerate(zip(words, words[1:])):
+            if a == "and" and b in {"his", "her", "their"} and persons.any & set(words[i + 2:i + 8]):
+                total = _Count(Quantity(total.value.value + 1, total.value.kind),
+                               total.qualifier, total.start, total.end, total.noun)
+    return total
+
+
+def _civilians(tokens, count: _Count, last: int, lexicon, persons) -> int:
+    """Civilians among the dead: the count's own noun, or 'including N civilians'."""
+    if count.noun in persons.civilian:
+        return count.value.value
+    window = tokens[count.end: min(len(tokens), last + 12)]
+    for j, t in enumerate(window):
+        if t.text.lower() in {"including", "among"}:
+            c = _count_after(window, j + 1, lexicon, persons)
+            if c is not None and c.noun in persons.civilian:
+                return c.value.value
+    return 0
+
+
+def _range(count: _Count, tokens, lexicon) -> tuple[int, int, int | None]:
+    n = count.value.value
+    q = count.qualifier
+    # "between 10 and 15", "10 to 15", "10-15": the lower figure, the range kept.
+    nxt = [t.text.lower() for t in tokens[count.end:count.end + 2]]
+    between = count.start > 0 and tokens[count.start - 1].text.lower() == "between"
+    joiners = {"to", "-", "or", "and"} if between else {"to", "-"}
+    if len(nxt) == 2 and nxt[0] in joiners:
+        upper = lexicon.quantity(nxt[1])
+        if upper is not None and upper.value > n:
+            return n, n, upper.value
+    if q in {"up to", "as many as", "fewer than", "less than", "under"}:
+        return (1 if n else 0), n, n
+    return n, n, None

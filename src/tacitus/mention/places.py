@@ -1,0 +1,215 @@
+"""Place mentions: capitalised name sequences looked up in the gazetteer, with their cue.
+
+spaCy's entity labels are not used: they call Arabic and many African and Asian place
+names PERSON or ORG. Instead every capitalised run of 1-4 tokens (lower-case inner
+articles allowed: "Deir ez-Zor", "Dar es Salaam") is looked up, longest first, and
+kept when it names a gazetteer place and is not a common word, a first name, a
+demonym or an actor's name -- unless its context makes it a place ("the town of X").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from tacitus.gazetteer.index import Gazetteer
+from tacitus.gazetteer.normalise import fold, key
+from tacitus.types import Place, Span
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    span: Span  # the place name's characters: text[start:end] == span.text
+    candidates: tuple[Place, ...]
+    cue: str  # "", "near", "outskirts", "district of", "west of", "western", "district", ...
+    phrase: Span  # the whole phrase with its cue: "the outskirts of Kabul"
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʿ`\-][^\W\d_]+)*(?:['’]s)?", re.UNICODE)
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|az|an|at|ash|ad-d|as-s|ed|ez|es|en)[-’']\w",
+                             re.IGNORECASE)
+_INNER = frozenset("al el ad ar as az an at ash ath ed ez es et en ul de del da do dos das di "
+                   "la le du des bin ibn bani".split())
+_MAX_TOKENS = 4
+_KINDS = ("city", "town", "village", "district", "province", "county", "governorate", "region",
+          "state", "neighbourhood", "neighborhood", "area", "suburb", "camp", "countryside",
+          "sub-district", "subdistrict", "municipality", "locality", "oblast", "prefecture")
+_KIND_RE = "|".join(sorted(_KINDS, key=len, reverse=True))
+_DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+# Cues read backwards from the name: the text just before it must end with one of these.
+_BEFORE = (
+    ("outskirts", re.compile(r"\b(?:the\s+)?(?:outskirts|suburbs|environs|vicinity|edge|"
+                             r"periphery)\s+of\s+(?:the\s+)?$", re.I)),
+    ("countryside", re.compile(r"\b(?:the\s+)?(?:\w+\s+)?countryside\s+of\s+(?:the\s+)?$", re.I)),
+    ("near", re.compile(r"\b(?:near|nearby|close\s+to|not\s+far\s+from|outside)\s+(?:the\s+)?$",
+                        re.I)),
+    ("dir of", re.compile(r"\b(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(" + _DIR +
+                          r")\s+of\s+(?:the\s+)?$", re.I)),
+    ("kind of", re.compile(r"\b(?:the\s+)?(" + _KIND_RE + r")\s+of\s+$", re.I)),
+    ("part", re.compile(r"\b(northern|southern|eastern|western|central|north-?eastern|"
+                        r"north-?western|south-?eastern|south-?western|rural|greater)\s+$",
+                        re.I)),
+)
+_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:eastern|western|northern|southern|rural)\s+)?"
+                    r"(?:military\s+)?(" + _KIND_RE + r"|airport|air\s+base|airbase)\b", re.I)
+_TITLES = frozenset("mr mrs ms dr president general gen colonel col commander minister governor "
+                    "spokesman spokeswoman leader king prince emir imam pope senator captain "
+                    "lieutenant major sergeant brigadier judge professor prof".split())
+_SPEECH = re.compile(r"^\s+(?:said|says|told|added|stated|explained|noted|confirmed|denied|"
+                     r"claimed|reported|urged|warned)\b")
+_ORG_HEADS = frozenset("forces army front brigade brigades battalion council party movement "
+                       "regiment militia group organization organisation union liberation "
+                       "revolutionary guard guards committee ministry agency news times post "
+                       "tribune herald network radio tv television observatory".split())
+_PLACE_KINDS_STRONG = ("country", "admin1")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """data/place_stopwords.txt plus the demonyms in data/demonyms.tsv, if present."""
+    words: set[str] = set()
+    data = resources.files("tacitus").joinpath("data")
+    src = data.joinpath("place_stopwords.txt")
+    if src.is_file():
+        for line in src.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                words.add(fold(line))
+    dem = data.joinpath("demonyms.tsv")
+    if dem.is_file():
+        lines = dem.read_text(encoding="utf-8").splitlines()
+        head = lines[0].split("\t") if lines else []
+        if "adjectives" in head:
+            col = head.index("adjectives")
+            for line in lines[1:]:
+                cells = line.split("\t")
+                if len(cells) > col:
+                    words.update(fold(a.strip()) for a in cells[col].split("|") if a.strip())
+    return frozenset(words)
+
+
+def _capitalised(tok: str) -> bool:
+    return tok[:1].isupper() or bool(_ARTICLE_PREFIX.match(tok))
+
+
+def _strip_possessive(text: str, end: int) -> int:
+    """End offset without a trailing "'s" ("Kabul's airport" -> "Kabul")."""
+    if text[end - 2:end] in ("'s", "’s"):
+        return end - 2
+    return end
+
+
+def _cue_before(text: str, start: int) -> tuple[str, int]:
+    window = text[max(0, start - 48):start]
+    base = start - len(window)
+    for name, rx in _BEFORE:
+        m = rx.search(window)
+        if m:
+            if name == "dir of":
+                cue = m.group(1).lower().replace("-", "") + " of"
+            elif name == "kind of":
+                cue = m.group(1).lower() + " of"
+            elif name == "part":
+                cue = m.group(1).lower().replace("-", "")
+            else:
+                cue = name
+            return cue, base + m.start()
+    return "", start
+
+
+def _cue_after(text: str, end: int) -> tuple[str, int]:
+    m = _AFTER.match(text, end)
+    if m:
+        return re.sub(r"\s+", " ", m.group(1).lower()), m.end()
+    return "", end
+
+
+def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
+    """Every place named in ``text``, longest match first, in text order."""
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    stop = stopwords()
+    out: list[PlaceMention] = []
+    seen: dict[str, tuple[Place, ...]] = {}
+    i = 0
+    n = len(toks)
+    while i < n:
+        s0, _, t0 = toks[i]
+        if not _capitalised(t0):
+            i += 1
+            continue
+        found = _longest(text, toks, i, gazetteer, seen)
+        if found is None:
+            i += 1
+            continue
+        j, end, cands = found
+        start = s0
+        name = text[start:end]
+        cue_b, phrase_start = _cue_before(text, start)
+        cue_a, phrase_end = _cue_after(text, end)
+        if _is_noise(text, toks, i, j, name, cands, cue_b, cue_a, stop):
+            i += 1
+            continue
+        cue = cue_b or cue_a
+        out.append(PlaceMention(Span(start, end, name), cands, cue,
+                                Span(phrase_start, phrase_end, text[phrase_start:phrase_end])))
+        i = j
+    return tuple(out)
+
+
+def _longest(text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazetteer,
+             seen: dict[str, tuple[Place, ...]]) -> tuple[int, int, tuple[Place, ...]] | None:
+    """The longest run starting at token i that names a place: (next index, end, places)."""
+    runs: list[int] = []  # candidate exclusive end indexes
+    j = i
+    while j < len(toks) and j - i < _MAX_TOKENS:
+        s, e, t = toks[j]
+        if j > i:
+            gap = text[toks[j - 1][1]:s]
+            if gap not in (" ", "-") or toks[j - 1][2].endswith(("'s", "’s")):
+                break
+            if not _capitalised(t) and t.lower() not in _INNER:
+                break
+        if _capitalised(t):
+            runs.append(j + 1)
+        j += 1
+    for k in reversed(runs):
+        end = _strip_possessive(text, toks[k - 1][1])
+        name = text[toks[i][0]:end]
+        nk = key(name)
+        if nk not in seen:
+            seen[nk] = gaz.lookup_key(nk)
+        if seen[nk]:
+            return k, end, seen[nk]
+    return None
+
+
+def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name: str,
+              cands: tuple[Place, ...], cue_b: str, cue_a: str, stop: frozenset[str]) -> bool:
+    """A capitalised word that is not a place here: common word, name, actor, demonym."""
+    kind_cue = cue_b.endswith(" of") and cue_b.split()[0] in _KINDS or cue_a in _KINDS
+    words = [fold(t[2]).rstrip("s").rstrip("'’") if t[2].endswith(("'s", "’s")) else fold(t[2])
+             for t in toks[i:j]]
+    strong = any(c.kind in _PLACE_KINDS_STRONG for c in cands)
+    if all(w in stop or w in _INNER for w in words):
+        if kind_cue:
+            return False
+        if len(words) == 1 or not strong:
+            return True
+    if kind_cue or cue_b:
+        return False
+    if i > 0 and fold(toks[i - 1][2]).rstrip(".") in _TITLES:
+        return True  # "President Kabila", "General Dostum"
+    if j < len(toks):
+        nxt = toks[j][2]
+        gap = text[toks[j - 1][1]:toks[j][0]]
+        if gap == " " and _capitalised(nxt) and fold(nxt) in _ORG_HEADS:
+            return True  # "Kirkuk Brigade", "Kabul News"
+        if gap == " " and _capitalised(nxt) and len(words) == 1 and not strong \
+                and fold(nxt) not in stop:
+            # "Hassan Qasim": an unknown capitalised word after a one-word match is
+            # most often a surname; real places are rarely followed by one.
+            return True
+    if not strong and len(words) == 1 and _SPEECH.match(text, toks[j - 1][1]):
+        return True  # "Juma said": people speak, villages do not
+    return False

@@ -1,0 +1,155 @@
+"""Time expressions in a sentence, resolved against the publication date.
+
+dateparser reads "one day after" as publication + 1 and gives nothing for "earlier
+this week", so the forms news uses are read by rules here: explicit dates, weekdays,
+yesterday/last night, weeks and months, and "N days after/before" another event.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from tacitus.types import Span
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate([
+        "january jan", "february feb", "march mar", "april apr", "may", "june jun",
+        "july jul", "august aug", "september sep sept", "october oct", "november nov",
+        "december dec",
+    ])
+    for m in names.split()
+}
+_WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_N = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+
+# Order matters: the first pattern that covers a stretch of text wins.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in [
+        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("dmy", rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"),
+        ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+        ("dm", rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\b(?!\s*(?:19|20)\d\d)"),
+        ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])"),
+        ("month_year", rf"\b(?:in|during|since|of|early|late|mid-?)\s+{_MONTH}\s+{_YEAR}\b"),
+        ("month", rf"\b(?:in|during|early|late|mid-?)\s+{_MONTH}\b(?!\s+[0-3]?\d\b)"),
+        ("offset", rf"\b(?:just\s+|only\s+)?{_N}\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before|later|earlier|ago)\b"),
+        ("weekday", r"\b(?:(?P<rel>last|this|past|late|early|on)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"),
+        ("yesterday", r"\b(?:yesterday|last night|the previous day|the day before)\b"),
+        ("today", r"\b(?:today|this morning|this afternoon|this evening|tonight|earlier today|on the same day)\b"),
+        ("weekend", r"\b(?:over|during|at)\s+the\s+(?:past\s+|last\s+)?weekend\b|\blast\s+weekend\b"),
+        ("week", r"\b(?:earlier\s+this\s+week|this\s+week|last\s+week|the\s+past\s+week|the\s+previous\s+week)\b"),
+        ("monthrel", r"\b(?:earlier\s+this\s+month|this\s+month|last\s+month|the\s+past\s+month|the\s+previous\s+month)\b"),
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression. ``date`` is resolved unless it is relative to another event
+    (kind "offset" with direction after/before), which the assembler anchors."""
+
+    span: Span
+    kind: Literal["date", "offset"]
+    date: dt.date | None
+    precision: int  # ACLED time_precision: 1 day, 2 week, 3 month
+    days: int = 0  # for kind "offset": signed shift from the anchor event
+
+
+def read_times(sentence: str, offset: int, published: dt.date | None) -> tuple[TimeMention, ...]:
+    """Time expressions in ``sentence`` (starting at ``offset`` in the article)."""
+    taken: list[tuple[int, int]] = []
+    found: list[TimeMention] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mention = _resolve(kind, m, published)
+            if mention is None:
+                continue
+            taken.append((m.start(), m.end()))
+            date, precision, days, mkind = mention
+            text = m.group()
+            found.append(TimeMention(Span(offset + m.start(), offset + m.end(), text),
+                                     mkind, date, precision, days))
+    return tuple(sorted(found, key=lambda t: t.span.start))
+
+
+def _resolve(kind: str, m: re.Match[str], published: dt.date | None):
+    """(date, precision, days, kind) for one match, or None when it is not a date."""
+    g = m.groupdict()
+    if kind in {"iso", "dmy", "mdy", "dm", "md"}:
+        month = int(g["month"]) if kind == "iso" else _MONTHS[g["month"].lower()]
+        day = int(g["day"])
+        year = int(g["year"]) if g.get("year") else _year_before(published, month, day)
+        if year is None:
+            return None
+        try:
+            return dt.date(year, month, day), 1, 0, "date"
+        except ValueError:
+            return None
+    if kind in {"month_year", "month"}:
+        month = _MONTHS[g["month"].lower()]
+        if g["month"].lower() == "may" and kind == "month":
+            return None  # "in may" is too often the verb
+        year = int(g["year"]) if g.get("year") else _year_before(published, month, 1)
+        return (dt.date(year, month, 1), 3, 0, "date") if year else None
+    if published is None:
+        return None
+    if kind == "offset":
+        n = g["n"].lower()
+        days = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        if g["unit"].lower().startswith("week"):
+            days *= 7
+        direction = g["dir"].lower()
+        if direction == "ago":
+            return published - dt.timedelta(days=days), 1 if days < 7 else 2, 0, "date"
+        sign = 1 if direction in {"after", "later"} else -1
+        return None, 1, sign * days, "offset"
+    if kind == "weekday":
+        wd = _WEEKDAYS[g["weekday"].lower()]
+        back = (published.weekday() - wd) % 7
+        if (g.get("rel") or "").lower() in {"last", "past"} and back == 0:
+            back = 7
+        return published - dt.timedelta(days=back), 1, 0, "date"
+    if kind == "yesterday":
+        return published - dt.timedelta(days=1), 1, 0, "date"
+    if kind == "today":
+        return published, 1, 0, "date"
+    if kind == "weekend":
+        back = (published.weekday() - 5) % 7  # the latest Saturday
+        return published - dt.timedelta(days=back), 2, 0, "date"
+    if kind == "week":
+        text = m.group().lower()
+        if "last" in text or "previous" in text or "past" in text:
+            start = published - dt.timedelta(days=published.weekday() + 7)
+        else:
+            start = published - dt.timedelta(days=published.weekday())
+        return min(start, published), 2, 0, "date"
+    if kind == "monthrel":
+        text = m.group().lower()
+        first = published.replace(day=1)
+        if "last" in text or "previous" in text or "past" in text:
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        return first, 3, 0, "date"
+    return None
+
+
+def _year_before(published: dt.date | None, month: int, day: int) -> int | None:
+    """The year that puts day/month on or before publication (events precede reports)."""
+    if published is None:
+        return None
+    try:
+        candidate = dt.date(published.year, month, day)
+    except ValueError:
+        return None
+    return published.year if candidate <= published else published.year - 1

@@ -1,0 +1,266 @@
+"""Resolve: a draft → one Event per place, with ACLED's names, codes and counts.
+
+Actors get their canonical names and inter codes for the event's country; the
+sub-type is decided once the sides are known; the toll is the conservative figure,
+split between the places it was reported for; every field keeps its words.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+from tacitus.assemble import Draft, Role
+from tacitus.resolve.fatalities import Toll, reconcile, split
+from tacitus.resolve.notes import write_note
+from tacitus.taxonomy import EVENT_TYPE_OF, Typing, civilian_targeting, classify
+from tacitus.types import Article, Event, Place, SourceDetail, Span
+
+if TYPE_CHECKING:
+    from tacitus.resolve.places import ResolvedPlace
+    from tacitus.resources import Resources
+
+ARMED = {1, 2, 3, 4, 8}
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    name: str
+    inter: int
+    evidence: tuple[Span, ...]
+
+
+def resolve_draft(
+    draft: Draft, article: Article, article_places: Sequence[ResolvedPlace], res: Resources, number: int
+) -> tuple[Event, ...]:
+    """The events of one draft (one per distinct place)."""
+    places = _distinct_places(draft.places) or _fallback_place(article_places)
+    country_code = places[0].place.country_code if places else _actor_country(draft)
+    country = _country_name(country_code, res)
+    agents, patients, unknown = _sides(draft.actors, country_code, draft.date, res)
+    typing = classify(_cue_texts(draft), agents[0].inter if agents else None,
+                      [p.inter for p in patients])
+    if typing is None:
+        return ()
+    actor1, actor2, assoc2 = _pick_actors(typing, agents, patients, unknown, country, draft)
+    toll = reconcile(draft.casualties)
+    shares = split(toll, len(places) or 1)
+    sources = _sources(draft.sources, article)
+    events = []
+    for i, share in enumerate(shares):
+        rp = places[i] if places else None
+        event = _event(draft, article, typing, actor1, actor2, assoc2, rp, share, sources,
+                       country, res, number * 10 + i)
+        events.append(event)
+    return tuple(events)
+
+
+def _cue_texts(draft: Draft) -> dict[str, list[str]]:
+    return {k: [s.text.lower() for s in v] for k, v in draft.cues.items()}
+
+
+def _distinct_places(places: Sequence[ResolvedPlace]) -> list[ResolvedPlace]:
+    """One per place; a region named as the container of towns in the list is dropped."""
+    by_id: dict[int, ResolvedPlace] = {}
+    for rp in places:
+        kept = by_id.get(rp.place.geonameid)
+        if kept is None or rp.geo_precision < kept.geo_precision:
+            by_id[rp.place.geonameid] = rp
+    chosen = list(by_id.values())
+    precise = [rp for rp in chosen if rp.geo_precision == 1]
+    if precise:
+        # "al-Bukamal and the Susa town in Deir ez-Zor": the province (or a same-named
+        # city standing for it) only says where the towns are.
+        containers = {_norm(rp.place.admin1) for rp in precise if rp.place.admin1}
+        chosen = [rp for rp in chosen if not (
+            rp.geo_precision > 1 or (_norm(rp.place.name) in containers and _has_other(rp, precise)))]
+    return sorted(chosen, key=lambda rp: rp.mention.span.start)
+
+
+def _has_other(rp: ResolvedPlace, precise: Sequence[ResolvedPlace]) -> bool:
+    return any(o.place.geonameid != rp.place.geonameid and o.place.admin1 == rp.place.admin1
+               and o.mention.span.start < rp.mention.span.start for o in precise)
+
+
+def _norm(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def _fallback_place(article_places: Sequence[ResolvedPlace]) -> list[ResolvedPlace]:
+    """No place in the event's sentences: the article's first well-resolved place."""
+    for rp in article_places:
+        if rp.geo_precision <= 2:
+            return [rp]
+    return list(article_places[:1])
+
+
+def _actor_country(draft: Draft) -> str:
+    for r in draft.actors:
+        if r.actor.country_code:
+            return r.actor.country_code
+    return ""
+
+
+def _country_name(code: str, res: Resources) -> str:
+    place = res.gazetteer.country(code) if code else None
+    return place.country if place else ""
+
+
+def _sides(roles: Sequence[Role], cc: str, date: dt.date | None, res: Resources):
+    from tacitus.resolve.actors import resolve_actor
+
+    agents: list[Side] = []
+    patients: list[Side] = []
+    unknown: list[Side] = []
+    for r in roles:
+        name, inter = resolve_actor(r.actor, cc, res.actors, date)
+        if "{" in name:
+            continue  # a generic actor whose country is unknown: no name to give
+        target = {"agent": agents, "patient": patients}.get(r.role, unknown)
+        for side_list in (agents, patients, unknown):
+            for s in side_list:
+                if s.name == name:
+                    break
+            else:
+                continue
+            break
+        else:
+            target.append(Side(name, inter, (r.actor.span,)))
+    return agents, patients, unknown
+
+
+def _pick_actors(typing: Typing, agents, patients, unknown, country: str, draft: Draft):
+    sub, etype = typing.sub_event_type, typing.event_type
+    c = country or "Unknown"
+    pool = agents + unknown + patients
+    if etype == "Protests":
+        a1 = next((s for s in pool if s.inter == 6), Side(f"Protesters ({c})", 6, ()))
+        others = [s for s in pool if s.inter in {1, 8} and s is not a1]
+        a2 = others[0] if others and sub != "Peaceful protest" else None
+        return a1, a2, ""
+    if etype == "Riots":
+        a1 = next((s for s in pool if s.inter == 5), Side(f"Rioters ({c})", 5, ()))
+        rest = [s for s in pool if s is not a1 and s.inter != 5]
+        if sub == "Mob violence":
+            a2 = rest[0] if rest else Side(f"Civilians ({c})", 7, ())
+        else:
+            a2 = next((s for s in rest if s.inter in {1, 8}), None)
+        return a1, a2, ""
+    armed_agents = [s for s in agents if s.inter in ARMED] or [s for s in unknown if s.inter in ARMED]
+    if sub == "Arrests":
+        a1 = next((s for s in pool if s.inter == 1), Side(f"Police Forces of {c}", 1, ()))
+    elif armed_agents:
+        a1 = armed_agents[0]
+    elif agents:
+        a1 = agents[0]
+    else:
+        a1 = Side(f"Unidentified Armed Group ({c})", 3, ())
+    rest = [s for s in patients + unknown + agents if s.name != a1.name]
+    if etype == "Violence against civilians" or sub in {"Arrests", "Abduction/forced disappearance"}:
+        a2 = next((s for s in rest if s.inter == 7), None) or Side(f"Civilians ({c})", 7, ())
+        return a1, a2, ""
+    a2 = rest[0] if rest else None
+    assoc = ""
+    if a2 is not None and a2.inter != 7 and draft.civilians_hit:
+        assoc = f"Civilians ({c})"
+    elif a2 is None and draft.civilians_hit:
+        a2 = Side(f"Civilians ({c})", 7, ())
+    return a1, a2, assoc
+
+
+def _sources(details: Sequence[SourceDetail], article: Article) -> tuple[SourceDetail, ...]:
+    seen, out = set(), []
+    for d in details:
+        key = (d.name, d.role)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return tuple(out)
+
+
+def _event(draft, article, typing, actor1: Side, actor2: Side | None, assoc2: str,
+           rp: ResolvedPlace | None, toll: Toll, sources, country: str, res, serial: int) -> Event:
+    place: Place | None = rp.place if rp else None
+    inter2 = actor2.inter if actor2 else None
+    outlets = [o for o in [article.outlet, *(s.outlet for s in sources)] if o]
+    source = "; ".join(dict.fromkeys(outlets))
+    evidence: dict[str, tuple[Span, ...]] = {
+        "sub_event_type": tuple(s for spans in draft.cues.values() for s in spans) or (draft.trigger,),
+        "actor1": actor1.evidence,
+        "actor2": actor2.evidence if actor2 else (),
+        "location": (rp.mention.span,) if rp else (),
+        "event_date": draft.date_evidence,
+        "fatalities": toll.evidence,
+        "source": tuple(s.evidence for s in sources if s.evidence is not None),
+    }
+    evidence = {k: tuple(sorted(set(v), key=lambda s: s.start)) for k, v in evidence.items() if v}
+    event = Event(
+        article_id=article.id,
+        event_date=draft.date,
+        time_precision=draft.time_precision,
+        disorder_type=typing.disorder_type,
+        event_type=typing.event_type,
+        sub_event_type=typing.sub_event_type,
+        actor1=actor1.name,
+        inter1=actor1.inter,
+        actor2=actor2.name if actor2 else "",
+        inter2=inter2,
+        assoc_actor_2=assoc2,
+        civilian_targeting=civilian_targeting(typing.sub_event_type, inter2),
+        iso=place.iso if place else None,
+        region=place.region if place else "",
+        country=place.country if place else country,
+        admin1=place.admin1 if place else "",
+        admin2=place.admin2 if place else "",
+        location=place.name if place else "",
+        latitude=round(place.latitude, 4) if place else None,
+        longitude=round(place.longitude, 4) if place else None,
+        geo_precision=rp.geo_precision if rp else None,
+        geonameid=place.geonameid if place else None,
+        source=source,
+        fatalities=toll.best,
+        fatalities_low=toll.low,
+        fatalities_best=toll.best,
+        fatalities_high=toll.high,
+        civilian_fatalities_low=toll.civilians,
+        injured_low=toll.injured,
+        url=article.url,
+        sources_detail=tuple(sources),
+        evidence=evidence,
+    )
+    event = _with_id(event, article, serial, res)
+    from dataclasses import replace
+
+    return replace(event, notes=write_note(event), confidence=_confidence(draft, rp, actor1))
+
+
+def _with_id(event: Event, article: Article, serial: int, res) -> Event:
+    from dataclasses import replace
+
+    iso3 = ""
+    if event.country:
+        place = res.gazetteer.country(event.country)
+        iso3 = _alpha3(place.country_code) if place else ""
+    digest = hashlib.sha1(f"{article.id}:{serial}".encode()).hexdigest()[:10].upper()
+    return replace(event, event_id_cnty=f"{iso3 or 'XXX'}-{digest}")
+
+
+def _alpha3(code: str) -> str:
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code)
+    return c.alpha_3 if c else ""
+
+
+def _confidence(draft: Draft, rp: ResolvedPlace | None, actor1: Side) -> float:
+    """How the fields were found: read from the text scores higher than inferred."""
+    score = 0.35
+    score += 0.2 if rp is not None and rp.mention.span.start >= 0 and rp in draft.places else 0.05
+    score += 0.15 if draft.date_read else 0.05
+    score += 0.15 if actor1.evidence else 0.05
+    score += 0.15 if any(c.kind not in {"corroborate"} for c in []) or draft.cues else 0.0
+    return round(min(score, 1.0), 2)
+
+
+__all__ = ["resolve_draft", "EVENT_TYPE_OF"]

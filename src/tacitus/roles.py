@@ -1,0 +1,76 @@
+"""Who did what to whom: an actor mention's role in its sentence, read from the parse.
+
+"agent" is the attacker / doer (ACLED's actor1 where one is clear), "patient" the
+target. A linear rule (before the trigger = agent, unless passive) is the fallback when
+the parse does not link the actor to a predicate.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Role = Literal["agent", "patient", ""]
+
+_ATTACK_NOUNS = re.compile(
+    r"^(?:attacks?|assaults?|strikes?|airstrikes?|raids?|bombardments?|shelling|offensive|"
+    r"ambush(?:es)?|bombings?|fire|operations?|campaign|rocket|rockets|missiles?|shells?|"
+    r"drones?|warplanes?|jets?|aircraft|planes?|forces|troops|fighters|militants)$",
+    re.IGNORECASE,
+)
+_HOLDER = re.compile(r"^-?(?:held|controlled|dominated|occupied|run)$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)\b", re.IGNORECASE)
+
+
+def role_in(doc: Doc, start: int, end: int, trigger: int) -> Role:
+    """Role of the actor at chars [start, end) of ``doc`` relative to a trigger at char ``trigger``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    after = doc.text[end:end + 12]
+    if re.match(r"-?(?:held|controlled|occupied)\b", after):
+        return "patient"  # "regime-held neighbourhoods": the holder is the one hit
+    if re.match(r"-?(?:led|backed|launched)\b", after):
+        return "agent"  # "ISIS-led bombardment"
+    token = _np_head(span.root)
+    dep = token.dep_
+    if dep in {"nsubj", "csubj"}:
+        return "agent"
+    if dep in {"nsubjpass", "csubjpass"}:
+        return "patient"
+    if dep == "pobj":
+        prep = token.head
+        if prep.lower_ == "by" or prep.dep_ == "agent":
+            return "agent"
+        if prep.lower_ in {"between", "with"}:
+            return ""  # "clashes between X and Y": both sides, no direction
+        return "patient"
+    if dep in {"dobj", "dative", "attr", "oprd"}:
+        return "patient"
+    if dep in {"poss", "compound", "amod", "nmod"} and _ATTACK_NOUNS.match(token.head.text):
+        return "agent"  # "Russian airstrikes", "the army's offensive"
+    return _linear(doc.text, start, trigger)
+
+
+def _np_head(token: Token) -> Token:
+    """Climb from a word to the head of its noun phrase (and through conjunctions)."""
+    seen = 0
+    while seen < 6 and (
+        token.dep_ == "conj"
+        or token.dep_ in {"compound", "amod", "nmod", "appos", "nummod"} and token.head.pos_ in {"NOUN", "PROPN"}
+    ):
+        token = token.head
+        seen += 1
+    return token
+
+
+def _linear(text: str, start: int, trigger: int) -> Role:
+    if trigger < 0:
+        return ""
+    if start < trigger:
+        between = text[start:trigger]
+        return "patient" if _PASSIVE.search(between) and " by " not in between else "agent"
+    before = text[max(0, start - 6):start].lower()
+    return "agent" if before.endswith("by ") else "patient"

@@ -1,0 +1,247 @@
+"""The `tacitus` command: a thin layer over the library.
+
+Every command catches Tacitus' own errors and prints one line naming the input; no
+traceback reaches the user. Exit codes: 0 all good, 1 some input failed, 2 usage or
+resource error, 130 interrupted.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import click
+
+from tacitus.errors import InputError, TacitusError
+from tacitus.types import Article, Event
+
+
+def _date(ctx, param, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+class _Progress:
+    """Progress on stderr: a live line on a terminal, nothing when piped."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.articles = self.events = self.failed = 0
+        self.started = time.perf_counter()
+
+    def tick(self, events: int = 0, failed: bool = False) -> None:
+        self.articles += 1
+        self.events += events
+        self.failed += failed
+        if self.enabled:
+            rate = self.articles / max(time.perf_counter() - self.started, 1e-9)
+            sys.stderr.write(f"\r{self.articles} articles, {self.events} events, "
+                             f"{self.failed} failed ({rate:.1f} articles/s)")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def _fail(item: InputError | str) -> None:
+    click.echo(f"tacitus: {item}", err=True)
+
+
+def coded(items: Iterable[Article | InputError], pipeline, progress: _Progress) -> Iterator[tuple[Article, tuple[Event, ...]]]:
+    """Code each article; an input that fails is reported and skipped, never fatal."""
+    for item in items:
+        if isinstance(item, InputError):
+            _fail(item)
+            progress.tick(failed=True)
+            continue
+        try:
+            events = pipeline.code(item)
+        except TacitusError as exc:
+            _fail(f"{item.origin or item.id}: {exc}")
+            progress.tick(failed=True)
+            continue
+        except Exception as exc:  # a bug on one article must not lose the batch
+            _fail(f"{item.origin or item.id}: internal error ({type(exc).__name__}: {exc}); "
+                  "please report it with this input")
+            progress.tick(failed=True)
+            continue
+        progress.tick(len(events))
+        yield item, events
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="tacitus")
+def cli() -> None:
+    """Tacitus: conflict news in, auditable ACLED-style event data out."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl",
+              show_default=True, help="Output format.")
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for text input.")
+@click.option("--outlet", help="Outlet name for text input (overrides the page's).")
+@click.option("--url", help="URL of the article (overrides the page's).")
+@click.option("--show-withheld", is_flag=True, help="Also print events below the confidence threshold.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="Confidence below which events are withheld.")
+def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence):
+    """Code articles into events, printed on stdout.
+
+    PATHS are files, folders or - (stdin): plain text, HTML, RSS/Atom or JSONL,
+    detected from content.
+
+    \b
+        tacitus extract report.txt --published 2016-06-07 --outlet "ARA News"
+        tacitus extract feed.xml --format csv > events.csv
+    """
+    from tacitus.export import write
+    from tacitus.ingest import Overrides, read_inputs
+    from tacitus.pipeline import Pipeline
+    from tacitus.settings import Settings
+
+    pipeline = Pipeline(Settings(min_confidence=min_confidence, show_withheld=show_withheld))
+    progress = _Progress(enabled=True)
+    items = read_inputs(paths, Overrides(published=published, outlet=outlet, url=url))
+    events = (e for _, evs in coded(items, pipeline, progress) for e in evs)
+    try:
+        write(events, sys.stdout, fmt)
+    finally:
+        progress.close()
+    if progress.failed:
+        sys.exit(1)
+
+
+@cli.command()
+def demo():
+    """Code the bundled sample articles and print a summary table of their events.
+
+    \b
+        tacitus demo
+    """
+    from tacitus.pipeline import Pipeline
+    from tacitus.samples import sample_articles
+
+    pipeline = Pipeline()
+    progress = _Progress(enabled=True)
+    started = time.perf_counter()
+    rows = []
+    for article, events in coded(sample_articles(), pipeline, progress):
+        rows.extend(events)
+    progress.close()
+    click.echo(summary_table(rows))
+    click.echo(f"\n{progress.articles} sample articles, {len(rows)} events, "
+               f"{progress.failed} failed, {time.perf_counter() - started:.1f} s")
+    if progress.failed:
+        sys.exit(1)
+
+
+def summary_table(events: list[Event]) -> str:
+    """A fixed-width table an analyst can read in a terminal."""
+    head = ("date", "sub-event type", "actor 1", "actor 2", "location", "country", "dead")
+    rows = [(str(e.event_date or "?"), e.sub_event_type, e.actor1, e.actor2 or "-",
+             e.location or "?", e.country or "?",
+             "?" if e.fatalities is None else str(e.fatalities)) for e in events]
+    widths = [min(34, max(len(h), *(len(r[i]) for r in rows))) if rows else len(h) for i, h in enumerate(head)]
+    line = lambda cells: "  ".join(c[:w].ljust(w) for c, w in zip(cells, widths))  # noqa: E731
+    return "\n".join([line(head), line(tuple("-" * w for w in widths)), *(line(r) for r in rows)])
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--limit", type=click.IntRange(1), help="Only the first N rows of an ACLED file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of tables.")
+@click.option("--floors", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="JSON file of minimum figures; exit 1 when any figure falls below its floor.")
+def evaluate(paths, limit, as_json, floors):
+    """Score extraction against gold files (*.gold.json) or ACLED CSVs with notes.
+
+    Every figure is printed beside the most-frequent-answer baseline.
+
+    \b
+        tacitus evaluate tests/gold
+        tacitus evaluate ../shared/fixtures/acled/afghanistan-2020-03.csv --limit 200
+    """
+    from tacitus.evaluate import evaluate_paths
+    from tacitus.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    reports = evaluate_paths(list(paths), pipeline.code_many, limit=limit)
+    figures = {str(p): r.as_dict() for p, r in zip(paths, reports)}
+    if as_json:
+        click.echo(json.dumps(figures, indent=1))
+    else:
+        for path, report in zip(paths, reports):
+            click.echo(f"== {path}")
+            click.echo(report.render())
+    if floors is not None:
+        below = check_floors(figures, json.loads(floors.read_text(encoding="utf-8")))
+        for line in below:
+            click.echo(f"tacitus: below floor: {line}", err=True)
+        if below:
+            sys.exit(1)
+
+
+def check_floors(figures: dict[str, dict[str, float]], floors: dict[str, dict[str, float]]) -> list[str]:
+    """Figures under their pinned floors, matched by the file name of each evaluated path."""
+    by_name = {Path(p).name: f for p, f in figures.items()}
+    below = []
+    for name, minimums in floors.items():
+        got = by_name.get(name)
+        if got is None:
+            continue
+        for key, floor in minimums.items():
+            if got.get(key, 0.0) + 1e-9 < floor:
+                below.append(f"{name} {key} = {got.get(key, 0.0):.3f} < {floor:.3f}")
+    return below
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--dateline", default="", help="The article's dateline place, if any.")
+def geocode(text, dateline):
+    """Show the places found in TEXT, their candidates and why one won.
+
+    \b
+        tacitus geocode "Gunmen attacked a bus near Mandera town"
+    """
+    from tacitus.gazetteer import Gazetteer
+    from tacitus.resolve.places import geocode as run_geocode
+
+    gaz = Gazetteer.open()
+    for rp in run_geocode(text, gaz, dateline=dateline):
+        p = rp.place
+        click.echo(f"{rp.mention.span.text!r} -> {p.name} ({p.admin1}, {p.country}) "
+                   f"geonameid={p.geonameid} lat={p.latitude:.4f} lon={p.longitude:.4f} "
+                   f"precision={rp.geo_precision}")
+        click.echo(f"    why: {rp.reason}")
+        others = [c for c in rp.mention.candidates if c.geonameid != p.geonameid][:5]
+        for c in others:
+            click.echo(f"    also: {c.name} ({c.admin1}, {c.country}) pop={c.population}")
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("tacitus: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except TacitusError as exc:
+        click.echo(f"tacitus: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("tacitus: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)

@@ -1,0 +1,154 @@
+"""ACLED typing: cues found in an event's sentences + its actors' inter codes →
+event type, sub-event type, disorder type.
+
+The order of the rules is the order of specificity in ACLED's codebook: the weapon
+decides remote violence; a demonstration is typed by what participants and police did;
+battles need two armed sides; violence against civilians needs an unarmed target.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+TAXONOMY: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED", "Grenade"),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+        "Headquarters or base established", "Looting/property destruction",
+        "Non-violent transfer of territory", "Other"),
+}
+EVENT_TYPE_OF = {sub: etype for etype, subs in TAXONOMY.items() for sub in subs}
+ARMED = {1, 2, 3, 4, 8}
+
+# Cues that alone only say somebody was hurt: they start an event only when no earlier
+# event can take them (then they are an attack on whoever was hurt).
+WEAK_ATTACK = re.compile(
+    r"^(?:killed|killing|killings|died|dead|death of|bodies of|corpses? of|injured|wounded|hurt|"
+    r"targeted|targeting|struck|hit|slain)$",
+    re.IGNORECASE,
+)
+_AIR_STRIKE = re.compile(r"strike|raid|bomb|aerial|sortie", re.IGNORECASE)
+VIOLENT = ("fight", "attack", "shell", "air", "ied", "suicide", "grenade", "chemical", "abduct", "sexual")
+DEMONSTRATION = ("protest", "riot", "mob")
+NONVIOLENT = ("arrest", "gov_territory", "ns_territory", "agreement", "looting", "disrupt", "base", "change")
+EVENT_CUES = VIOLENT + DEMONSTRATION + NONVIOLENT
+
+
+@dataclass(frozen=True, slots=True)
+class Typing:
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+
+
+def strong_cues(cues: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """The cues that can start an event: weak 'attack' words and bare aircraft dropped."""
+    out: dict[str, list[str]] = {}
+    for kind, texts in cues.items():
+        if kind not in EVENT_CUES:
+            continue
+        kept = list(texts)
+        if kind == "attack":
+            kept = [t for t in texts if not WEAK_ATTACK.match(t)]
+        if kind == "air" and "attack" not in cues and "shell" not in cues:
+            kept = [t for t in texts if _AIR_STRIKE.search(t)]
+        if kept:
+            out[kind] = kept
+    return out
+
+
+def classify(
+    cues: Mapping[str, Sequence[str]], agent_inter: int | None, target_inters: Sequence[int],
+) -> Typing | None:
+    """The ACLED type for an event with these cues and actors; None when nothing fits."""
+    has = set(cues)
+    armed_target = any(i in ARMED for i in target_inters)
+    state_agent = agent_inter in {1, 8}
+    violent_use = has & {"attack", "fight", "shell", "air", "ied", "suicide", "grenade", "chemical"}
+
+    def pick(sub: str) -> Typing:
+        return Typing(EVENT_TYPE_OF[sub], sub, _disorder(sub))
+
+    if "protest" in has or "riot" in has or "mob" in has:
+        demo = _demonstration(has, agent_inter, target_inters)
+        if demo:
+            return pick(demo)
+    if "suicide" in has:
+        return pick("Suicide bomb")
+    if "chemical" in has and violent_use:
+        return pick("Chemical weapon")
+    if "air" in has:
+        return pick("Air/drone strike")
+    if "grenade" in has and not ({"shell"} & has and "rocket" in " ".join(cues.get("grenade", ()))):
+        return pick("Grenade")
+    if "ied" in has:
+        return pick("Remote explosive/landmine/IED")
+    if "shell" in has:
+        return pick("Shelling/artillery/missile attack")
+    if "sexual" in has:
+        return pick("Sexual violence")
+    if "abduct" in has:
+        return pick("Abduction/forced disappearance")
+    if "gov_territory" in has and state_agent:
+        return pick("Government regains territory")
+    if "ns_territory" in has and agent_inter in {2, 3, 4}:
+        return pick("Non-state actor overtakes territory")
+    if "fight" in has:
+        return pick("Armed clash")
+    if "attack" in has:
+        if armed_target and agent_inter in ARMED | {None}:
+            return pick("Armed clash")
+        return pick("Attack")
+    if "arrest" in has:
+        return pick("Arrests")
+    if "agreement" in has:
+        return pick("Agreement")
+    if "disrupt" in has:
+        return pick("Disrupted weapons use")
+    if "looting" in has:
+        return pick("Looting/property destruction")
+    if "base" in has:
+        return pick("Headquarters or base established")
+    if "change" in has:
+        return pick("Change to group/activity")
+    return None
+
+
+def _demonstration(has: set[str], agent_inter: int | None, target_inters: Sequence[int]) -> str | None:
+    if "mob" in has and "protest" not in has:
+        return "Mob violence"
+    if "riot" in has:
+        return "Violent demonstration"
+    if "protest" in has:
+        if "lethal" in has or ("attack" in has and any(i in {1, 8} for i in (agent_inter,))):
+            return "Excessive force against protesters"
+        if "disperse" in has or "arrest" in has:
+            return "Protest with intervention"
+        return "Peaceful protest"
+    return None
+
+
+def _disorder(sub: str) -> str:
+    etype = EVENT_TYPE_OF[sub]
+    if sub == "Excessive force against protesters":
+        return "Political violence; Demonstrations"
+    if etype in {"Protests", "Riots"}:
+        return "Demonstrations"
+    if etype == "Strategic developments":
+        return "Strategic developments"
+    return "Political violence"
+
+
+def civilian_targeting(sub_event_type: str, inter2: int | None) -> str:
+    """ACLED's flag: civilians were the (main) target."""
+    if inter2 == 7 and EVENT_TYPE_OF.get(sub_event_type) in {
+        "Violence against civilians", "Explosions/Remote violence", "Riots"}:
+        return "Civilian targeting"
+    return ""
