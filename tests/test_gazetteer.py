@@ -19,6 +19,8 @@ from tacitus.gazetteer.normalise import is_latin, key, loose_key
     ("Sheikh Maqsoud", "Shaykh Maqsud"),
     ("Kābul", "KABUL"),
     ("Dar es Salaam", "Dar-es-Salaam"),
+    ("Raqqah", "al-Raqqa"),
+    ("Hasakeh", "Al Hasakah"),
 ])
 def test_gazetteer_key_folds_variants(a, b):
     assert key(a) == key(b)
@@ -142,3 +144,12 @@ def test_gazetteer_path_respects_environment(monkeypatch, tmp_path):
     p = gazetteer_path()
     assert p.parent == tmp_path / "tacitus" and p.name.startswith("gazetteer-")
     assert p.suffix == ".sqlite"
+
+
+def test_gazetteer_unreadable_index_is_a_resource_error(tmp_path):
+    from tacitus.errors import ResourceError
+
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(ResourceError):
+        Gazetteer.open(bad)

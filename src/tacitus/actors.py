@@ -33,18 +33,24 @@ from tacitus.errors import ResourceError
 Role = Literal["named", "head", "nation", "country", "cue", "ethnic", "qualifier"]
 
 # Words, a possessive "'s", or one punctuation mark. Hyphens and bare apostrophes are
-# dropped from the token stream so "Al-Shabaab" and "Al Shabaab" are the same phrase.
-_TOKEN = re.compile(r"\w+|['’]s\b|[^\w\s]")
-_DROPPED = frozenset({"-", "'", "’", "‘"})
+# not tokens, so "Al-Shabaab" and "Al Shabaab" are the same phrase; group 1 keeps a
+# hyphen written just before a word.
+_ARTICLES = frozenset({"the", "a", "an"})
+_TOKEN = re.compile(r"(-?)(\w+|['’]s\b|[^\w\s'’‘-])")
 
 
 @dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int
-    raw: str  # the surface form ("’s" written as "'s")
-    norm: str  # casefolded, accents removed
-    hyphen: bool  # joined to the previous token by a hyphen ("ISIS-held")
+class Tokens:
+    """A text's tokens as parallel tuples (one object per text, not per token: it is hot)."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    raw: tuple[str, ...]  # the surface forms ("’s" written as "'s")
+    norm: tuple[str, ...]  # casefolded, accents removed
+    hyphen: tuple[bool, ...]  # joined to the previous token by a hyphen ("ISIS-held")
+
+    def __len__(self) -> int:
+        return len(self.norm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +109,7 @@ class Phrase:
 
     role: Role
     value: str  # named: index into ActorIndex.named; nation: ISO2; cue: kind; ethnic: group
-    exact: tuple[str | None, ...]  # per token: the required surface form, or None for any case
+    exact: tuple[str | None, ...] | None  # per token: the surface form required, None: any case
     owned: bool = False  # a cue that needs an owner before it ("Russian" warplanes)
 
 
@@ -134,42 +140,42 @@ class ActorIndex:
 
 def normalise(word: str) -> str:
     """Casefold and strip accents: 'Burkinabè' -> 'burkinabe', '’s' -> "'s"."""
-    word = word.replace("’", "'").casefold()
     if word.isascii():
-        return word
+        return word.casefold()
+    word = word.replace("’", "'").casefold()
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def tokenize(text: str) -> tuple[Token, ...]:
-    out: list[Token] = []
-    prev_end, joined_at = -1, -1
-    for m in _TOKEN.finditer(text):
-        raw = m.group()
-        if raw in _DROPPED:
-            if raw == "-" and m.start() == prev_end:
-                joined_at = m.end()  # "ISIS-held": the next word hangs on this one
-            continue
-        raw = raw.replace("’", "'")
-        out.append(Token(m.start(), m.end(), raw, normalise(raw), m.start() == joined_at))
-        prev_end = m.end()
-    return tuple(out)
+def tokenize(text: str) -> Tokens:
+    """Words and punctuation with offsets; hyphens and bare apostrophes are dropped."""
+    found = [(m.span(2), m.groups()) for m in _TOKEN.finditer(text)]
+    if not found:
+        return Tokens((), (), (), (), ())
+    spans, groups = zip(*found)
+    raws = tuple(w.replace("’", "'") if "’" in w else w for _, w in groups)
+    # a hyphen joins only when written between two words: "ISIS-held", not "ISIS - held"
+    hyphens = tuple(bool(h) and a > 1 and not text[a - 2].isspace() and text[a - 2] != "-"
+                    for (a, _), (h, _) in zip(spans, groups))
+    return Tokens(tuple(a for a, _ in spans), tuple(b for _, b in spans), raws,
+                  tuple(map(normalise, raws)), hyphens)
 
 
-def _exact(tokens: tuple[Token, ...], case_sensitive: bool) -> tuple[str | None, ...]:
+def _exact(raws: tuple[str, ...], case_sensitive: bool) -> tuple[str | None, ...] | None:
     # Short all-capitals words (US, CAR, IS, GSU) are checked as written even when the
     # alias is not listed as case-sensitive: "us" and "car" are ordinary words.
-    def pin(t: Token) -> bool:
+    def pin(raw: str) -> bool:
         if case_sensitive:
-            return any(c.isupper() for c in t.raw)
-        return t.raw.isalpha() and t.raw.isupper() and len(t.raw) <= 4
+            return any(c.isupper() for c in raw)
+        return raw.isalpha() and raw.isupper() and len(raw) <= 4
 
-    return tuple(t.raw if pin(t) else None for t in tokens)
+    exact = tuple(r if pin(r) else None for r in raws)
+    return exact if any(e is not None for e in exact) else None
 
 
 def _read(name: str) -> str:
     try:
-        return resources.files("tacitus.data").joinpath(name).read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError) as err:
+        return resources.files("tacitus").joinpath("data", name).read_text(encoding="utf-8")
+    except OSError as err:
         raise ResourceError(f"cannot read tacitus/data/{name}: {err}") from err
 
 
@@ -196,10 +202,13 @@ def build_index(actors: list[dict], kinds: list[dict], demonyms: list[dict[str, 
     def add(words: str, role: Role, value: str, case_sensitive: bool = False,
             owned: bool = False) -> None:
         toks = tokenize(words)
-        if not toks:
+        raws, key = toks.raw, toks.norm
+        if len(key) > 1 and key[0] in _ARTICLES:
+            # the matcher steps over articles itself: "a mob" is "mob", "the UAE" is "UAE"
+            raws, key = raws[1:], key[1:]
+        if not key:
             return
-        key = tuple(t.norm for t in toks)
-        phrase = Phrase(role, value, _exact(toks, case_sensitive), owned)
+        phrase = Phrase(role, value, _exact(raws, case_sensitive), owned)
         entries = table.setdefault(key, [])
         if phrase not in entries:
             entries.append(phrase)

@@ -71,19 +71,19 @@ def classify(
     has = set(cues)
     armed_target = any(i in ARMED for i in target_inters)
     state_agent = agent_inter in {1, 8}
-    violent_use = has & {"attack", "fight", "shell", "air", "ied", "suicide", "grenade", "chemical"}
+    violent_use = has & {"attack", "fight", "shell", "air", "ied", "suicide", "grenade"}
 
     def pick(sub: str) -> Typing:
         return Typing(EVENT_TYPE_OF[sub], sub, _disorder(sub))
 
-    if "protest" in has or "riot" in has or "mob" in has:
-        demo = _demonstration(has, agent_inter, target_inters)
-        if demo:
-            return pick(demo)
     if "suicide" in has:
         return pick("Suicide bomb")
     if "chemical" in has and violent_use:
         return pick("Chemical weapon")
+    if "protest" in has or "riot" in has or "mob" in has:
+        demo = _demonstration(has, agent_inter, target_inters)
+        if demo:
+            return pick(demo)
     if "air" in has:
         return pick("Air/drone strike")
     if "grenade" in has and not ({"shell"} & has and "rocket" in " ".join(cues.get("grenade", ()))):

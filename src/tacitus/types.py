@@ -123,6 +123,7 @@ class Event:
     civilian_fatalities_low: int = 0
     injured_low: int = 0
     tags: str = ""
+    event_id_cnty: str = ""  # ISO alpha-3 + a stable hash of article id and event number
     url: str = ""
     confidence: float = 0.0
     sources_detail: tuple[SourceDetail, ...] = ()

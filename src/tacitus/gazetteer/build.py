@@ -22,13 +22,16 @@ from pathlib import Path
 
 from tacitus.gazetteer.normalise import fold, is_latin, key, loose_key
 
-BUILD_VERSION = "3"  # bump when the schema or the key functions change
+BUILD_VERSION = "4"  # bump when the schema or the key functions change
 
 _ADMIN_SUFFIX = re.compile(
     r"\s+(governorate|province|county|region|state|department|oblast|district|division|"
     r"prefecture|municipality|raion|rayon|muhafazah|wilayah|velayat|welayat|okrug|krai)$",
     re.IGNORECASE,
 )
+
+
+_MARKS = str.maketrans("", "", "‘’ʿʾʻʼ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,7 @@ CREATE TABLE place(gid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TE
                    admin1 TEXT, admin2 TEXT, pop INTEGER, kind TEXT, parent INTEGER);
 CREATE TABLE name(k TEXT, gid INTEGER, PRIMARY KEY(k, gid)) WITHOUT ROWID;
 CREATE TABLE loose(k TEXT, gid INTEGER, PRIMARY KEY(k, gid)) WITHOUT ROWID;
+CREATE TABLE country_key(k TEXT PRIMARY KEY, code TEXT) WITHOUT ROWID;
 """
 
 
@@ -102,6 +106,9 @@ def display_admin_name(name: str, aliases: tuple[str, ...]) -> str:
 
 
 def _ascii(text: str) -> str:
+    # Ayn and hamza marks are dropped as ACLED does ("‘Ajman" -> "Ajman", "Nad ‘Ali" ->
+    # "Nad Ali"); a plain ASCII apostrophe stays ("Dar'a").
+    text = text.lstrip("'`").translate(_MARKS)
     folded = fold(text)
     # Keep the original's capitalisation pattern where folding kept the letters aligned.
     if len(folded) == len(text):
@@ -144,8 +151,8 @@ def _fill_admin2(cities: list[CityRow], admins: dict[int, AdminRow],
     return out
 
 
-def _admin_centres(cities: list[CityRow], admins: dict[int, AdminRow]
-                   ) -> dict[int, tuple[float, float]]:
+def _admin_centres(cities: list[CityRow], admins: dict[int, AdminRow],
+                   city_keys: dict[int, set[str]]) -> dict[int, tuple[float, float]]:
     """Centre of each admin area: given, else its seat city (same key), else its cities' mean."""
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     seats: dict[tuple[int, str], CityRow] = {}
@@ -154,7 +161,7 @@ def _admin_centres(cities: list[CityRow], admins: dict[int, AdminRow]
             if a is not None:
                 members[a].append((c.latitude, c.longitude, c.population))
         if c.admin1 is not None:
-            for n in {key(x) for x in (c.name, *c.aliases) if is_latin(x)}:
+            for n in city_keys.get(c.geonameid, ()):
                 k = (c.admin1, n)
                 if k not in seats or seats[k].population < c.population:
                     seats[k] = c
@@ -182,7 +189,7 @@ def _name_rows(gid: int, names: tuple[str, ...]) -> tuple[set[tuple[str, int]], 
         if len(k) >= 2:
             exact.add((k, gid))
         lk = loose_key(n)
-        if len(lk) >= 4:
+        if len(lk) >= 3:
             loose.add((lk, gid))
     return exact, loose
 
@@ -203,12 +210,19 @@ def build(
     cities = sources.read_cities(admins) if cities is None else cities
     neighbourhoods = sources.read_neighbourhoods() if neighbourhoods is None else neighbourhoods
 
-    admin_by_id = {a.geonameid: a for a in admins}
-    centre = _admin_centres(cities, admin_by_id)
-    cities = _fill_admin2(cities, admin_by_id, centre)
-    city_by_id = {c.geonameid: c for c in cities}
     exact: set[tuple[str, int]] = set()
     loose: set[tuple[str, int]] = set()
+    city_keys: dict[int, set[str]] = {}
+    for c in cities:
+        e, lo = _name_rows(c.geonameid, (c.name, *c.aliases))
+        exact |= e
+        loose |= lo
+        city_keys[c.geonameid] = {k for k, _ in e}
+    admin_by_id = {a.geonameid: a for a in admins}
+    centre = _admin_centres(cities, admin_by_id, city_keys)
+    del city_keys
+    cities = _fill_admin2(cities, admin_by_id, centre)
+    city_by_id = {c.geonameid: c for c in cities}
     places = []
 
     by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
@@ -216,10 +230,13 @@ def build(
         by_country[c.country_code].append((c.latitude, c.longitude, c.population))
     country_centre = _centroids({i: by_country[r.code] for i, r in enumerate(countries)
                                  if by_country[r.code]})
+    country_keys: dict[str, str] = {}
     for i, r in enumerate(countries):
         lat, lon = country_centre.get(i, (0.0, 0.0))
         places.append((r.geonameid, r.name, lat, lon, r.code, "", "", 0, "country", None))
         e, lo = _name_rows(r.geonameid, (r.name, *r.aliases))
+        for k, _ in sorted(e):
+            country_keys.setdefault(k, r.code)
         exact |= e
         loose |= lo
     for a in admins:
@@ -238,9 +255,6 @@ def build(
         a2 = admin_by_id[c.admin2].name if c.admin2 in admin_by_id else ""
         places.append((c.geonameid, _ascii(c.name), c.latitude, c.longitude, c.country_code, a1, a2,
                        c.population, "city", None))
-        e, lo = _name_rows(c.geonameid, (c.name, *c.aliases))
-        exact |= e
-        loose |= lo
     for i, n in enumerate(neighbourhoods):
         parent = city_by_id.get(n.parent)
         if parent is None:
@@ -268,6 +282,7 @@ def build(
             con.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
             con.executemany("INSERT INTO name VALUES (?,?)", sorted(exact))
             con.executemany("INSERT INTO loose VALUES (?,?)", sorted(loose))
+            con.executemany("INSERT INTO country_key VALUES (?,?)", sorted(country_keys.items()))
             con.execute("INSERT INTO meta VALUES ('build_version', ?)", (BUILD_VERSION,))
         con.execute("VACUUM")
         con.close()

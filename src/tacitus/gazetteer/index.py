@@ -60,15 +60,8 @@ class Gazetteer:
             r[0]: (r[1], r[2], r[3], r[4]) for r in rows
         }
         # country name keys -> code, so country("Syrian Arab Republic") needs no query
-        by_gid = {r[4]: r[0] for r in rows}
-        keys: dict[str, str] = {}
-        for k, gid in con.execute(
-            "SELECT name.k, name.gid FROM name JOIN place ON place.gid = name.gid "
-            "WHERE place.kind = 'country'"
-        ):
-            if gid in by_gid:
-                keys.setdefault(k, by_gid[gid])
-        self._country_keys = keys
+        self._country_keys: dict[str, str] = dict(
+            con.execute("SELECT k, code FROM country_key").fetchall())
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -77,7 +70,10 @@ class Gazetteer:
         if not path.exists():
             from tacitus.gazetteer.build import build
 
-            build(path)
+            try:
+                build(path)
+            except (OSError, ValueError, KeyError, sqlite3.Error) as exc:
+                raise ResourceError(f"cannot build the gazetteer at {path}: {exc}") from exc
         try:
             con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True,
                                   check_same_thread=False)
@@ -86,6 +82,10 @@ class Gazetteer:
             return cls(con, path)
         except sqlite3.DatabaseError as exc:
             raise ResourceError(f"gazetteer index {path} is unreadable: {exc}") from exc
+
+    def __reduce__(self) -> tuple:
+        # A connection cannot be pickled; a worker process reopens the same file.
+        return (Gazetteer.open, (self.path,))
 
     def close(self) -> None:
         self._con.close()
@@ -117,7 +117,7 @@ class Gazetteer:
     def lookup_loose(self, name: str) -> tuple[Place, ...]:
         """The lower-confidence fallback: places sharing the loose key of ``name``."""
         k = loose_key(name)
-        return self._by_key("loose", k) if len(k) >= 4 else ()
+        return self._by_key("loose", k) if len(k) >= 3 else ()
 
     def has_key(self, k: str) -> bool:
         return self._con.execute("SELECT 1 FROM name WHERE k = ? LIMIT 1", (k,)).fetchone() is not None

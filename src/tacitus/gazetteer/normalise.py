@@ -28,7 +28,8 @@ _DOUBLE = re.compile(r"([a-z])\1+")
 _LEADING_ARTICLES = frozenset(
     "al el ad ar as az an at ash ath adh ed ez es et en er ul".split()
 )
-_INNER_ARTICLES = frozenset("al el ad ar as az an at ash ed ez es et ul".split())
+# Persian ezafe ("Nahr-e Saraj", "Nahri Saraj", "Dahana i Ghuri") joins like an article.
+_INNER_ARTICLES = frozenset("al el ad ar as az an at ash ed ez es et ul e i ye".split())
 
 # Whole-token variants of one written word.
 _TOKEN_FOLD = {
@@ -39,11 +40,13 @@ _TOKEN_FOLD = {
 }
 # Feminine/nisba endings: -iya, -iyah, -iyeh, -iyya, -ieh are one ending.
 _SUFFIX = re.compile(r"(?:iyyah|iyyeh|iyya|iyah|iyeh|iya|ieh)$")
-_VOWELS_INNER = re.compile(r"(?<=.)[aeiouy]")
+_VOWELS = re.compile(r"[aeiouy]")
 
 
 def fold(text: str) -> str:
     """Lower-case ASCII with diacritics removed; other characters left as they are."""
+    if text.isascii():
+        return text.lower()  # the common case in English text: nothing to decompose
     text = text.translate(_EXTRA_FOLD)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
@@ -69,6 +72,8 @@ def _fold_token(tok: str) -> str:
     tok = _DOUBLE.sub(r"\1", tok)
     if len(tok) > 4:
         tok = _SUFFIX.sub("iya", tok)
+    if len(tok) > 4 and tok.endswith(("ah", "eh")):
+        tok = tok[:-2] + "a"  # "Raqqah"/"Raqqa", "Hasakeh"/"Hasakah": one final vowel
     return tok
 
 
@@ -80,6 +85,7 @@ def key(name: str) -> str:
     # Glued article: "Al-Bukamal" -> "bukamal" is done by splitting above; "Albukamal"
     # stays as written (too risky to cut "al" off every word starting with it).
     if len(toks) > 2:
+        # inner articles and ezafe go; so does an ezafe glued to the first word below
         toks = [toks[0]] + [t for t in toks[1:-1] if t not in _INNER_ARTICLES] + [toks[-1]]
     return " ".join(_fold_token(t) for t in toks)
 
@@ -95,6 +101,6 @@ def loose_key(name: str) -> str:
     for a, b in (("kh", "k"), ("gh", "g"), ("q", "k"), ("sh", "s"), ("ch", "s"), ("th", "t"),
                  ("dh", "d"), ("ph", "f"), ("w", "u"), ("ck", "k"), ("c", "k")):
         k = k.replace(a, b)
-    k = k[0] + _VOWELS_INNER.sub("", k[1:]) if len(k) > 1 else k
+    k = k[0] + _VOWELS.sub("", k[1:])
     k = _DOUBLE.sub(r"\1", k)
     return k.rstrip("h") or k

@@ -8,12 +8,13 @@ NAMED is an alias from ``actors.jsonl`` ("Al-Shabaab"), optionally with a head n
 ("militants"). The owner of a generic CUE is a nationality or country ("Kenyan police",
 "Syria's army") or an ethnic group ("Pokot raiders"). Weapon and aircraft cues count only
 with an owner ("Russian warplanes" is an actor, "drones" alone is not). The kind of a
-chain of cues is its head, the last cue ("army soldiers", "the regime's army forces").
+chain of cues is its head, the last cue ("army soldiers", "the regime's army forces",
+"student protesters"). A civilians mention followed by "protesting" becomes protesters.
 
 Decisions on traps (all tested):
 - "IS" the group is matched only in capitals, and not inside an all-capitals headline.
-- "police station", "army base", "Army Day", "military sources" are not actors: the
-  kind's ``not_before`` words block the cue.
+- "police station", "army base", "Army Day", "military sources", "civilian areas" are
+  not actors: the kind's ``not_before`` words (actor_kinds.jsonl) block the cue.
 - "an army of volunteers" is not an actor; "the army of Kenya" is.
 - "ISIS-held districts" is still a mention of ISIS, with qualifier "held", so the caller
   can tell a place description from a participant.
@@ -21,18 +22,22 @@ Decisions on traps (all tested):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import AbstractSet, NamedTuple, Sequence
 
-from tacitus.actors import ActorIndex, Phrase, Token, tokenize
+from tacitus.actors import ActorIndex, Phrase, Tokens, tokenize
 from tacitus.types import Span
 
 _DETERMINERS = frozenset({"a", "an"})
 _YEAR = frozenset({"year", "years"})
 _WEAK_KINDS = frozenset({"civilians", "government"})  # yield to a later cue in a chain
+_GENERIC_ROLES = frozenset({"nation", "country", "ethnic", "cue"})
 _GROUP_KINDS = {"ethnic": "ethnic_militia", "clan": "clan_militia"}
 
 
 @dataclass(frozen=True, slots=True)
 class ActorMention:
+    """Words naming an actor; ``tacitus.resolve.actors`` turns it into ACLED's name."""
+
     span: Span  # text[start:end] == span.text, e.g. "Russian warplanes"
     name: str  # canonical name, or a template such as "Military Forces of {of_country}"
     inter: int
@@ -41,47 +46,70 @@ class ActorMention:
     qualifier: str = ""  # "suspected", or a hyphen suffix such as "held", "led"
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
+class _Match(NamedTuple):  # a tuple, not a frozen dataclass: made per token, it is hot
     end: int  # token index after the match
     phrase: Phrase
 
 
-def _probe(toks: tuple[Token, ...], i: int, index: ActorIndex, role: str,
-           owned_ok: bool = True) -> list[_Match]:
-    """All phrases of ``role`` starting at token ``i``, longest first."""
-    if i >= len(toks):
-        return []
-    found: list[_Match] = []
-    for n in index.lengths.get(toks[i].norm, ()):
-        if i + n > len(toks):
-            continue
-        window = toks[i:i + n]
-        for phrase in index.phrases.get(tuple(t.norm for t in window), ()):
-            if phrase.role != role or (phrase.owned and not owned_ok):
+class _Scan:
+    """One text's tokens and the dictionary phrases found at each token, probed once.
+
+    Lives for one ``find_actors`` call; the memo is why it is not frozen.
+    """
+
+    __slots__ = ("toks", "index", "size", "_memo")
+
+    def __init__(self, toks: Tokens, index: ActorIndex) -> None:
+        self.toks = toks
+        self.index = index
+        self.size = len(toks.norm)
+        self._memo: dict[int, dict[str, list[_Match]]] = {}
+
+    def norm(self, i: int) -> str:
+        return self.toks.norm[i] if i < self.size else ""
+
+    def roles_at(self, i: int) -> AbstractSet[str]:
+        """The roles of the phrases starting at token ``i`` (empty: nothing starts there)."""
+        by_role = self._memo.get(i)
+        if by_role is None:
+            by_role = self._memo[i] = self._all_at(i)
+        return by_role.keys()
+
+    def probe(self, i: int, role: str, owned_ok: bool = True) -> Sequence[_Match]:
+        """Phrases of ``role`` starting at token ``i``, longest first."""
+        by_role = self._memo.get(i)
+        if by_role is None:
+            by_role = self._memo[i] = self._all_at(i)
+        found = by_role.get(role, ())
+        if not owned_ok and found:
+            return [m for m in found if not m.phrase.owned]
+        return found
+
+    def _all_at(self, i: int) -> dict[str, list[_Match]]:
+        toks = self.toks
+        found: dict[str, list[_Match]] = {}
+        for n in self.index.lengths.get(self.norm(i), ()):
+            if i + n > self.size:
                 continue
-            if all(e is None or e == t.raw for e, t in zip(phrase.exact, window)):
-                if _shouting(toks, i, i + n, phrase):
+            for phrase in self.index.phrases.get(toks.norm[i:i + n], ()):
+                if phrase.exact is not None and (
+                        any(e is not None and e != r
+                            for e, r in zip(phrase.exact, toks.raw[i:i + n]))
+                        or self._shouting(i, i + n, phrase.exact)):
                     continue
-                found.append(_Match(i + n, phrase))
-    return found
+                found.setdefault(phrase.role, []).append(_Match(i + n, phrase))
+        return found
+
+    def _shouting(self, start: int, end: int, exact: tuple[str | None, ...]) -> bool:
+        """A two-letter capitals alias ("IS", "AA") inside an all-capitals headline."""
+        if not any(e is not None and len(e) <= 2 for e in exact):
+            return False
+        raw = self.toks.raw
+        neighbours = [raw[k] for k in (start - 1, end) if 0 <= k < len(raw)]
+        return any(len(w) >= 2 and w.isalpha() and w.isupper() for w in neighbours)
 
 
-def _shouting(toks: tuple[Token, ...], start: int, end: int, phrase: Phrase) -> bool:
-    """A two-letter capitals alias ("IS", "AA") inside an all-capitals headline."""
-    if not any(e is not None and len(e) <= 2 for e in phrase.exact):
-        return False
-    neighbours = [toks[k].raw for k in (start - 1, end) if 0 <= k < len(toks)]
-    return any(len(w) >= 2 and w.isalpha() and w.isupper() for w in neighbours)
-
-
-def _head(toks: tuple[Token, ...], i: int, index: ActorIndex) -> int:
-    heads = _probe(toks, i, index, "head")
-    return heads[0].end if heads else i
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
+class _Found(NamedTuple):
     end: int
     name: str
     inter: int
@@ -90,38 +118,53 @@ class _Found:
     qualifier: str = ""
 
 
-def _named(toks: tuple[Token, ...], i: int, index: ActorIndex) -> _Found | None:
-    matches = _probe(toks, i, index, "named")
+def _named(scan: _Scan, i: int) -> _Found | None:
+    matches = scan.probe(i, "named")
     if not matches:
         return None
     best = matches[0]
-    actor = index.named[int(best.phrase.value)]
-    end = _head(toks, best.end, index)
+    actor = scan.index.named[int(best.phrase.value)]
+    end = _bracketed_alias(scan, best.end, best.phrase.value)
+    for _ in range(2):  # "militants", "militant fighters"
+        heads = scan.probe(end, "head")
+        if not heads:
+            break
+        end = heads[0].end
     return _Found(end, actor.name, actor.inter, actor.kind, actor.country)
 
 
-def _owner(toks: tuple[Token, ...], i: int, index: ActorIndex
-           ) -> tuple[int, str, str, str]:
+def _bracketed_alias(scan: _Scan, end: int, actor: str) -> int:
+    """Past "(ISIS)" in "Islamic State (ISIS) fighters" when it names the same actor."""
+    if scan.norm(end) != "(":
+        return end
+    inner = [m for m in scan.probe(end + 1, "named") if m.phrase.value == actor]
+    if inner and scan.norm(inner[0].end) == ")":
+        return inner[0].end + 1
+    return end
+
+
+def _owner(scan: _Scan, i: int) -> tuple[int, str, str, str]:
     """(end, country, ethnic group, qualifier) of a nationality/ethnic owner at ``i``."""
+    toks = scan.toks
     for role in ("nation", "country", "ethnic"):
-        matches = _probe(toks, i, index, role)
+        matches = scan.probe(i, role)
         if not matches:
             continue
         m = matches[0]
         end = m.end
-        if end < len(toks) and toks[end].norm == "'s":
+        if scan.norm(end) == "'s":
             end += 1
-        if end < len(toks) and toks[end].hyphen and toks[end].norm in index.suffixes:
+        if end < scan.size and toks.hyphen[end] and toks.norm[end] in scan.index.suffixes:
             # "Turkish-backed militias": Turkey backs them, it is not their country
-            backer = " ".join(t.raw for t in toks[i:end])
-            return end + 1, "", "", f"{backer}-{toks[end].raw}"
+            backer = " ".join(toks.raw[i:end])
+            return end + 1, "", "", f"{backer}-{toks.raw[end]}"
         if role == "ethnic":
             return end, "", m.phrase.value, ""
         return end, m.phrase.value, "", ""
     return i, "", "", ""
 
 
-def _cue_kind(matches: list[_Match], group: str, index: ActorIndex) -> tuple[int, str] | None:
+def _cue_kind(matches: Sequence[_Match], group: str, index: ActorIndex) -> tuple[int, str] | None:
     """Pick the kind among the cue's readings: group kinds only after an ethnic group."""
     if not matches:
         return None
@@ -138,79 +181,88 @@ def _cue_kind(matches: list[_Match], group: str, index: ActorIndex) -> tuple[int
     return _cue_kind(shorter, group, index) if shorter else None
 
 
-def _generic(toks: tuple[Token, ...], i: int, index: ActorIndex) -> _Found | None:
-    end, country, group, qualifier = _owner(toks, i, index)
+def _generic(scan: _Scan, i: int) -> _Found | None:
+    index, toks = scan.index, scan.toks
+    end, country, group, qualifier = _owner(scan, i)
     owned = end > i
     kinds: list[str] = []
     while True:
-        picked = _cue_kind(_probe(toks, end, index, "cue", owned_ok=owned or bool(kinds)),
+        picked = _cue_kind(scan.probe(end, "cue", owned_ok=owned or bool(kinds)),
                            group if not kinds else "", index)
         if picked is None:
             break
         end, kind = picked
         kinds.append(kind)
-        if end + 1 < len(toks) and toks[end].norm == "'s" and _probe(toks, end + 1, index, "cue"):
+        if scan.norm(end) == "'s" and scan.probe(end + 1, "cue"):
             end += 1
     if not kinds:
         return None
     kind = next((k for k in reversed(kinds) if k not in _WEAK_KINDS), kinds[-1])
-    if not owned and end + 1 < len(toks) and toks[end].norm == "of":
+    if not owned and scan.norm(end) == "of":
         # "the army of Kenya"; without a country after it, "an army of volunteers"
-        at = end + 2 if toks[end + 1].norm == "the" else end + 1
-        places = _probe(toks, at, index, "country")
+        at = end + 2 if scan.norm(end + 1) == "the" else end + 1
+        places = scan.probe(at, "country")
         if places:
             end, country = places[0].end, places[0].phrase.value
     spec = index.kinds[kind]
-    last = toks[end - 1].norm
-    if end < len(toks) and spec.blocked_by(last, toks[end].norm):
+    if spec.blocked_by(toks.norm[end - 1], scan.norm(end)):
         return None
-    if kind == "civilians" and end < len(toks) and toks[end].norm in index.kinds["protesters"].following:
+    if kind == "civilians" and scan.norm(end) in index.kinds["protesters"].following:
         kind, spec, end = "protesters", index.kinds["protesters"], end + 1
     name = spec.template
     if group and kind in _GROUP_KINDS.values():
         name = name.replace("{group}", group)
-    if group and not country and len(index.ethnic[group].countries) == 1:
-        country = index.ethnic[group].countries[0]
     if "{group}" in name:  # a group kind reached without a group: not an actor
         return None
+    if group and not country and len(index.ethnic[group].countries) == 1:
+        country = index.ethnic[group].countries[0]
     return _Found(end, name, spec.inter, kind, country, qualifier)
 
 
-def _parse_at(toks: tuple[Token, ...], i: int, index: ActorIndex) -> _Found | None:
-    j = i + 1 if toks[i].norm in _DETERMINERS else i
-    if j + 2 < len(toks) and toks[j].norm.isdigit() and toks[j + 1].norm in _YEAR \
-            and toks[j + 2].norm == "old":
+def _parse_at(scan: _Scan, i: int) -> _Found | None:
+    toks = scan.toks
+    j = i + 1 if toks.norm[i] in _DETERMINERS else i
+    if scan.norm(j).isdigit() and scan.norm(j + 1) in _YEAR and scan.norm(j + 2) == "old":
         j += 3  # "a 30-year-old man"
     qualifier = ""
-    quals = _probe(toks, j, index, "qualifier")
+    quals = scan.probe(j, "qualifier")
     if quals:
-        qualifier = " ".join(t.raw for t in toks[j:quals[0].end])
+        qualifier = " ".join(toks.raw[j:quals[0].end])
         j = quals[0].end
-    candidates = [f for f in (_named(toks, j, index), _generic(toks, j, index)) if f]
+    roles = scan.roles_at(j) if j < scan.size else frozenset()
+    candidates = [f for f in (_named(scan, j) if "named" in roles else None,
+                              _generic(scan, j) if not roles.isdisjoint(_GENERIC_ROLES) else None)
+                  if f]
     if not candidates:
         return None
     best = max(candidates, key=lambda f: f.end)  # first (named) wins a tie
+    if best.kind == "named" and j > i and not qualifier:
+        return None  # "an Islamic State fighter": the mention starts at the name
     end = best.end
-    if end < len(toks) and toks[end].hyphen and toks[end].norm in index.suffixes:
-        qualifier, end = toks[end].norm, end + 1
-    qualifier = " ".join(q for q in (qualifier, best.qualifier) if q)
+    suffix = ""
+    if end < scan.size and toks.hyphen[end] and toks.norm[end] in scan.index.suffixes:
+        suffix, end = toks.norm[end], end + 1
+    qualifier = " ".join(q for q in (qualifier, best.qualifier, suffix) if q)
     return _Found(end, best.name, best.inter, best.kind, best.country, qualifier)
 
 
 def find_actors(text: str, index: ActorIndex) -> tuple[ActorMention, ...]:
     """All actor mentions in ``text``, sorted by start, longest first, none overlapping."""
-    toks = tokenize(text)
+    scan = _Scan(tokenize(text), index)
+    toks, lengths = scan.toks, index.lengths
     found: list[ActorMention] = []
     i = 0
-    while i < len(toks):
-        if toks[i].norm not in index.lengths and toks[i].norm not in _DETERMINERS:
+    while i < scan.size:
+        word = toks.norm[i]
+        if word not in _DETERMINERS and not word.isdigit() and (
+                word not in lengths or not scan.roles_at(i)):
             i += 1
             continue
-        hit = _parse_at(toks, i, index)
+        hit = _parse_at(scan, i)
         if hit is None:
             i += 1
             continue
-        start, stop = toks[i].start, toks[hit.end - 1].end
+        start, stop = toks.starts[i], toks.ends[hit.end - 1]
         found.append(ActorMention(Span(start, stop, text[start:stop]), hit.name, hit.inter,
                                   hit.kind, hit.country, hit.qualifier))
         i = hit.end

@@ -10,7 +10,7 @@ import re
 from tacitus.types import SourceDetail, Span
 
 _NAME = r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+|van\s+|de\s+|da\s+)?[A-Z][\w'’-]+){1,3})"
-_ROLE_WORD = r"[a-z][\w-]*"
+_ROLE_WORD = r"(?<![\w-])(?:[a-z][\w-]*|[A-Z][a-z-]+(?=\s+[a-z]))"
 _SAY = r"(?:told|said|says|reported|added|stated|confirmed|explained|tweeted|wrote|posted|announced)"
 _OUTLET = r"(?P<outlet>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4})"
 
@@ -29,7 +29,7 @@ _ANONYMOUS = re.compile(
     rf"(?:\s+(?:close to|in|at|from|with|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){{0,3}}?)?)"
     rf"\s+(?:also\s+)?(?:{_SAY}|speaking)(?:\s+(?:to\s+)?{_OUTLET})?"
 )
-_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]{3,80})")
+_ACCORDING = re.compile(r"\b(?i:according to)\s+(?P<who>[^,.;]{3,80})")
 _SPEAKING_TO = re.compile(rf"speaking to\s+{_OUTLET}")
 _STOP_ROLE = {"and", "the", "a", "an", "of", "in", "on", "at", "to", "said", "told", "while", "as",
               "that", "with", "by", "from", "for", "he", "she", "they", "it", "also"}

@@ -30,7 +30,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’ʿ`\-][^\W\d_]+)*(?:['’]s)?", re.UNICODE
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|az|an|at|ash|ad-d|as-s|ed|ez|es|en)[-’']\w",
                              re.IGNORECASE)
 _INNER = frozenset("al el ad ar as az an at ash ath ed ez es et en ul de del da do dos das di "
-                   "la le du des bin ibn bani".split())
+                   "la le du des bin ibn bani i e ye wa va".split())
 _MAX_TOKENS = 4
 _KINDS = ("city", "town", "village", "district", "province", "county", "governorate", "region",
           "state", "neighbourhood", "neighborhood", "area", "suburb", "camp", "countryside",
@@ -51,18 +51,25 @@ _BEFORE = (
                         r"north-?western|south-?eastern|south-?western|rural|greater)\s+$",
                         re.I)),
 )
-_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:eastern|western|northern|southern|rural)\s+)?"
+_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:eastern|western|northern|southern|rural)\s+)?"
                     r"(?:military\s+)?(" + _KIND_RE + r"|airport|air\s+base|airbase)\b", re.I)
+# The word just before a name that any _BEFORE cue ends with.
+_CUE_LAST = frozenset("of near nearby outside to from the northern southern eastern western "
+                      "central north-eastern northeastern north-western northwestern "
+                      "south-eastern southeastern south-western southwestern rural "
+                      "greater".split())
 _TITLES = frozenset("mr mrs ms dr president general gen colonel col commander minister governor "
                     "spokesman spokeswoman leader king prince emir imam pope senator captain "
                     "lieutenant major sergeant brigadier judge professor prof".split())
-_SPEECH = re.compile(r"^\s+(?:said|says|told|added|stated|explained|noted|confirmed|denied|"
+_SPEECH = re.compile(r"\s+(?:said|says|told|added|stated|explained|noted|confirmed|denied|"
                      r"claimed|reported|urged|warned)\b")
 _ORG_HEADS = frozenset("forces army front brigade brigades battalion council party movement "
                        "regiment militia group organization organisation union liberation "
                        "revolutionary guard guards committee ministry agency news times post "
                        "tribune herald network radio tv television observatory".split())
 _PLACE_KINDS_STRONG = ("country", "admin1")
+_LOCATIVE = frozenset("in at near from to of into across around outside inside".split())
+_DIRS = ("north", "south", "east", "west")
 
 
 @lru_cache(maxsize=1)
@@ -82,15 +89,41 @@ def stopwords() -> frozenset[str]:
         head = lines[0].split("\t") if lines else []
         if "adjectives" in head:
             col = head.index("adjectives")
+            ncol = head.index("country") if "country" in head else None
             for line in lines[1:]:
                 cells = line.split("\t")
                 if len(cells) > col:
-                    words.update(fold(a.strip()) for a in cells[col].split("|") if a.strip())
+                    # "Myanmar" is its own adjective; the country name stays a place
+                    country = fold(cells[ncol]) if ncol is not None and len(cells) > ncol else ""
+                    words.update(fold(a.strip()) for a in cells[col].split("|")
+                                 if a.strip() and fold(a.strip()) != country)
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def ethnic_names() -> frozenset[str]:
+    """Group names from data/ethnic_groups.tsv, if present ("Maasai", "Turkana").
+
+    Several are also county or district names, so they are noise only when no
+    location preposition comes before them ("Turkana raiders" vs "in Turkana").
+    """
+    res = resources.files("tacitus").joinpath("data", "ethnic_groups.tsv")
+    if not res.is_file():
+        return frozenset()
+    lines = res.read_text(encoding="utf-8").splitlines()
+    head = lines[0].split("\t") if lines else []
+    cols = [head.index(c) for c in ("group", "aliases") if c in head]
+    out: set[str] = set()
+    for line in lines[1:]:
+        cells = line.split("\t")
+        for c in cols:
+            if c < len(cells):
+                out.update(fold(a.strip()) for a in cells[c].split("|") if a.strip())
+    return frozenset(out)
+
+
 def _capitalised(tok: str) -> bool:
-    return tok[:1].isupper() or bool(_ARTICLE_PREFIX.match(tok))
+    return tok[:1].isupper() or tok[:1] in "aAeE" and bool(_ARTICLE_PREFIX.match(tok))
 
 
 def _strip_possessive(text: str, end: int) -> int:
@@ -103,6 +136,9 @@ def _strip_possessive(text: str, end: int) -> int:
 def _cue_before(text: str, start: int) -> tuple[str, int]:
     window = text[max(0, start - 48):start]
     base = start - len(window)
+    last = window.rsplit(None, 1)[-1].lower() if window.strip() else ""
+    if last not in _CUE_LAST:
+        return "", start  # most names have no cue: skip the regexes
     for name, rx in _BEFORE:
         m = rx.search(window)
         if m:
@@ -138,7 +174,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
         if not _capitalised(t0):
             i += 1
             continue
-        found = _longest(text, toks, i, gazetteer, seen)
+        found = _longest(text, toks, i, gazetteer, seen, stop, _lone_noise(text, toks, i, stop))
         if found is None:
             i += 1
             continue
@@ -150,15 +186,31 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
         if _is_noise(text, toks, i, j, name, cands, cue_b, cue_a, stop):
             i += 1
             continue
-        cue = cue_b or cue_a
+        # "near X district": the position word decides precision; "X district of Y
+        # province": X's own kind word beats the "district of" that belongs to X.
+        cue = cue_b if cue_b and not cue_b.endswith(" of") or cue_b.startswith(_DIRS) \
+            else cue_a or cue_b
+        if not (cue_b and cue == cue_b):
+            phrase_start = start  # the before-cue belongs to another name
         out.append(PlaceMention(Span(start, end, name), cands, cue,
                                 Span(phrase_start, phrase_end, text[phrase_start:phrase_end])))
         i = j
     return tuple(out)
 
 
+def _lone_noise(text: str, toks: list[tuple[int, int, str]], i: int,
+                stop: frozenset[str]) -> bool:
+    """Token i alone is a listed common word with no kind word around it: no lookup needed."""
+    if fold(toks[i][2]) not in stop:
+        return False
+    if text[max(0, toks[i][0] - 4):toks[i][0]].lower().endswith("of "):
+        return False  # "the town of Police"
+    return not (i + 1 < len(toks) and toks[i + 1][2].lower() in _KINDS)
+
+
 def _longest(text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazetteer,
-             seen: dict[str, tuple[Place, ...]]) -> tuple[int, int, tuple[Place, ...]] | None:
+             seen: dict[str, tuple[Place, ...]], stop: frozenset[str],
+             skip_single: bool = False) -> tuple[int, int, tuple[Place, ...]] | None:
     """The longest run starting at token i that names a place: (next index, end, places)."""
     runs: list[int] = []  # candidate exclusive end indexes
     j = i
@@ -174,6 +226,8 @@ def _longest(text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazetteer
             runs.append(j + 1)
         j += 1
     for k in reversed(runs):
+        if k == i + 1 and skip_single:
+            break
         end = _strip_possessive(text, toks[k - 1][1])
         name = text[toks[i][0]:end]
         nk = key(name)
@@ -181,6 +235,14 @@ def _longest(text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazetteer
             seen[nk] = gaz.lookup_key(nk)
         if seen[nk]:
             return k, end, seen[nk]
+    if runs and (_ARTICLE_PREFIX.match(toks[i][2]) or runs[-1] - i > 1
+                 and not any(fold(t[2]) in stop for t in toks[i:runs[-1]])):
+        # "al-Mayadeen", "Nahri Shahi": a transliterated name spelled some other way; the
+        # loose key (vowels and consonant spellings folded) is the lower-confidence fallback.
+        end = _strip_possessive(text, toks[runs[-1] - 1][1])
+        loose = gaz.lookup_loose(text[toks[i][0]:end])
+        if loose:
+            return runs[-1], end, loose
     return None
 
 
@@ -198,6 +260,12 @@ def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name:
             return True
     if kind_cue or cue_b:
         return False
+    if len(words) == 1 and toks[i][2].isupper() and len(toks[i][2]) <= 3:
+        return True  # "NGO", "TNA": acronyms, not villages
+    prev = toks[i - 1][2].lower() if i > 0 else ""
+    if len(words) == 1 and words[0] in ethnic_names() and prev not in _LOCATIVE \
+            and not any(c.kind in ("admin1", "admin2") for c in cands):
+        return True  # "Maasai herders"; a group named like its county ("Kisii") stays
     if i > 0 and fold(toks[i - 1][2]).rstrip(".") in _TITLES:
         return True  # "President Kabila", "General Dostum"
     if j < len(toks):

@@ -14,8 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from tacitus.actors import ActorIndex
+from tacitus.actors import ActorIndex, actor_country
 from tacitus.mention.actors import ActorMention
+
+__all__ = ["actor_country", "resolve_actor"]
 
 _STATE_INTER = 1
 _EXTERNAL_INTER = 8
