@@ -42,7 +42,7 @@ def write_note(e: Event) -> str:
         where += f" ({e.admin1})"
     toll = ""
     if e.fatalities:
-        toll = f", killing {'at least ' if e.fatalities_high is None else ''}{e.fatalities}"
+        toll = f", killing {e.fatalities}"
         if e.civilian_fatalities_low:
             toll += f" including {e.civilian_fatalities_low} civilians"
     elif e.fatalities is None and e.fatalities_high:
