@@ -171,7 +171,9 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
             if first_read is not None:
                 _set_date(d, first_read[0], first_read[1], first_read[2], False)
             elif published is not None:
-                d.date, d.precision = published, 1
+                # No date in the whole article: news reports the previous day's events,
+                # so that is the prior; nothing was read, and confidence says so.
+                d.date, d.precision = published - dt.timedelta(days=1), 1
         out.append(d.freeze())
     return tuple(out)
 

@@ -237,12 +237,15 @@ def _split_title(groups: list[list[str]], title: str, f: Furniture) -> tuple[lis
 def _drop_furniture(paras: list[str], outlet: str, f: Furniture) -> list[str]:
     """Captions (with the line a credit follows), headings and the outlet's name."""
     kept: list[str] = []
+    # A short unpunctuated line is a heading only beside a body of real sentences; a
+    # text that is nothing but such lines (a headline-style report) is the body itself.
+    has_body = any(_ends_sentence(p) for p in paras)
     for p in paras:
         if _is_credit_only(p, f):
             if kept and _caption_like(kept[-1]):
                 kept.pop()  # the caption this credit belongs to
             continue
-        if _is_caption(p, f) or _is_heading(p):
+        if _is_caption(p, f) or _is_tail_marker(p, f) or (has_body and _is_heading(p)):
             continue
         if outlet and " ".join(p.split()).lower() == " ".join(outlet.split()).lower():
             continue

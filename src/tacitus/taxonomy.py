@@ -124,7 +124,8 @@ def classify(
 def _demonstration(has: set[str], agent_inter: int | None, target_inters: Sequence[int]) -> str | None:
     if "mob" in has and "protest" not in has:
         return "Mob violence"
-    if "riot" in has:
+    if "riot" in has or ("protest" in has and "fight" in has):
+        # Demonstrators who block roads, burn, throw stones or clash with police riot.
         return "Violent demonstration"
     if "protest" in has:
         if "lethal" in has or ("attack" in has and any(i in {1, 8} for i in (agent_inter,))):

@@ -79,6 +79,7 @@ class Casualty:
     vague: bool
     corroborating: bool
     evidence: Span
+    stated: bool = False  # a coder's own statement of the figure: "Fatalities coded as 3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +109,20 @@ class _Count:
     noun: str
 
 
+_STATED = re.compile(r"\bfatalities (?:are |were |is |was )?coded as (?P<n>\d+)\b", re.IGNORECASE)
+
+
 def read_casualties(
     sentence: str, offset: int, lexicon: Lexicon, persons: PersonNouns
 ) -> tuple[Casualty, ...]:
     """Every casualty count in ``sentence`` (which starts at ``offset`` in the article)."""
+    stated = _STATED.search(sentence)
+    if stated:
+        # Event notes written by coders state the figure they settled on; it outranks the
+        # counts they quote ("Fatalities coded as 0 (the outlet reported 1 fatality)").
+        n = int(stated.group("n"))
+        span = Span(offset + stated.start(), offset + stated.end(), stated.group())
+        return (Casualty("killed", n, n, None, 0, False, False, span, stated=True),)
     tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     if not tokens:
         return ()

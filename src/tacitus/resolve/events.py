@@ -61,26 +61,33 @@ def _cue_texts(draft: Draft) -> dict[str, list[str]]:
 
 
 def _distinct_places(places: Sequence[ResolvedPlace]) -> list[ResolvedPlace]:
-    """One per place; a region named as the container of towns in the list is dropped."""
+    """One per place. A place named as where another lies ("Nijrab district, Kapisa",
+    "al-Bukamal and the Susa town in Deir ez-Zor") is its container, not a second event;
+    a country is only context when anything finer is named."""
     by_id: dict[int, ResolvedPlace] = {}
     for rp in places:
         kept = by_id.get(rp.place.geonameid)
         if kept is None or rp.geo_precision < kept.geo_precision:
             by_id[rp.place.geonameid] = rp
     chosen = list(by_id.values())
-    precise = [rp for rp in chosen if rp.geo_precision == 1]
-    if precise:
-        # "al-Bukamal and the Susa town in Deir ez-Zor": the province (or a same-named
-        # city standing for it) only says where the towns are.
-        containers = {_norm(rp.place.admin1) for rp in precise if rp.place.admin1}
-        chosen = [rp for rp in chosen if not (
-            rp.geo_precision > 1 or (_norm(rp.place.name) in containers and _has_other(rp, precise)))]
+    if any(rp.place.kind != "country" for rp in chosen):
+        chosen = [rp for rp in chosen if rp.place.kind != "country"]
+    chosen = [rp for rp in chosen if not any(_contains(rp, other) for other in chosen)]
     return sorted(chosen, key=lambda rp: rp.mention.span.start)
 
 
-def _has_other(rp: ResolvedPlace, precise: Sequence[ResolvedPlace]) -> bool:
-    return any(o.place.geonameid != rp.place.geonameid and o.place.admin1 == rp.place.admin1
-               and o.mention.span.start < rp.mention.span.start for o in precise)
+def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
+    if outer.place.geonameid == inner.place.geonameid:
+        return False
+    if inner.mention.span.start > outer.mention.span.start and outer.place.kind == "city":
+        return False  # a container is named after what it contains
+    name = _norm(outer.place.name)
+    same_admin1 = bool(inner.place.admin1) and _norm(inner.place.admin1) == name
+    same_admin2 = bool(inner.place.admin2) and _norm(inner.place.admin2) == name
+    if outer.place.kind in {"admin1", "admin2"}:
+        return outer.place.country_code == inner.place.country_code and (
+            same_admin1 or same_admin2 or (outer.place.kind == "admin1" and outer.place.admin1 == inner.place.admin1))
+    return same_admin1 or same_admin2
 
 
 def _norm(name: str) -> str:

@@ -25,6 +25,10 @@ class Toll:
 
 
 def reconcile(casualties: Sequence[Casualty]) -> Toll:
+    stated = [c for c in casualties if c.stated]
+    if stated:
+        injured = max((c.best for c in casualties if c.kind == "injured"), default=0)
+        return Toll(stated[-1].best, stated[-1].best, None, 0, injured, tuple(c.evidence for c in casualties))
     killed = [c for c in casualties if c.kind == "killed"]
     mixed = [c for c in casualties if c.kind == "casualties"]
     injured = max((c.best for c in casualties if c.kind == "injured"), default=0)
@@ -34,8 +38,7 @@ def reconcile(casualties: Sequence[Casualty]) -> Toll:
                or killed)
     evidence = tuple(c.evidence for c in casualties)
     if primary:
-        best = min(c.best for c in primary)
-        low = min(c.low for c in primary)
+        best, low = _combine(primary)
         highs = [c.high if c.high is not None else c.best for c in killed]
         high = max(highs) if max(highs) > best else None
         if any(c.high is not None for c in primary):
@@ -63,3 +66,32 @@ def split(toll: Toll, places: int) -> tuple[Toll, ...]:
         # The whole toll may have fallen in one place: the range says so.
         shares.append(Toll(best, low, toll.high or toll.best, civ, inj, toll.evidence))
     return tuple(shares)
+
+
+_GENERIC = {"", "people", "persons", "individuals", "others"}
+
+
+def _noun(c: Casualty) -> str:
+    words = [w.strip(".,;:").lower() for w in c.evidence.text.split()]
+    return next((w for w in words if w in _GROUP_WORDS), "")
+
+
+_GROUP_WORDS = {
+    "civilians", "soldiers", "soldier", "troops", "policemen", "policeman", "police", "officers",
+    "militants", "militant", "fighters", "insurgents", "rebels", "attackers", "gunmen", "bandits",
+    "commandos", "personnel", "guards", "members", "villagers", "residents", "protesters",
+    "children", "women", "students", "passengers", "suspects", "raiders", "herders", "farmers",
+}
+
+
+def _combine(primary: Sequence[Casualty]) -> tuple[int, int]:
+    """Counts of different groups add up ("2 policemen … 6 militants were also killed");
+    several counts of the same group are the same dead told twice: the lowest holds."""
+    by_group: dict[str, list[Casualty]] = {}
+    for c in primary:
+        by_group.setdefault(_noun(c), []).append(c)
+    specific = {g: cs for g, cs in by_group.items() if g not in _GENERIC}
+    if len(specific) >= 2 and "" not in by_group:
+        return (sum(min(c.best for c in cs) for cs in specific.values()),
+                sum(min(c.low for c in cs) for cs in specific.values()))
+    return min(c.best for c in primary), min(c.low for c in primary)
