@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Sequence
 from tacitus.mention import Facts
 from tacitus.mention.casualties import Casualty
 from tacitus.roles import role_in
-from tacitus.taxonomy import EVENT_CUES, WEAK_ATTACK, strong_cues
+from tacitus.taxonomy import CONTEXT_CUES, EVENT_CUES, WEAK_ATTACK, strong_cues
 from tacitus.types import SourceDetail, Span
 
 if TYPE_CHECKING:
@@ -124,7 +124,15 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
         previous = drafts[-1] if drafts else None
         near = previous is not None and f.index - previous.sentences[-1] <= 4
         roles = _roles(f, docs.get(f.index), trigger)
-        refers_back = near and trigger is not None and _refers_back(f, trigger, previous)
+        referent = _referent(f, trigger, drafts) if trigger is not None else None
+        refers_back = referent is not None
+        if referent is not None:
+            previous = referent
+        if drafts and "corroborate" in texts and not strong:
+            # "The hospital received 30 bodies": evidence for an event already told,
+            # however far back; never an event of its own.
+            _add(referent or drafts[-1], f, roles, with_places=False, corroborating=True)
+            continue
 
         if strong and not refers_back:
             draft = _start(f, strong, roles, trigger)
@@ -164,6 +172,10 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
         drafts.append(draft)
 
     drafts = _drop_summaries(drafts)
+    for before, d in zip(drafts, drafts[1:]):
+        if not d.places and before.places:
+            # "Hours later, gunmen attacked a checkpoint": the story's place still holds.
+            d.places.extend(before.places)
     first_read = next(((d.date, d.precision, d.date_spans[0]) for d in drafts if d.date_read), None)
     out = []
     for d in drafts:
@@ -215,13 +227,19 @@ def _roles(f: Facts, doc: Doc | None, trigger: Span | None) -> list[Role]:
     return out
 
 
-def _refers_back(f: Facts, trigger: Span, previous: _Builder) -> bool:
-    """'the airstrikes', 'the ISIS-led bombardment', 'this attack' refer to the last draft."""
+def _referent(f: Facts, trigger: Span, drafts: Sequence[_Builder]) -> _Builder | None:
+    """The earlier draft that 'the airstrikes', 'the ISIS-led bombardment' or 'this
+    attack' refers to: the latest one of a compatible kind."""
+    if not drafts:
+        return None
     before = f.sentence.span.text[: trigger.start - f.sentence.span.start]
     if not _ANAPHOR.search(before[-40:]):
-        return False
-    kinds = {c.kind for c in f.cues if c.span == trigger} | set(strong_cues(f.cue_texts()))
-    return bool(kinds & previous.kinds()) or bool(_GENERIC_REFERENCE.match(trigger.text))
+        return None
+    kinds = set(strong_cues(f.cue_texts())) | {c.kind for c in f.cues if c.span == trigger}
+    for d in reversed(drafts):
+        if kinds & d.kinds():
+            return d
+    return drafts[-1] if _GENERIC_REFERENCE.match(trigger.text) else None
 
 
 def _reports_on(f: Facts, texts: dict[str, list[str]]) -> bool:
@@ -245,7 +263,7 @@ def _new_actors(roles: Sequence[Role], previous: _Builder) -> bool:
 def _start(f: Facts, strong: dict[str, list[str]], roles: list[Role], trigger: Span | None) -> _Builder:
     cues: dict[str, list[Span]] = {}
     for c in f.cues:
-        if c.kind in strong or c.kind in {"disperse", "lethal", "corroborate"}:
+        if c.kind in strong or c.kind in CONTEXT_CUES or c.kind == "corroborate":
             cues.setdefault(c.kind, []).append(c.span)
     b = _Builder(sentences=[f.index], cues=cues, actors=list(roles), places=list(f.places),
                  trigger=trigger or f.sentence.span)
@@ -255,14 +273,15 @@ def _start(f: Facts, strong: dict[str, list[str]], roles: list[Role], trigger: S
     return b
 
 
-def _add(d: _Builder, f: Facts, roles: list[Role], *, with_places: bool) -> None:
+def _add(d: _Builder, f: Facts, roles: list[Role], *, with_places: bool, corroborating: bool = False) -> None:
     d.sentences.append(f.index)
     known = d.actor_names()
-    d.actors.extend(r for r in roles if r.actor.name not in known)
+    if not corroborating:  # who confirmed a toll is a source, not a side
+        d.actors.extend(r for r in roles if r.actor.name not in known)
     if with_places:
         d.places.extend(f.places)
     for c in f.cues:
-        if c.kind in EVENT_CUES and c.kind not in {"attack"} or c.kind in {"disperse", "lethal"}:
+        if c.kind in EVENT_CUES and c.kind != "attack" or c.kind in CONTEXT_CUES:
             d.cues.setdefault(c.kind, []).append(c.span)
     d.casualties.extend(f.casualties)
     d.sources.extend(s for s in f.sources if s not in d.sources)

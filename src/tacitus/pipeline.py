@@ -12,6 +12,7 @@ from tacitus.analyse import parse
 from tacitus.assemble import assemble, event_sentences
 from tacitus.clean import clean
 from tacitus.mention import Facts, read_mentions
+from tacitus.resolve.consolidate import consolidate
 from tacitus.resolve.events import resolve_draft
 from tacitus.resources import Resources
 from tacitus.settings import Settings
@@ -38,6 +39,7 @@ def _events(article: Article, facts: tuple[Facts, ...], docs, res: Resources, se
     events: list[Event] = []
     for n, draft in enumerate(drafts):
         events.extend(resolve_draft(draft, article, places, res, n))
+    events = list(consolidate(events))
     if not settings.show_withheld:
         events = [e for e in events if e.confidence >= settings.min_confidence]
     return tuple(events)

@@ -21,6 +21,9 @@ _ATTACK_NOUNS = re.compile(
     re.IGNORECASE,
 )
 _HOLDER = re.compile(r"^-?(?:held|controlled|dominated|occupied|run)$", re.IGNORECASE)
+_PERPETRATOR = re.compile(
+    r"(?:linked to|belonging to|suspected to be|believed to be|affiliated (?:to|with)|loyal to|"
+    r"suspected|alleged|blamed on|attributed to|by suspected)\s+(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)\b", re.IGNORECASE)
 
 
@@ -30,6 +33,10 @@ def role_in(doc: Doc, start: int, end: int, trigger: int) -> Role:
     if span is None or len(span) == 0:
         return ""
     after = doc.text[end:end + 12]
+    if _PERPETRATOR.search(doc.text[max(0, start - 40):start]):
+        return "agent"  # "gunmen believed to be linked to X", "X claimed responsibility"
+    if re.match(r"\s+(?:claimed|has claimed|have claimed) responsibility", doc.text[end:end + 30]):
+        return "agent"
     if re.match(r"-?(?:held|controlled|occupied)\b", after):
         return "patient"  # "regime-held neighbourhoods": the holder is the one hit
     if re.match(r"-?(?:led|backed|launched)\b", after):

@@ -39,6 +39,8 @@ VIOLENT = ("fight", "attack", "shell", "air", "ied", "suicide", "grenade", "chem
 DEMONSTRATION = ("protest", "riot", "mob")
 NONVIOLENT = ("arrest", "gov_territory", "ns_territory", "agreement", "looting", "disrupt", "base", "change")
 EVENT_CUES = VIOLENT + DEMONSTRATION + NONVIOLENT
+# Cues that never start an event but shape its type once one exists.
+CONTEXT_CUES = ("disperse", "lethal", "crowd")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,9 @@ def classify(
         return pick("Government regains territory")
     if "ns_territory" in has and agent_inter in {2, 3, 4}:
         return pick("Non-state actor overtakes territory")
+    unarmed_sides = agent_inter not in ARMED and not armed_target
+    if "fight" in has and unarmed_sides and "crowd" in has:
+        return pick("Mob violence")  # supporters, youths or refugees fighting each other
     if "fight" in has:
         return pick("Armed clash")
     if "attack" in has:

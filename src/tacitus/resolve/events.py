@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
@@ -124,6 +125,10 @@ def _sides(roles: Sequence[Role], cc: str, date: dt.date | None, res: Resources)
         name, inter = resolve_actor(r.actor, cc, res.actors, date)
         if "{" in name:
             continue  # a generic actor whose country is unknown: no name to give
+        if r.role == "patient" and inter in {2, 3, 4} and _CIVILIAN_NOUN.search(
+                r.actor.span.text + " " + _following_words(r.actor)):
+            # "Turkana herders", "Degodia villagers" attacked are civilians, whatever their group.
+            name, inter = f"Civilians ({_country_name(cc, res) or 'Unknown'})", 7
         target = {"agent": agents, "patient": patients}.get(r.role, unknown)
         for side_list in (agents, patients, unknown):
             for s in side_list:
@@ -135,6 +140,15 @@ def _sides(roles: Sequence[Role], cc: str, date: dt.date | None, res: Resources)
         else:
             target.append(Side(name, inter, (r.actor.span,)))
     return agents, patients, unknown
+
+
+_CIVILIAN_NOUN = re.compile(
+    r"\b(?:herders?|herdsmen|herdsman|villagers?|residents?|farmers?|fishermen|traders?|pupils?|"
+    r"students?|women|children|worshippers|passengers|civilians?|families|family)\b", re.IGNORECASE)
+
+
+def _following_words(m) -> str:
+    return ""  # the mention's span already holds its head noun ("Turkana herders")
 
 
 def _pick_actors(typing: Typing, agents, patients, unknown, country: str, draft: Draft):
@@ -239,7 +253,10 @@ def _event(draft, article, typing, actor1: Side, actor2: Side | None, assoc2: st
     event = _with_id(event, article, serial, res)
     from dataclasses import replace
 
-    return replace(event, notes=write_note(event), confidence=_confidence(draft, rp, actor1))
+    confidence = _confidence(draft, rp, actor1)
+    if rp is None or rp.place.kind == "country":
+        confidence = round(max(0.0, confidence - 0.15), 2)  # no place finer than a country
+    return replace(event, notes=write_note(event), confidence=confidence)
 
 
 def _with_id(event: Event, article: Article, serial: int, res) -> Event:
@@ -261,12 +278,17 @@ def _alpha3(code: str) -> str:
 
 
 def _confidence(draft: Draft, rp: ResolvedPlace | None, actor1: Side) -> float:
-    """How the fields were found: read from the text scores higher than inferred."""
+    """How the fields were found: read from the event's own words scores higher than
+    inherited from context or filled by a default."""
+    from tacitus.taxonomy import WEAK_ATTACK
+
+    place_read = rp is not None and rp in draft.places
+    strong_trigger = not WEAK_ATTACK.match(draft.trigger.text)
     score = 0.35
-    score += 0.2 if rp is not None and rp.mention.span.start >= 0 and rp in draft.places else 0.05
+    score += 0.2 if place_read else 0.05
     score += 0.15 if draft.date_read else 0.05
     score += 0.15 if actor1.evidence else 0.05
-    score += 0.15 if any(c.kind not in {"corroborate"} for c in []) or draft.cues else 0.0
+    score += 0.15 if strong_trigger else 0.05
     return round(min(score, 1.0), 2)
 
 
