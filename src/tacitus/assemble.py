@@ -104,8 +104,9 @@ class _Builder:
 
 
 def event_sentences(facts: Sequence[Facts]) -> list[int]:
-    """Indexes of the sentences worth a parse: those with an event cue."""
-    return [f.index for f in facts if any(c.kind in EVENT_CUES for c in f.cues)]
+    """Indexes of the sentences worth a parse: an event cue and an actor whose role
+    (who did it, to whom) the parse decides. Others need no parse at all."""
+    return [f.index for f in facts if f.actors and any(c.kind in EVENT_CUES for c in f.cues)]
 
 
 def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | None) -> tuple[Draft, ...]:

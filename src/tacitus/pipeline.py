@@ -13,7 +13,7 @@ from tacitus.assemble import assemble, event_sentences
 from tacitus.clean import clean
 from tacitus.mention import Facts, read_mentions
 from tacitus.resolve.consolidate import consolidate
-from tacitus.resolve.events import resolve_draft
+from tacitus.resolve.events import article_country, resolve_draft
 from tacitus.resources import Resources
 from tacitus.settings import Settings
 from tacitus.types import Article, Event
@@ -36,9 +36,10 @@ def process_article(article: Article, res: Resources, settings: Settings = Setti
 def _events(article: Article, facts: tuple[Facts, ...], docs, res: Resources, settings: Settings):
     drafts = assemble(facts, docs, article.published)
     places = tuple(p for f in facts for p in f.places)
+    country = article_country(article, places, [a for f in facts for a in f.actors], res)
     events: list[Event] = []
     for n, draft in enumerate(drafts):
-        events.extend(resolve_draft(draft, article, places, res, n))
+        events.extend(resolve_draft(draft, article, places, res, n, country))
     events = list(consolidate(events))
     if not settings.show_withheld:
         events = [e for e in events if e.confidence >= settings.min_confidence]

@@ -103,6 +103,9 @@ def classify(
     if "ns_territory" in has and agent_inter in {2, 3, 4}:
         return pick("Non-state actor overtakes territory")
     unarmed_sides = agent_inter not in ARMED and not armed_target
+    if agent_inter in {5, 6} and has & {"attack", "fight"} and not violent_use - {"attack", "fight"}:
+        # Residents or youths who beat, lynch or burn: a mob, not an armed group.
+        return pick("Mob violence")
     if "fight" in has and unarmed_sides and "crowd" in has:
         return pick("Mob violence")  # supporters, youths or refugees fighting each other
     if "fight" in has:

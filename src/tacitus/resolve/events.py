@@ -33,11 +33,13 @@ class Side:
 
 
 def resolve_draft(
-    draft: Draft, article: Article, article_places: Sequence[ResolvedPlace], res: Resources, number: int
+    draft: Draft, article: Article, article_places: Sequence[ResolvedPlace], res: Resources, number: int,
+    context_country: str = "",
 ) -> tuple[Event, ...]:
-    """The events of one draft (one per distinct place)."""
+    """The events of one draft (one per distinct place). ``context_country`` is the
+    article's country when the event itself names no place (see ``article_country``)."""
     places = _distinct_places(draft.places) or _fallback_place(article_places)
-    country_code = places[0].place.country_code if places else _actor_country(draft)
+    country_code = (places[0].place.country_code if places else "") or context_country or _actor_country(draft)
     country = _country_name(country_code, res)
     agents, patients, unknown = _sides(draft.actors, country_code, draft.date, res)
     typing = classify(_cue_texts(draft), agents[0].inter if agents else None,
@@ -101,6 +103,23 @@ def _fallback_place(article_places: Sequence[ResolvedPlace]) -> list[ResolvedPla
         if rp.geo_precision <= 2:
             return [rp]
     return list(article_places[:1])
+
+
+def article_country(article: Article, article_places: Sequence[ResolvedPlace], actors, res: Resources) -> str:
+    """The country an article is about, for events that name no place of their own: its
+    places first, then a country its actors belong to ("Kenyan police"), then its
+    outlet's or dateline's country ("Daily Nation (Kenya)")."""
+    for rp in article_places:
+        if rp.place.country_code:
+            return rp.place.country_code
+    for a in actors:
+        if a.country_code:
+            return a.country_code
+    for text in (article.dateline, *re.findall(r"\(([^)]+)\)", article.outlet), article.outlet):
+        place = res.gazetteer.country(text.strip()) if text.strip() else None
+        if place is not None:
+            return place.country_code
+    return ""
 
 
 def _actor_country(draft: Draft) -> str:
