@@ -209,7 +209,9 @@ def _trigger(f: Facts, strong: dict[str, list[str]]) -> Span | None:
 def _irrealis_before(f: Facts, trigger: Span) -> bool:
     """'threatened to attack', 'denied killing', 'if they storm': not an event."""
     rel = trigger.start - f.sentence.span.start
-    window = f.sentence.span.text[max(0, rel - 40):rel]
+    end = trigger.end - f.sentence.span.start
+    # "its aircraft would strike": the modal may follow a noun trigger too.
+    window = f.sentence.span.text[max(0, rel - 40):end + 20]
     return bool(_IRREALIS.search(window))
 
 
@@ -236,11 +238,13 @@ def _referent(f: Facts, trigger: Span, drafts: Sequence[_Builder]) -> _Builder |
     before = f.sentence.span.text[: trigger.start - f.sentence.span.start]
     if not _ANAPHOR.search(before[-40:]):
         return None
+    if _GENERIC_REFERENCE.match(trigger.text):
+        return drafts[-1]  # "the raids", "the attack": the event just told
     kinds = set(strong_cues(f.cue_texts())) | {c.kind for c in f.cues if c.span == trigger}
     for d in reversed(drafts):
         if kinds & d.kinds():
             return d
-    return drafts[-1] if _GENERIC_REFERENCE.match(trigger.text) else None
+    return None
 
 
 def _reports_on(f: Facts, texts: dict[str, list[str]]) -> bool:

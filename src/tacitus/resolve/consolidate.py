@@ -1,9 +1,15 @@
 """One event per day, place and actor pair (ACLED's rule) within an article.
 
 An article often tells one event in several sentences that each look like an event
-("protesters marched…", "police fired tear gas…", "the protest turned violent"). Events of
-the same day, place and kind are one: a demonstration takes its most severe sub-type;
-violence is grouped by its attacker too.
+("protesters marched…", "police fired tear gas…", "the protest turned violent"; "Russian
+shelling hit Nikopol…", "the shelling of Nikopol killed two"). Events are grouped:
+
+- a demonstration with any other demonstration of the same day and place (its most
+  severe sub-type wins);
+- violence with violence of the same day and place by the same attacker, or by an
+  unidentified one when a named attacker is told there (the unknown is the known);
+- an event placed only at a region with the same day's event of the same kind in a town
+  of that region (the region only said where the town is).
 """
 from __future__ import annotations
 
@@ -16,40 +22,67 @@ _DEMO_SEVERITY = {
     "Peaceful protest": 0, "Protest with intervention": 1,
     "Violent demonstration": 2, "Excessive force against protesters": 3,
 }
+_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 def consolidate(events: Sequence[Event]) -> tuple[Event, ...]:
-    groups: dict[tuple, list[Event]] = {}
+    groups: list[list[Event]] = []
     for e in events:
-        groups.setdefault(_key(e), []).append(e)
-    return tuple(_merge(g) for g in groups.values())
+        for g in groups:
+            if _same(g[0], e):
+                g.append(e)
+                break
+        else:
+            groups.append([e])
+    merged = [_merge(g) for g in groups]
+    return tuple(e for e in merged if not any(_inside(e, o) for o in merged if o is not e))
 
 
-def _key(e: Event) -> tuple:
-    place = e.geonameid if e.geonameid is not None else e.location
+def _family(e: Event) -> str:
     if e.sub_event_type in _DEMO_SEVERITY:
-        return (e.event_date, place, "demonstration")
-    return (e.event_date, place, e.event_type, e.actor1)
+        return "demonstration"
+    return "violence" if e.event_type in _VIOLENCE else e.sub_event_type
+
+
+def _place(e: Event):
+    return e.geonameid if e.geonameid is not None else e.location
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.event_date != b.event_date or _place(a) != _place(b) or _family(a) != _family(b):
+        return False
+    if _family(a) != "violence":
+        return True
+    unknown = ("Unidentified Armed Group", "Unidentified")
+    return a.actor1 == b.actor1 or a.actor1.startswith(unknown) or b.actor1.startswith(unknown)
+
+
+def _inside(coarse: Event, fine: Event) -> bool:
+    """A region-level event told again at a town of that region, same day and kind."""
+    return (coarse.geo_precision == 3 and (fine.geo_precision or 3) < 3
+            and coarse.event_date == fine.event_date and _family(coarse) == _family(fine)
+            and coarse.admin1 == fine.admin1 and coarse.country == fine.country)
 
 
 def _merge(group: list[Event]) -> Event:
     if len(group) == 1:
         return group[0]
-    head = max(group, key=lambda e: _DEMO_SEVERITY.get(e.sub_event_type, 0)) \
-        if group[0].sub_event_type in _DEMO_SEVERITY else group[0]
+    if _family(group[0]) == "demonstration":
+        head = max(group, key=lambda e: _DEMO_SEVERITY.get(e.sub_event_type, 0))
+    else:
+        named = [e for e in group if not e.actor1.startswith("Unidentified")]
+        head = named[0] if named else group[0]
     bests = [e.fatalities for e in group if e.fatalities is not None]
     evidence: dict = {}
     for e in group:
         for field, spans in e.evidence.items():
             evidence[field] = tuple(sorted(set(evidence.get(field, ())) | set(spans), key=lambda s: s.start))
-    sources = tuple(dict.fromkeys(s for e in group for s in e.sources_detail))
     highs = [e.fatalities_high for e in group if e.fatalities_high is not None]
-    actor2 = head.actor2 or next((e.actor2 for e in group if e.actor2), "")
-    inter2 = head.inter2 if head.actor2 else next((e.inter2 for e in group if e.actor2), None)
+    with_actor2 = next((e for e in [head, *group] if e.actor2), None)
     return replace(
         head,
-        actor2=actor2,
-        inter2=inter2,
+        actor2=with_actor2.actor2 if with_actor2 else "",
+        inter2=with_actor2.inter2 if with_actor2 else None,
         # The same dead told in several sentences: the largest single report, never a sum.
         fatalities=max(bests) if bests else None,
         fatalities_best=max(bests) if bests else None,
@@ -57,7 +90,7 @@ def _merge(group: list[Event]) -> Event:
         fatalities_high=max(highs) if highs else None,
         civilian_fatalities_low=max(e.civilian_fatalities_low for e in group),
         injured_low=max(e.injured_low for e in group),
-        sources_detail=sources,
+        sources_detail=tuple(dict.fromkeys(s for e in group for s in e.sources_detail)),
         source="; ".join(dict.fromkeys(x for e in group for x in e.source.split("; ") if x)),
         confidence=max(e.confidence for e in group),
         evidence=evidence,

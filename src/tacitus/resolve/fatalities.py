@@ -33,9 +33,10 @@ def reconcile(casualties: Sequence[Casualty]) -> Toll:
     mixed = [c for c in casualties if c.kind == "casualties"]
     injured = max((c.best for c in casualties if c.kind == "injured"), default=0)
     primary = ([c for c in killed if not c.corroborating and not c.vague]
-               or [c for c in killed if not c.corroborating]
-               or [c for c in killed if not c.vague]
-               or killed)
+               or [c for c in killed if not c.corroborating])
+    if not primary and not mixed:
+        # Only corroborating counts ("the morgue received 14 bodies"): still a toll.
+        primary = [c for c in killed if not c.vague] or killed
     evidence = tuple(c.evidence for c in casualties)
     if primary:
         best, low = _combine(primary)
