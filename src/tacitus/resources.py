@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from tacitus.lexicon import Lexicon
 from tacitus.mention.casualties import PersonNouns
+from tacitus.outlets import OutletIndex
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -22,6 +23,7 @@ class Resources:
     persons: PersonNouns
     actors: ActorIndex
     gazetteer: Gazetteer
+    outlets: OutletIndex
     nlp: Language | None  # None: roles are read by word order alone (faster, less exact)
 
     @classmethod
@@ -35,5 +37,6 @@ class Resources:
             persons=PersonNouns.load(),
             actors=ActorIndex.load(),
             gazetteer=Gazetteer.open(gazetteer_path),
+            outlets=OutletIndex.load(),
             nlp=load_parser() if parse else None,
         )

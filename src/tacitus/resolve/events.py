@@ -112,13 +112,15 @@ def article_country(article: Article, article_places: Sequence[ResolvedPlace], a
     for rp in article_places:
         if rp.place.country_code:
             return rp.place.country_code
-    for a in actors:
-        if a.country_code:
-            return a.country_code
-    for text in (article.dateline, *re.findall(r"\(([^)]+)\)", article.outlet), article.outlet):
+    for text in (article.dateline, *re.findall(r"\(([^)]+)\)", article.outlet)):
         place = res.gazetteer.country(text.strip()) if text.strip() else None
         if place is not None:
             return place.country_code
+    if article.outlet and res.outlets.country_of(article.outlet):
+        return res.outlets.country_of(article.outlet) or ""
+    for a in actors:
+        if a.country_code:
+            return a.country_code
     return ""
 
 
@@ -144,10 +146,10 @@ def _sides(roles: Sequence[Role], cc: str, date: dt.date | None, res: Resources)
         name, inter = resolve_actor(r.actor, cc, res.actors, date)
         if "{" in name:
             continue  # a generic actor whose country is unknown: no name to give
-        if r.role == "patient" and inter in {2, 3, 4} and _CIVILIAN_NOUN.search(
-                r.actor.span.text + " " + _following_words(r.actor)):
+        if r.role == "patient" and inter in {2, 3, 4} and _CIVILIAN_NOUN.search(r.actor.span.text):
             # "Turkana herders", "Degodia villagers" attacked are civilians, whatever their group.
-            name, inter = f"Civilians ({_country_name(cc, res) or 'Unknown'})", 7
+            country = _country_name(cc, res)
+            name, inter = (f"Civilians ({country})" if country else "Civilians"), 7
         target = {"agent": agents, "patient": patients}.get(r.role, unknown)
         for side_list in (agents, patients, unknown):
             for s in side_list:
@@ -166,46 +168,47 @@ _CIVILIAN_NOUN = re.compile(
     r"students?|women|children|worshippers|passengers|civilians?|families|family)\b", re.IGNORECASE)
 
 
-def _following_words(m) -> str:
-    return ""  # the mention's span already holds its head noun ("Turkana herders")
-
-
 def _pick_actors(typing: Typing, agents, patients, unknown, country: str, draft: Draft):
     sub, etype = typing.sub_event_type, typing.event_type
-    c = country or "Unknown"
+    def named(kind: str) -> str:
+        # ACLED's generic names carry the country; with none known, the bare form.
+        if not country:
+            return kind
+        return f"{kind} of {country}" if kind.endswith("Forces") else f"{kind} ({country})"
+
     pool = agents + unknown + patients
     if etype == "Protests":
-        a1 = next((s for s in pool if s.inter == 6), Side(f"Protesters ({c})", 6, ()))
+        a1 = next((s for s in pool if s.inter == 6), Side(named("Protesters"), 6, ()))
         others = [s for s in pool if s.inter in {1, 8} and s is not a1]
         a2 = others[0] if others and sub != "Peaceful protest" else None
         return a1, a2, ""
     if etype == "Riots":
-        a1 = next((s for s in pool if s.inter == 5), Side(f"Rioters ({c})", 5, ()))
+        a1 = next((s for s in pool if s.inter == 5), Side(named("Rioters"), 5, ()))
         rest = [s for s in pool if s is not a1 and s.inter != 5]
         if sub == "Mob violence":
-            a2 = rest[0] if rest else Side(f"Civilians ({c})", 7, ())
+            a2 = rest[0] if rest else Side(named("Civilians"), 7, ())
         else:
             a2 = next((s for s in rest if s.inter in {1, 8}), None)
         return a1, a2, ""
     armed_agents = [s for s in agents if s.inter in ARMED] or [s for s in unknown if s.inter in ARMED]
     if sub == "Arrests":
-        a1 = next((s for s in pool if s.inter == 1), Side(f"Police Forces of {c}", 1, ()))
+        a1 = next((s for s in pool if s.inter == 1), Side(named("Police Forces"), 1, ()))
     elif armed_agents:
         a1 = armed_agents[0]
     elif agents:
         a1 = agents[0]
     else:
-        a1 = Side(f"Unidentified Armed Group ({c})", 3, ())
+        a1 = Side(named("Unidentified Armed Group"), 3, ())
     rest = [s for s in patients + unknown + agents if s.name != a1.name]
     if etype == "Violence against civilians" or sub in {"Arrests", "Abduction/forced disappearance"}:
-        a2 = next((s for s in rest if s.inter == 7), None) or Side(f"Civilians ({c})", 7, ())
+        a2 = next((s for s in rest if s.inter == 7), None) or Side(named("Civilians"), 7, ())
         return a1, a2, ""
     a2 = rest[0] if rest else None
     assoc = ""
     if a2 is not None and a2.inter != 7 and draft.civilians_hit:
-        assoc = f"Civilians ({c})"
+        assoc = named("Civilians")
     elif a2 is None and draft.civilians_hit:
-        a2 = Side(f"Civilians ({c})", 7, ())
+        a2 = Side(named("Civilians"), 7, ())
     return a1, a2, assoc
 
 
