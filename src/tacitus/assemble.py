@@ -35,6 +35,7 @@ _IRREALIS = re.compile(
     r"\b(?:will|would|could|might|plans? to|planning to|threaten\w* to|vow\w* to|intends? to|"
     r"if|unless|expected to|fears? of|denied|deny|denies|did not|didn't|no one was|were not)\b",
     re.IGNORECASE)
+_WEAPONS = {"ied", "shell", "air", "grenade", "chemical"}
 _CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 
 
@@ -135,6 +136,12 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
             _add(referent or drafts[-1], f, roles, with_places=False, corroborating=True)
             continue
 
+        weapon_only = strong and set(strong) <= _WEAPONS and "attack" not in texts
+        if weapon_only and near:
+            # "The bomber, wearing an explosive vest, walked in": the weapon of the event
+            # just told, not a new one.
+            _add(previous, f, roles, with_places=False)
+            continue
         if strong and not refers_back:
             draft = _start(f, strong, roles, trigger)
         elif (not strong and trigger is not None and _armed_agent_with_target(roles, f)

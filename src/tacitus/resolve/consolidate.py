@@ -70,8 +70,14 @@ def _merge(group: list[Event]) -> Event:
     if _family(group[0]) == "demonstration":
         head = max(group, key=lambda e: _DEMO_SEVERITY.get(e.sub_event_type, 0))
     else:
-        named = [e for e in group if not e.actor1.startswith("Unidentified")]
-        head = named[0] if named else group[0]
+        # The event as first told leads; an unknown attacker takes the name another
+        # sentence gives for the same kind of event ("Al-Shabaab claimed the bombing").
+        head = group[0]
+        if head.actor1.startswith("Unidentified"):
+            named = [e for e in group if not e.actor1.startswith("Unidentified")
+                     and e.sub_event_type == head.sub_event_type]
+            if named:
+                head = replace(head, actor1=named[0].actor1, inter1=named[0].inter1)
     bests = [e.fatalities for e in group if e.fatalities is not None]
     evidence: dict = {}
     for e in group:
