@@ -40,7 +40,7 @@ DEMONSTRATION = ("protest", "riot", "mob")
 NONVIOLENT = ("arrest", "gov_territory", "ns_territory", "agreement", "looting", "disrupt", "base", "change")
 EVENT_CUES = VIOLENT + DEMONSTRATION + NONVIOLENT
 # Cues that never start an event but shape its type once one exists.
-CONTEXT_CUES = ("disperse", "lethal", "crowd")
+CONTEXT_CUES = ("disperse", "lethal", "crowd", "armed_target")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,7 @@ def classify(
 ) -> Typing | None:
     """The ACLED type for an event with these cues and actors; None when nothing fits."""
     has = set(cues)
-    armed_target = any(i in ARMED for i in target_inters)
+    armed_target = any(i in ARMED for i in target_inters) or "armed_target" in has
     state_agent = agent_inter in {1, 8}
     violent_use = has & {"attack", "fight", "shell", "air", "ied", "suicide", "grenade"}
 

@@ -24,6 +24,7 @@ class PlaceMention:
     candidates: tuple[Place, ...]
     cue: str  # "", "near", "outskirts", "district of", "west of", "western", "district", ...
     phrase: Span  # the whole phrase with its cue: "the outskirts of Kabul"
+    loose: bool = False  # found by the loose key only: weaker, never evidence of a country
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʿ`\-][^\W\d_]+)*(?:['’]s)?", re.UNICODE)
@@ -34,7 +35,8 @@ _INNER = frozenset("al el ad ar as az an at ash ath ed ez es et en ul de del da 
 _MAX_TOKENS = 4
 _KINDS = ("city", "town", "village", "district", "province", "county", "governorate", "region",
           "state", "neighbourhood", "neighborhood", "area", "suburb", "camp", "countryside",
-          "sub-district", "subdistrict", "municipality", "locality", "oblast", "prefecture")
+          "sub-district", "subdistrict", "municipality", "locality", "oblast", "prefecture",
+          "sub-county", "subcounty", "constituency", "division", "ward")
 _KIND_RE = "|".join(sorted(_KINDS, key=len, reverse=True))
 _DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # Cues read backwards from the name: the text just before it must end with one of these.
@@ -178,14 +180,25 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
         if found is None:
             i += 1
             continue
-        j, end, cands = found
+        j, end, cands, loose = found
         start = s0
         name = text[start:end]
         cue_b, phrase_start = _cue_before(text, start)
         cue_a, phrase_end = _cue_after(text, end)
         if _is_noise(text, toks, i, j, name, cands, cue_b, cue_a, stop):
-            i += 1
-            continue
+            # "Puli Alam": a one-word namesake ("Puli") inside a longer capitalised
+            # name is not the place; the whole run, spelled loosely, may be.
+            run = _run_end(text, toks, i)
+            again = _longest(text, toks, i, gazetteer, seen, stop, loose_only=True) \
+                if run > j else None
+            if again is not None:
+                j2, end, cands, loose = again
+                name = text[start:end]
+                cue_a, phrase_end = _cue_after(text, end)
+            if again is None or _is_noise(text, toks, i, j2, name, cands, cue_b, cue_a, stop):
+                i = max(run, i + 1)
+                continue
+            j = j2
         # "near X district": the position word decides precision; "X district of Y
         # province": X's own kind word beats the "district of" that belongs to X.
         cue = cue_b if cue_b and not cue_b.endswith(" of") or cue_b.startswith(_DIRS) \
@@ -193,9 +206,19 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
         if not (cue_b and cue == cue_b):
             phrase_start = start  # the before-cue belongs to another name
         out.append(PlaceMention(Span(start, end, name), cands, cue,
-                                Span(phrase_start, phrase_end, text[phrase_start:phrase_end])))
+                                Span(phrase_start, phrase_end, text[phrase_start:phrase_end]),
+                                loose))
         i = j
     return tuple(out)
+
+
+def _run_end(text: str, toks: list[tuple[int, int, str]], i: int) -> int:
+    """The index after the capitalised run that starts at token i (at most _MAX_TOKENS)."""
+    j = i + 1
+    while j < len(toks) and j - i < _MAX_TOKENS and text[toks[j - 1][1]:toks[j][0]] == " " \
+            and _capitalised(toks[j][2]) and not toks[j - 1][2].endswith(("'s", "’s")):
+        j += 1
+    return j
 
 
 def _lone_noise(text: str, toks: list[tuple[int, int, str]], i: int,
@@ -210,8 +233,10 @@ def _lone_noise(text: str, toks: list[tuple[int, int, str]], i: int,
 
 def _longest(text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazetteer,
              seen: dict[str, tuple[Place, ...]], stop: frozenset[str],
-             skip_single: bool = False) -> tuple[int, int, tuple[Place, ...]] | None:
-    """The longest run starting at token i that names a place: (next index, end, places)."""
+             skip_single: bool = False, loose_only: bool = False
+             ) -> tuple[int, int, tuple[Place, ...], bool] | None:
+    """The longest run starting at token i that names a place: (next index, end, places,
+    found by the loose key)."""
     runs: list[int] = []  # candidate exclusive end indexes
     j = i
     while j < len(toks) and j - i < _MAX_TOKENS:
@@ -226,6 +251,8 @@ def _longest(text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazetteer
             runs.append(j + 1)
         j += 1
     for k in reversed(runs):
+        if loose_only:
+            break
         if k == i + 1 and skip_single:
             break
         end = _strip_possessive(text, toks[k - 1][1])
@@ -234,7 +261,7 @@ def _longest(text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazetteer
         if nk not in seen:
             seen[nk] = gaz.lookup_key(nk)
         if seen[nk]:
-            return k, end, seen[nk]
+            return k, end, seen[nk], False
     if runs and (_ARTICLE_PREFIX.match(toks[i][2]) or runs[-1] - i > 1
                  and not any(fold(t[2]) in stop for t in toks[i:runs[-1]])):
         # "al-Mayadeen", "Nahri Shahi": a transliterated name spelled some other way; the
@@ -242,7 +269,7 @@ def _longest(text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazetteer
         end = _strip_possessive(text, toks[runs[-1] - 1][1])
         loose = gaz.lookup_loose(text[toks[i][0]:end])
         if loose:
-            return runs[-1], end, loose
+            return runs[-1], end, loose, True
     return None
 
 

@@ -10,12 +10,13 @@ dropped on its own: it never blanks the others.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tacitus.gazetteer.index import Gazetteer
 from tacitus.gazetteer.normalise import key
-from tacitus.mention.places import PlaceMention, find_places
+from tacitus.mention.places import PlaceMention, find_places, stopwords
 from tacitus.types import Place
 
 
@@ -35,6 +36,9 @@ class _Context:
     countries: frozenset[str]  # every country with evidence in the text
     admin1: Counter  # (cc, admin1 display name) -> votes
     cities: frozenset[int]  # geonameids of towns the text names (first pass)
+    within: Place | None = None  # "X district, Y": the admin area Y that X lies in
+    container: bool = False  # this mention names where a place just before it lies
+    others: tuple[tuple[float, float], ...] = ()  # where the text's other places lie
 
 
 _NEAR = ("near", "outskirts", "countryside")
@@ -49,6 +53,16 @@ _KIND_PRIOR = {"country": 0.45, "admin1": 0.55, "admin2": 0.35, "city": 0.0,
                "neighbourhood": 0.1}
 _MIN_SCORE = 0.35
 _BIG_CITY = 1_000_000
+_FAR_KM = 1500.0  # a candidate this far from every other place the text names is suspect
+# "X, Y" / "X in Y" / "X of Y": Y names where X lies (a container).
+_JOIN = re.compile(r"^\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?$")
+# A name (with its kind word) after a locative and before a join: "in Mararani in ",
+# "at Kala Muchi area of ". A container after an unknown one is the finest place known.
+_NAMED_BEFORE = re.compile(
+    r"\b(?:in|at|near|of|from|outside)\s+(?:the\s+)?((?:[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|"
+    r"e|i|wa|ul|al|el))*))(?:\s+(?:village|area|town|location|sub-?location|district|"
+    r"sub-?county|constituency|division|ward|camp|centre|center|district\s+cent(?:er|re)))?"
+    r"\s*(?:,|\bin|\bof)\s*(?:the\s+)?$")
 
 
 def _cue_word(m: PlaceMention) -> str:
@@ -64,6 +78,35 @@ def _prior(p: Place) -> float:
     if p.kind == "city":
         return math.log10(p.population + 1) / 7.0
     return _KIND_PRIOR.get(p.kind, 0.0)
+
+
+def _evidence(p: Place, m: PlaceMention) -> float:
+    """How strongly one candidate says the text is about its country. An admin area is
+    named on purpose; a small town matched by one of its alternate names is weak."""
+    if p.kind == "admin1":
+        w = 1.0
+    elif p.kind == "admin2":
+        w = 0.6
+    elif p.kind == "city":
+        w = math.log10(p.population + 1) / 7.0
+    else:
+        w = 0.1
+    return w if key(p.name) == key(m.span.text) else 0.5 * w
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + \
+        math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _in_area(p: Place, area: Place) -> bool:
+    if p.country_code != area.country_code or p.geonameid == area.geonameid:
+        return False
+    name = key(area.name)
+    return key(p.admin1) == name if area.kind == "admin1" else \
+        key(p.admin2) == name or p.parent == area.geonameid
 
 
 def _dateline_places(dateline: str, gaz: Gazetteer) -> tuple[Place, ...]:
@@ -91,16 +134,18 @@ def _context(mentions: tuple[PlaceMention, ...], gaz: Gazetteer, dateline: str,
         votes[top.country_code] += 2.5
         named.add(top.country_code)
     for m in mentions:
-        ccs = {p.country_code for p in m.candidates}
+        if m.loose:
+            continue  # a loose spelling match is never evidence of a country
         countries = [p for p in m.candidates if p.kind == "country"]
         if countries:
             votes[countries[0].country_code] += 2.0
             named.add(countries[0].country_code)
             continue
-        big = max(m.candidates, key=_prior)
-        votes[big.country_code] += 0.5 * _prior(big)
-        for cc in ccs:
-            votes[cc] += 0.5 / len(ccs)
+        strength: dict[str, float] = {}
+        for p in m.candidates:
+            strength[p.country_code] = max(strength.get(p.country_code, 0.0), _evidence(p, m))
+        for cc, w in strength.items():
+            votes[cc] += w
     country = votes.most_common(1)[0][0] if votes else ""
     region = ""
     if country:
@@ -118,6 +163,21 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
            + (f", {p.admin1}" if p.admin1 and p.kind != "admin1" else "") + ")"]
     if ctx.region and p.region != ctx.region and p.country_code not in ctx.countries:
         return -5.0, why[0] + f": other region than the article's ({ctx.region})"
+    if m.loose and p.country_code not in ctx.countries:
+        return -5.0, why[0] + ": a loose spelling match outside the article's countries"
+    if ctx.within is not None and p.kind != "country":
+        if _in_area(p, ctx.within):
+            s += 1.2
+            why.append(f"lies in {ctx.within.name}, named with it")
+        else:
+            s -= 1.5
+    if ctx.container and p.kind == "admin1" and _cue_word(m) not in _TOWN_CUES:
+        s += 1.0
+        why.append("named as where the place before it lies")
+    if ctx.others and p.kind != "country" and p.latitude is not None and \
+            min(_km((p.latitude, p.longitude), o) for o in ctx.others) > _FAR_KM:
+        s -= 1.5
+        why.append(f"over {_FAR_KM:.0f} km from the text's other places")
     if p.country_code == ctx.country:
         s += 1.0
         why.append(f"in the article's country {ctx.country}")
@@ -186,19 +246,56 @@ def _pick(m: PlaceMention, ctx: _Context) -> tuple[Place, float, str] | None:
     return best
 
 
+def _containers(mentions: tuple[PlaceMention, ...], text: str) -> dict[int, int]:
+    """Mention index -> the index of the mention naming where it lies ("X district, Y")."""
+    out: dict[int, int] = {}
+    if not text:
+        return out
+    for i in range(len(mentions) - 1):
+        gap = text[mentions[i].phrase.end:mentions[i + 1].phrase.start]
+        if _JOIN.match(gap):
+            out[i] = i + 1
+    return out
+
+
+def _after_unknown(m: PlaceMention, text: str, spans: list[tuple[int, int]]) -> bool:
+    """The mention names where an unknown place lies: "in Mararani in Lamu East, Lamu
+    county", "in Washir district, Helmand"."""
+    if not text:
+        return False
+    got = _NAMED_BEFORE.search(text, max(0, m.phrase.start - 80), m.phrase.start)
+    if got is None or got.end() != m.phrase.start:
+        return False
+    s, e = got.span(1)
+    if any(a < e and s < b for a, b in spans):
+        return False  # the place before it is known: it is the finer one
+    stop = stopwords()
+    return not all(key(w) in stop for w in got.group(1).split())
+
+
 def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gazetteer: Gazetteer,
-                   *, dateline: str = "", country_hint: str | None = None
+                   *, dateline: str = "", country_hint: str | None = None, text: str = ""
                    ) -> tuple[ResolvedPlace, ...]:
-    """One place per mention that has a good candidate; the others are dropped."""
+    """One place per mention that has a good candidate; the others are dropped.
+
+    With ``text``, "X district, Y" chooses the X that lies in Y, and a container named
+    after an unknown place stands in for it at precision 2."""
     mentions = tuple(m for m in mentions if m.candidates)
     ctx = _context(mentions, gazetteer, dateline, country_hint)
+    inside = _containers(mentions, text)
+    outer = set(inside.values())
+    named_before = {i for i, m in enumerate(mentions) if _after_unknown(m, text, [])}
     # First pass: each mention on country evidence alone, to learn which admin
     # areas and towns the article is about.
-    first = {i: _pick(m, ctx) for i, m in enumerate(mentions)}
+    first = {i: _pick(m, replace(ctx, container=i in outer or i in named_before))
+             for i, m in enumerate(mentions)}
+    spans = [(m.span.start, m.span.end) for i, m in enumerate(mentions) if first[i]]
+    unknown_before = {i for i in named_before if _after_unknown(mentions[i], text, spans)}
     out = []
     for i, m in enumerate(mentions):
         admin1: Counter = Counter()
         cities = set(ctx.cities)
+        others: list[tuple[float, float]] = []
         for j, got in first.items():
             if j == i or got is None:
                 continue
@@ -207,11 +304,16 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
                 admin1[(p.country_code, p.admin1)] += 1
             if p.kind == "city":
                 cities.add(p.geonameid)
+            if p.kind != "country" and not mentions[j].loose and p.latitude is not None:
+                others.append((p.latitude, p.longitude))
             if p.kind == "admin1" and not _cue_word(mentions[j]):
                 # a bare "Deir ez-Zor" may mean the city: its namesake counts
                 cities.update(c.geonameid for c in mentions[j].candidates if c.kind == "city"
                               and c.country_code == p.country_code)
-        local = _Context(ctx.country, ctx.region, ctx.countries, admin1, frozenset(cities))
+        area = first.get(inside[i]) if i in inside else None
+        within = area[0] if area and area[0].kind in ("admin1", "admin2") else None
+        local = _Context(ctx.country, ctx.region, ctx.countries, admin1, frozenset(cities),
+                         within, i in outer or i in named_before, tuple(others))
         got = _pick(m, local)
         if got is None:
             continue
@@ -225,7 +327,11 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
             why += f"; coded as its city {parent.name}"
         if m.cue:
             why = f"{why}; cue '{m.cue}'"
-        out.append(ResolvedPlace(m, place, _precision(p, m), f"'{m.span.text}': {why}",
+        precision = _precision(p, m)
+        if i in unknown_before and p.kind in ("admin1", "admin2") and precision == 3:
+            precision = 2
+            why += "; stands in for the unknown place named before it"
+        out.append(ResolvedPlace(m, place, precision, f"'{m.span.text}': {why}",
                                  round(s, 3)))
     return tuple(out)
 
@@ -234,5 +340,5 @@ def geocode(text: str, gazetteer: Gazetteer, *, dateline: str = "",
             country_hint: str | None = None) -> tuple[ResolvedPlace, ...]:
     """Find and resolve the places in ``text``, sorted by where they start."""
     found = resolve_places(find_places(text, gazetteer), gazetteer, dateline=dateline,
-                           country_hint=country_hint)
+                           country_hint=country_hint, text=text)
     return tuple(sorted(found, key=lambda r: r.mention.span.start))
