@@ -42,8 +42,10 @@ def resolve_draft(
     country_code = (places[0].place.country_code if places else "") or context_country or _actor_country(draft)
     country = _country_name(country_code, res)
     agents, patients, unknown = _sides(draft.actors, country_code, draft.date, res)
-    typing = classify(_cue_texts(draft), agents[0].inter if agents else None,
-                      [p.inter for p in patients])
+    agent = agents[0] if agents else next((u for u in unknown if u.inter in ARMED), None)
+    # Sides whose role the parse left open are the targets when no target was found.
+    targets = patients or [u for u in unknown if u is not agent]
+    typing = classify(_cue_texts(draft), agent.inter if agent else None, [t.inter for t in targets])
     if typing is None:
         return ()
     actor1, actor2, assoc2 = _pick_actors(typing, agents, patients, unknown, country, draft)
