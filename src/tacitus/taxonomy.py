@@ -68,6 +68,7 @@ def strong_cues(cues: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
 
 def classify(
     cues: Mapping[str, Sequence[str]], agent_inter: int | None, target_inters: Sequence[int],
+    civilian_victims: bool = False,
 ) -> Typing | None:
     """The ACLED type for an event with these cues and actors; None when nothing fits."""
     has = set(cues)
@@ -111,7 +112,9 @@ def classify(
     if "fight" in has:
         return pick("Armed clash")
     if "attack" in has:
-        if armed_target and agent_inter in ARMED | {None}:
+        # Who died says who was attacked: civilians killed make it violence against
+        # civilians even when a post or guard was also hit.
+        if armed_target and agent_inter in ARMED | {None} and not civilian_victims:
             return pick("Armed clash")
         return pick("Attack")
     if "arrest" in has:

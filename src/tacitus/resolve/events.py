@@ -45,7 +45,10 @@ def resolve_draft(
     agent = agents[0] if agents else next((u for u in unknown if u.inter in ARMED), None)
     # Sides whose role the parse left open are the targets when no target was found.
     targets = patients or [u for u in unknown if u is not agent]
-    typing = classify(_cue_texts(draft), agent.inter if agent else None, [t.inter for t in targets])
+    civilian_victims = any(c.kind == "killed" and c.civilians > 0 and not c.corroborating
+                           for c in draft.casualties)
+    typing = classify(_cue_texts(draft), agent.inter if agent else None, [t.inter for t in targets],
+                      civilian_victims)
     if typing is None:
         return ()
     actor1, actor2, assoc2 = _pick_actors(typing, agents, patients, unknown, country, draft)
@@ -102,9 +105,9 @@ def _norm(name: str) -> str:
 def _fallback_place(article_places: Sequence[ResolvedPlace]) -> list[ResolvedPlace]:
     """No place in the event's sentences: the article's first well-resolved place."""
     for rp in article_places:
-        if rp.geo_precision <= 2:
+        if rp.geo_precision <= 2 and rp.place.kind != "country":
             return [rp]
-    return list(article_places[:1])
+    return []  # a country alone is no location: the event keeps its country, no point
 
 
 def article_country(article: Article, article_places: Sequence[ResolvedPlace], actors, res: Resources) -> str:
