@@ -26,7 +26,7 @@ _KILLED = (
     r"shot dead|shot and killed|gunned down|lost (?:their|his|her) lives?|"
     r"(?:hacked|beaten|burned|burnt|stabbed|stoned|clubbed|lynched|bludgeoned) to death|"
     r"killed|killing|kill|dead|died|slain|perished|murdered|executed|beheaded|lynched|massacred|"
-    r"succumbed|fatalities|deaths|death of|death toll|bodies|corpses|lifeless"
+    r"succumbed|fatalities|deaths|death of|death toll|bodies|corpses|lifeless|to death"
 )
 _INJURED = r"wounded|injured|hurt|injuries|maimed|injuring|wounding"
 _VERB = re.compile(
@@ -37,6 +37,7 @@ _VERB = re.compile(
 _COUNT_FOLLOWS = re.compile(
     r"^(?:killing|killed|kill|death of|wounding|injuring|wounded|injured|casualties|shot dead|"
     r"gunned down|shot and killed|murdered|executed|beheaded|lynched|massacred|"
+    r"(?:hacked|beaten|burned|burnt|stabbed|stoned|clubbed|bludgeoned) to death|"
     r"killed and wounded|killed and injured|killed or wounded|killing and wounding|"
     r"killing and injuring|death toll|bodies|corpses)$",
     re.IGNORECASE,
@@ -224,6 +225,10 @@ def _count_after(tokens, i, lexicon, persons) -> _Count | None:
         c = _count_at(tokens, j, lexicon, persons)
         if c is not None:
             return c
+        word = tokens[j].text.lower()
+        if j == i and word in {"a", "an"} and j + 1 < len(tokens) and tokens[j + 1].text[:1].isalpha():
+            # "killed a suspected criminal": the object of a killing is a person.
+            return _Count(Quantity(1, "article"), "", j, j + 1, "")
         if tokens[j].text.lower() not in {"at", "least", "the", "off"}:
             break
     return None
@@ -254,6 +259,11 @@ def _count_before(tokens, lo, verb, lexicon, persons) -> _Count | None:
             total = _Count(Quantity(total.value.value + c.value.value, total.value.kind),
                            total.qualifier, total.start, c.end, total.noun)
         j = c.end
+    if total is None and verb >= 1 and tokens[verb - 1].text.lower() in {"was", "been"}:
+        for j in range(start, verb):
+            if tokens[j].text.lower() in {"a", "an"} and tokens[j - 1].text.lower() not in _BREAKDOWN:
+                # "a suspected Al Shabaab returnee was killed": one person, whatever the noun.
+                return _Count(Quantity(1, "article"), "", j, j + 1, "")
     if total is not None:
         words = [t.text.lower() for t in tokens[total.end:verb]]
         # Possessive persons joined by 'and' add one each: "a man and his son".
