@@ -1,7 +1,6 @@
 """find_places on a tiny hand-built gazetteer: spans, cues, noise filtering."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -106,16 +105,6 @@ def test_places_kind_word_after_beats_of_before(gaz):
 def test_places_country_names_and_candidates(gaz):
     (m,) = find_places("Aid reached Syria on Friday.", gaz)
     assert [p.kind for p in m.candidates] == ["country"]
-
-
-def test_places_speed(gaz):
-    text = ("Fighters moved from Deir ez-Zor towards al-Bukamal while the Taliban said "
-            "Kabul and Mazar-i-Sharif were calm. Police in Poland reported nothing. ") * 40
-    find_places(text, gaz)
-    t = time.perf_counter()
-    for _ in range(5):
-        find_places(text, gaz)
-    assert (time.perf_counter() - t) / 5 < 0.05  # ~900 words; the real target is ms
 
 
 def test_places_loose_fallback_for_article_names(gaz):

@@ -225,8 +225,11 @@ def _irrealis_before(f: Facts, trigger: Span) -> bool:
 def _roles(f: Facts, doc: Doc | None, trigger: Span | None) -> list[Role]:
     base = f.sentence.span.start
     t = trigger.start - base if trigger is not None else -1
+    said = [s.evidence for s in f.sources if s.evidence is not None]
     out = []
     for a in f.actors:
+        if any(e.start <= a.span.start < e.end for e in said):
+            continue  # "according to the local defence force": a source, not a side
         if doc is not None:
             role = role_in(doc, a.span.start - base, a.span.end - base, t)
         else:

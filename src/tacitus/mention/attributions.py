@@ -64,7 +64,7 @@ def read_attributions(sentence: str, offset: int, outlet: str = "") -> tuple[Sou
         split = re.match(r"(?P<role>(?:[a-z][\w-]*\s+)*)(?P<name>[A-Z].*)?$", who)
         role = split.group("role").strip() if split else who
         name = (split.group("name") or "") if split else ""
-        if len(name.split()) <= 5:
+        if len(name.split()) <= 8:
             add(m, name, role, "")
     return tuple(found)
 

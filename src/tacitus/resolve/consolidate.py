@@ -35,7 +35,17 @@ def consolidate(events: Sequence[Event]) -> tuple[Event, ...]:
         else:
             groups.append([e])
     merged = [_merge(g) for g in groups]
-    return tuple(e for e in merged if not any(_inside(e, o) for o in merged if o is not e))
+    kept = []
+    for e in merged:
+        coarse = next((o for o in merged if o is not e and _inside(o, e)), None)
+        if coarse is not None and e.actor1.startswith("Unidentified") \
+                and not coarse.actor1.startswith("Unidentified"):
+            # "Junta aircraft bombed two towns in Sagaing … a jet struck Kanbalu": the
+            # region-level sentence names who struck the towns.
+            e = replace(e, actor1=coarse.actor1, inter1=coarse.inter1)
+        if not any(_inside(e, o) for o in merged if o is not e):
+            kept.append(e)
+    return tuple(kept)
 
 
 def _family(e: Event) -> str:
@@ -59,7 +69,8 @@ def _same(a: Event, b: Event) -> bool:
 
 def _inside(coarse: Event, fine: Event) -> bool:
     """A region-level event told again at a town of that region, same day and kind."""
-    return (coarse.geo_precision == 3 and (fine.geo_precision or 3) < 3
+    region = coarse.geo_precision == 3 or (coarse.geo_precision == 2 and coarse.location == coarse.admin1)
+    return (region and (fine.geo_precision or 3) < (coarse.geo_precision or 3)
             and coarse.event_date == fine.event_date and _family(coarse) == _family(fine)
             and coarse.admin1 == fine.admin1 and coarse.country == fine.country)
 
