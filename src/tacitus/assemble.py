@@ -136,6 +136,10 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
             _add(referent or drafts[-1], f, roles, with_places=False, corroborating=True)
             continue
 
+        if near and set(strong) == {"arrest"} and previous.kinds() & {"protest", "riot"}:
+            # "Police fired tear gas. Several were arrested.": the protest's intervention.
+            _add(previous, f, roles, with_places=False)
+            continue
         weapon_only = strong and set(strong) <= _WEAPONS and "attack" not in texts
         if weapon_only and near:
             # "The bomber, wearing an explosive vest, walked in": the weapon of the event
@@ -260,7 +264,7 @@ def _referent(f: Facts, trigger: Span, drafts: Sequence[_Builder]) -> _Builder |
 def _reports_on(f: Facts, texts: dict[str, list[str]]) -> bool:
     """Toll, corroboration, a source, or more detail about the previous event."""
     return bool(f.casualties or f.sources or "corroborate" in texts or "attack" in texts
-                or set(texts) & set(EVENT_CUES))
+                or set(texts) & (set(EVENT_CUES) | {"disperse", "lethal"}))
 
 
 def _armed_agent_with_target(roles: Sequence[Role], f: Facts) -> bool:
