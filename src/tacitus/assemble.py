@@ -163,7 +163,8 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
                 _set_date(previous, date_here.date, date_here.precision, date_here.span, True)
                 running = (previous.date, previous.precision, date_here.span)
             continue
-        elif trigger is not None and any(c.kind == "killed" and c.best > 0 for c in f.casualties):
+        elif trigger is not None and any(c.kind in {"killed", "injured"} and c.best > 0
+                                         and not c.corroborating for c in f.casualties):
             draft = _start(f, {"attack": [trigger.text]}, roles, trigger)
         else:
             continue

@@ -226,6 +226,8 @@ def _count_after(tokens, i, lexicon, persons) -> _Count | None:
         if c is not None:
             return c
         word = tokens[j].text.lower()
+        if j == i and word in {"him", "her"}:
+            return _Count(Quantity(1, "exact"), "", j, j + 1, "")  # "and killed him"
         if j == i and word in {"a", "an"} and j + 1 < len(tokens) and tokens[j + 1].text[:1].isalpha():
             # "killed a suspected criminal": the object of a killing is a person.
             return _Count(Quantity(1, "article"), "", j, j + 1, "")
