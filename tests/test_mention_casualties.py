@@ -284,15 +284,11 @@ def test_casualties_among_them_civilians(read):
     assert (c.best, c.civilians) == (15, 4)
 
 
-@pytest.mark.xfail(reason="a count after the verb stops at the first noun: 'killed three "
-                          "soldiers and two civilians' gives 3, not 5", strict=True)
 def test_casualties_two_groups_after_the_verb_are_summed(read):
     c = _one(read("Gunmen killed three soldiers and two civilians in Tillaberi."), "killed")
     assert (c.best, c.civilians) == (5, 2)
 
 
-@pytest.mark.xfail(reason="civilians in the second of two summed groups are dropped: civilians "
-                          "is taken from the first group's noun only", strict=True)
 def test_casualties_civilians_in_a_summed_group(read):
     c = _one(read("Three soldiers and two civilians were killed in Kunduz."), "killed")
     assert (c.best, c.civilians) == (5, 2)

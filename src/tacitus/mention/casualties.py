@@ -23,7 +23,7 @@ _CASUALTIES = (
     r"(?:killing|killed) and (?:wounding|injuring)"
 )
 _KILLED = (
-    r"shot dead|shot and killed|gunned down|lost (?:their|his|her) lives?|"
+    r"kills|lynches|murders|beheads|executes|shoots dead|shoot dead|shot dead|shot and killed|gunned down|lost (?:their|his|her) lives?|"
     r"(?:hacked|beaten|burned|burnt|stabbed|stoned|clubbed|lynched|bludgeoned) to death|"
     r"killed|killing|kill|dead|died|slain|perished|murdered|executed|beheaded|lynched|massacred|"
     r"succumbed|fatalities|deaths|death of|death toll|bodies|corpses|lifeless|to death"
@@ -35,7 +35,7 @@ _VERB = re.compile(
 )
 # Words after which a number that follows is the count: "killing 5", "left 3 dead".
 _COUNT_FOLLOWS = re.compile(
-    r"^(?:killing|killed|kill|death of|wounding|injuring|wounded|injured|casualties|shot dead|"
+    r"^(?:killing|killed|kill|kills|lynches|murders|beheads|executes|shoots dead|shoot dead|death of|wounding|injuring|wounded|injured|casualties|shot dead|"
     r"gunned down|shot and killed|murdered|executed|beheaded|lynched|massacred|"
     r"(?:hacked|beaten|burned|burnt|stabbed|stoned|clubbed|bludgeoned) to death|"
     r"killed and wounded|killed and injured|killed or wounded|killing and wounding|"
@@ -110,7 +110,7 @@ class _Count:
     noun: str
 
 
-_STATED = re.compile(r"\bfatalities (?:are |were |is |was )?coded as (?P<n>\d+)\b", re.IGNORECASE)
+_STATED = re.compile(r"\bfatalities(?: (?:are |were |is |was )?coded as|\s*:)\s*(?P<n>\d+)\b", re.IGNORECASE)
 
 
 def read_casualties(
@@ -181,7 +181,7 @@ def _number_at(tokens: list[_Token], i: int, lexicon: Lexicon) -> tuple[Quantity
     return None
 
 
-def _count_at(tokens, i, lexicon, persons) -> _Count | None:
+def _count_at(tokens, i, lexicon, persons, after_verb: bool = False) -> _Count | None:
     """A count starting at token i: optional qualifier, number, then a plausible noun."""
     qualifier, j = "", i
     for n in (3, 2, 1):
@@ -197,7 +197,8 @@ def _count_at(tokens, i, lexicon, persons) -> _Count | None:
     if after in _NOT_A_COUNT_AFTER or after.startswith("-year") or after == "year-old":
         return None
     before = tokens[j - 1].text.lower() if j > 0 else ""
-    if before in _MONTHS or before in {"aged", "age", "of"} and value.kind == "exact" and not qualifier:
+    if before in _MONTHS or (not after_verb and before in {"aged", "age", "of"}
+                             and value.kind == "exact" and not qualifier):
         return None
     if value.kind == "exact" and value.value >= 1900 and value.value <= 2100:
         return None  # a year
@@ -221,10 +222,15 @@ def _noun_after(tokens, k, persons: PersonNouns) -> str:
 
 
 def _count_after(tokens, i, lexicon, persons) -> _Count | None:
+    for k in (i, i + 1):
+        # "raiders kill girl", "mob lynches murder suspect": a bare singular is one.
+        if k < len(tokens) and tokens[k].text.lower() in _SINGULAR and tokens[i].text[:1].isalpha() \
+                and tokens[i].text.lower() not in {"a", "an", "his", "her", "their", "its"}:
+            return _Count(Quantity(1, "exact"), "", k, k + 1, tokens[k].text.lower())
     for j in range(i, min(i + 2, len(tokens))):
-        c = _count_at(tokens, j, lexicon, persons)
+        c = _count_at(tokens, j, lexicon, persons, after_verb=True)
         if c is not None:
-            return c
+            return _and_more(tokens, c, lexicon, persons)
         word = tokens[j].text.lower()
         if j == i and word in {"him", "her"}:
             return _Count(Quantity(1, "exact"), "", j, j + 1, "")  # "and killed him"
@@ -234,6 +240,25 @@ def _count_after(tokens, i, lexicon, persons) -> _Count | None:
         if tokens[j].text.lower() not in {"at", "least", "the", "off"}:
             break
     return None
+
+
+_SINGULAR = {"man", "woman", "boy", "girl", "child", "soldier", "policeman", "officer", "civilian",
+             "farmer", "herder", "trader", "student", "teacher", "driver", "suspect", "chief",
+             "pastor", "priest", "imam", "elder", "resident", "villager", "journalist", "official",
+             "activist", "businessman", "guard", "commander", "militant", "teenager", "person"}
+
+
+def _and_more(tokens, c: _Count, lexicon, persons) -> _Count:
+    """'killing three civilians and five police': the groups add up."""
+    k = c.end
+    while k < len(tokens) and tokens[k].text.lower() not in {"and", ",", ";", "."} and k - c.end < 4:
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].text.lower() == "and" and c.noun:
+        more = _count_at(tokens, k + 1, lexicon, persons, after_verb=True)
+        if more is not None and more.noun and more.value.kind == "exact":
+            return _Count(Quantity(c.value.value + more.value.value, c.value.kind), c.qualifier,
+                          c.start, more.end, c.noun)
+    return c
 
 
 def _count_before(tokens, lo, verb, lexicon, persons) -> _Count | None:
@@ -278,8 +303,24 @@ def _count_before(tokens, lo, verb, lexicon, persons) -> _Count | None:
 
 def _civilians(tokens, count: _Count, last: int, lexicon, persons) -> int:
     """Civilians among the dead: the count's own noun, or 'including N civilians'."""
-    if count.noun in persons.civilian:
-        return count.value.value
+    # Each group of the count that is civilian: "three civilians and five police" -> 3.
+    civilian, armed_or_unknown = 0, False
+    j = count.start
+    while j < count.end:
+        num = _number_at(tokens, j, lexicon)
+        if num is None:
+            j += 1
+            continue
+        noun = _noun_after(tokens, num[1], persons)
+        if noun in persons.civilian:
+            civilian += num[0].value
+        elif noun:
+            armed_or_unknown = True
+        j = num[1]
+    if civilian and not armed_or_unknown:
+        return count.value.value  # "a woman and her daughter": all of them
+    if civilian:
+        return min(civilian, count.value.value)
     window = tokens[count.end: min(len(tokens), last + 12)]
     for j, t in enumerate(window):
         if t.text.lower() in {"including", "among"}:
