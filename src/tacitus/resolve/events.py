@@ -196,6 +196,10 @@ def _pick_actors(typing: Typing, agents, patients, unknown, country: str, draft:
             a2 = next((s for s in rest if s.inter in {1, 8}), None)
         return a1, a2, ""
     armed_agents = [s for s in agents if s.inter in ARMED] or [s for s in unknown if s.inter in ARMED]
+    # "Gunmen …, believed to be linked to Al Shabaab": the named group is the attacker.
+    named_rebels = [s for s in armed_agents if s.inter in {2, 3, 4} and not s.name.startswith("Unidentified")]
+    if armed_agents and armed_agents[0].name.startswith("Unidentified") and named_rebels:
+        armed_agents.insert(0, named_rebels[0])
     if sub == "Arrests":
         a1 = next((s for s in pool if s.inter == 1), Side(named("Police Forces"), 1, ()))
     elif armed_agents:
