@@ -132,3 +132,114 @@ def test_cli_geocode_explains_the_choice(runner):
     result = runner.invoke(cli, ["geocode", "Fighting was reported in Kandahar province."])
     assert result.exit_code == 0, result.output
     assert "Afghanistan" in result.stdout and "why:" in result.stdout
+
+
+# --- ingest / export / events: the SQLite store ------------------------------------------
+
+CLASH = (
+    "Soldiers clash with militants in Afgooye\n\n"
+    "AFGOOYE – Al-Shabaab fighters on Monday attacked a Somali army base in Afgooye, killing two "
+    "soldiers, officials said. The army said it repelled the attack after an hour of fighting.\n"
+)
+
+
+@pytest.fixture()
+def shared_pipeline(monkeypatch, pipeline):
+    """The CLI builds its own Pipeline; hand it the session's, so resources load once."""
+    monkeypatch.setattr("tacitus.pipeline.Pipeline", lambda *args, **kwargs: pipeline)
+    return pipeline
+
+
+@pytest.fixture()
+def clash(tmp_path):
+    path = tmp_path / "afgooye.txt"
+    path.write_text(CLASH, encoding="utf-8")
+    return path
+
+
+def _export(runner, db, *args):
+    result = runner.invoke(cli, ["export", "--db", str(db), *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_cli_ingest_then_export_and_events(runner, shared_pipeline, report, tmp_path):
+    db = tmp_path / "events.db"
+    result = runner.invoke(cli, ["ingest", str(report), "--db", str(db), "--published", "2024-03-12",
+                                 "--outlet", "Radio Jangwani"])
+    assert result.exit_code == 0, result.output
+    assert "1 articles stored, 0 skipped (already stored), 0 failed, 1 events stored" in result.stdout
+    events = [json.loads(line) for line in _export(runner, db).splitlines()]
+    assert len(events) == 1 and events[0]["location"] == "Garissa"
+    assert tuple(events[0])[:31] == ACLED_COLUMNS and events[0]["evidence"]
+    table = runner.invoke(cli, ["events", "--db", str(db)])
+    assert table.exit_code == 0 and "Garissa" in table.stdout and "1 of 1 events" in table.stdout
+
+
+def test_cli_ingest_twice_changes_nothing(runner, shared_pipeline, report, clash, tmp_path):
+    db = tmp_path / "events.db"
+    args = ["ingest", str(report), str(clash), "--db", str(db), "--published", "2024-04-09"]
+    assert runner.invoke(cli, args).exit_code == 0
+    before = {fmt: _export(runner, db, "--format", fmt) for fmt in ("jsonl", "csv")}
+    again = runner.invoke(cli, args)
+    assert again.exit_code == 0, again.output
+    assert "0 articles stored, 2 skipped" in again.stdout
+    # the same text under another name is the same article
+    copy = tmp_path / "copy.txt"
+    copy.write_text(CLASH, encoding="utf-8")
+    assert "1 skipped" in runner.invoke(cli, ["ingest", str(copy), "--db", str(db)]).stdout
+    for fmt, text in before.items():
+        assert _export(runner, db, "--format", fmt) == text
+    assert len(before["jsonl"].splitlines()) >= 2
+
+
+def test_cli_ingest_bad_input_is_reported_and_the_rest_stored(runner, shared_pipeline, report, clash, tmp_path):
+    db = tmp_path / "events.db"
+    assert runner.invoke(cli, ["ingest", str(report), "--db", str(db), "--published", "2024-03-12"]).exit_code == 0
+    before = _export(runner, db)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b'{"text": "ok"\n')
+    result = runner.invoke(cli, ["ingest", str(bad), str(clash), str(report), "--db", str(db),
+                                 "--published", "2024-04-09"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("tacitus:")]
+    assert len(errors) == 1 and "bad.jsonl" in errors[0]
+    assert "1 articles stored, 1 skipped (already stored), 1 failed" in result.stdout
+    assert "Traceback" not in result.output
+    after = _export(runner, db)
+    assert all(line in after.splitlines() for line in before.splitlines())  # untouched
+    assert "Afgooye" in after
+
+
+def test_cli_export_and_events_filter(runner, shared_pipeline, report, clash, tmp_path):
+    db = tmp_path / "events.db"
+    runner.invoke(cli, ["ingest", str(report), str(clash), "--db", str(db), "--published", "2024-04-09"])
+    somalia = _export(runner, db, "--country", "somalia", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(somalia)))
+    assert rows and {r["country"] for r in rows} == {"Somalia"}
+    assert [json.loads(x)["location"] for x in _export(runner, db, "--query", "passenger").splitlines()] == ["Garissa"]
+    assert _export(runner, db, "--date-from", "2030-01-01") == ""
+    assert "Al Shabaab" in _export(runner, db, "--actor", "shabaab", "--event-type", "Battles")
+    table = runner.invoke(cli, ["events", "--db", str(db), "--limit", "1"])
+    assert table.exit_code == 0 and "raise --limit" in table.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--query", '"unbalanced'], "text query"),
+    (["--date-from", "soon"], "YYYY-MM-DD"),
+])
+def test_cli_export_bad_filter_is_a_usage_error(runner, tmp_path, args, message):
+    db = tmp_path / "events.db"
+    from tacitus.store import SqliteStore
+
+    with SqliteStore.open(db):
+        pass
+    result = runner.invoke(cli, ["export", "--db", str(db), *args])
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["export", "events"])
+def test_cli_reading_a_missing_database_is_one_line(runner, tmp_path, command):
+    result = runner.invoke(cli, [command, "--db", str(tmp_path / "nope.db")])
+    assert result.exit_code == 2 and "no such database" in result.stderr
+    assert not (tmp_path / "nope.db").exists()

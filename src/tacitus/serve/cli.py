@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -226,6 +227,154 @@ def geocode(text, dateline):
         others = [c for c in rp.mention.candidates if c.geonameid != p.geonameid][:5]
         for c in others:
             click.echo(f"    also: {c.name} ({c.admin1}, {c.country}) pop={c.population}")
+
+
+def _filter_options(fn):
+    """The event filters shared by `export` and `events`."""
+    options = [
+        click.option("--date-from", callback=_date, help="Events on or after this date (YYYY-MM-DD)."),
+        click.option("--date-to", callback=_date, help="Events on or before this date (YYYY-MM-DD)."),
+        click.option("--country", help="Country name, e.g. Kenya (any case)."),
+        click.option("--admin1", help="First-level admin unit, e.g. Garissa (any case)."),
+        click.option("--event-type", help="ACLED event type, e.g. Battles (any case)."),
+        click.option("--sub-event-type", help="ACLED sub-event type, e.g. Armed clash (any case)."),
+        click.option("--actor", help="Text found in actor1 or actor2."),
+        click.option("--query", "text", help="Full-text query (SQLite FTS5) over notes and article text."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+_DB = click.option("--db", required=True, type=click.Path(dir_okay=False, path_type=Path),
+                   help="SQLite database file.")
+
+
+class _StoreProblem(click.ClickException):
+    """A database that cannot be opened or a query it refuses: a usage error, exit 2."""
+
+    exit_code = 2
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file=None) -> None:
+        click.echo(f"tacitus: {self.message}", err=True)
+
+
+@contextmanager
+def _store_errors() -> Iterator[None]:
+    from tacitus.store import StoreError
+
+    try:
+        yield
+    except StoreError as exc:
+        raise _StoreProblem(str(exc)) from None
+
+
+def _filters(limit=None, **given):
+    from tacitus.store import EventFilter
+
+    return EventFilter(limit=limit, **given)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_DB
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for text input.")
+@click.option("--outlet", help="Outlet name for text input (overrides the page's).")
+@click.option("--url", help="URL of the article (overrides the page's).")
+def ingest(paths, db, published, outlet, url):
+    """Code articles and store them, with their events, in a SQLite database.
+
+    Each article is stored in its own transaction (all its events or nothing).
+    Articles already stored (same id or same text) are skipped, so re-running is
+    harmless. The database is created on first use.
+
+    \b
+        tacitus ingest news/ feed.xml --db events.db
+        tacitus ingest report.txt --db events.db --published 2024-03-12 --outlet "Radio X"
+    """
+    from tacitus.ingest import Overrides, read_inputs
+    from tacitus.pipeline import Pipeline
+    from tacitus.store import SqliteStore, content_hash
+
+    pipeline = Pipeline()
+    progress = _Progress(enabled=True)
+    stored = skipped = failed = events_stored = 0
+    with _store_errors(), SqliteStore.open(db) as store:
+        def unstored(items):
+            nonlocal skipped
+            for item in items:
+                # Checked lazily, after the previous article is stored: a duplicate in
+                # the same run is caught too, and is never coded.
+                if isinstance(item, Article) and store.has_article(item.id, content_hash(item.text)):
+                    skipped += 1
+                    continue
+                yield item
+
+        items = unstored(read_inputs(paths, Overrides(published=published, outlet=outlet, url=url)))
+        try:
+            for article, events in coded(items, pipeline, progress):
+                try:
+                    added = store.add(article, events)
+                except TacitusError as exc:
+                    _fail(exc)
+                    failed += 1
+                    continue
+                if added:
+                    stored += 1
+                    events_stored += len(events)
+                else:
+                    skipped += 1
+        finally:
+            progress.close()
+    failed += progress.failed
+    click.echo(f"{stored} articles stored, {skipped} skipped (already stored), {failed} failed, "
+               f"{events_stored} events stored in {db}")
+    if failed:
+        sys.exit(1)
+
+
+@cli.command("export")
+@_DB
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl",
+              show_default=True, help="Output format.")
+@_filter_options
+def export_events(db, fmt, **given):
+    """Print stored events (ordered by date, then id), streamed from the database.
+
+    \b
+        tacitus export --db events.db --format csv > events.csv
+        tacitus export --db events.db --country Kenya --date-from 2024-01-01 --query "bus"
+    """
+    from tacitus.export import write
+    from tacitus.store import SqliteStore
+
+    with _store_errors(), SqliteStore.open(db, create=False) as store:
+        write(store.events(_filters(**given)), sys.stdout, fmt)
+
+
+@cli.command()
+@_DB
+@_filter_options
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True,
+              help="Show at most N events.")
+def events(db, limit, **given):
+    """Show stored events as a table, oldest first.
+
+    \b
+        tacitus events --db events.db --country Somalia --limit 20
+        tacitus events --db events.db --actor "Al Shabaab" --query "roadside"
+    """
+    from tacitus.store import SqliteStore
+
+    with _store_errors(), SqliteStore.open(db, create=False) as store:
+        filters = _filters(limit=limit, **given)
+        shown = list(store.events(filters))
+        total = store.count(filters)
+    click.echo(summary_table(shown))
+    click.echo(f"\n{len(shown)} of {total} events" + (" (raise --limit to see more)" if total > len(shown) else ""))
 
 
 def main() -> None:
