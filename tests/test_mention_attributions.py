@@ -155,3 +155,14 @@ def test_attributions_one_source_per_stretch_of_text():
     assert names == ["", "Omar Idris"]
     spans = sorted((d.evidence.start, d.evidence.end) for d in found)
     assert spans[0][1] <= spans[1][0]
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("Residents said the gunmen left before dawn.", "Residents"),
+    ("A local elected official said four guards died in Menaka.", "local elected official"),
+    ("Medical sources reported 12 casualties in Hodeidah.", "Medical sources"),
+])
+def test_attributions_unnamed_sources_are_known_by_role(sentence, role):
+    d = _only(read_attributions(sentence, 5, "Wire"))
+    assert d.name == "" and d.role == role and d.outlet == "Wire"
+    assert sentence[d.evidence.start - 5:d.evidence.end - 5] == d.evidence.text

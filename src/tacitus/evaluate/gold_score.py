@@ -117,6 +117,8 @@ def _where(doc_id: str, gold: GoldEvent) -> str:
 def _source_names(ev: Event) -> set[str]:
     names = {norm_name(s.name) for s in ev.sources_detail}
     names |= {norm_name(s.outlet) for s in ev.sources_detail}
+    # An unnamed source is known by its role ("residents", "a humanitarian worker").
+    names |= {norm_name(s.role) for s in ev.sources_detail if not s.name}
     names |= {norm_name(s) for s in ev.source.split(";")}
     return names - {""}
 

@@ -29,6 +29,14 @@ _ANONYMOUS = re.compile(
     rf"(?:\s+(?:close to|in|at|from|with|of)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){{0,3}}?)?)"
     rf"\s+(?:also\s+)?(?:{_SAY}|speaking)(?:\s+(?:to\s+)?{_OUTLET})?"
 )
+# "residents said", "medical sources reported", "a local elected official told AFP"
+_UNNAMED = re.compile(
+    rf"\b(?P<role>(?:(?i:local|some|several|two|three|medical|security|hospital|military|police|government|"
+    rf"elected|humanitarian|health|provincial|district|tribal|civil society|rights)\s+){{0,3}}"
+    rf"(?i:residents|witnesses|eyewitnesses|survivors|villagers|officials|sources|activists|medics|rescuers|"
+    rf"relatives|official|resident|witness|survivor|trader|worker|elder|elders|farmer|teacher|nurse))"
+    rf"\s+(?:also\s+)?(?:{_SAY}|say)(?:\s+(?:to\s+)?{_OUTLET})?"
+)
 _ACCORDING = re.compile(r"\b(?i:according to)\s+(?P<who>[^,.;]{3,80})")
 _SPEAKING_TO = re.compile(rf"speaking to\s+{_OUTLET}")
 _STOP_ROLE = {"and", "the", "a", "an", "of", "in", "on", "at", "to", "said", "told", "while", "as",
@@ -59,6 +67,8 @@ def read_attributions(sentence: str, offset: int, outlet: str = "") -> tuple[Sou
         if m.group("name").split()[0] in _NOT_NAMES:
             continue
         add(m, m.group("name"), _clean_role(m.group("role") or ""), _outlet(m, sentence))
+    for m in _UNNAMED.finditer(sentence):
+        add(m, "", re.sub(r"^(?:the|a|an)\s+", "", m.group("role").strip(), flags=re.I), _outlet(m, sentence))
     for m in _ACCORDING.finditer(sentence):
         who = re.sub(r"^(?:the|a|an)\s+", "", m.group("who").strip())
         split = re.match(r"(?P<role>(?:[a-z][\w-]*\s+)*)(?P<name>[A-Z].*)?$", who)
