@@ -56,7 +56,7 @@ def test_cli_extract_prints_acled_columns_first(runner, report):
 
 def test_cli_extract_captcha_and_comment_form_give_no_event(runner, tmp_path):
     path = tmp_path / "furniture.txt"
-    path.write_text("Leave a Reply\n\nYour email address will not be published.\n\nfive − 1 =\n",
+    path.write_text("Leave a Reply\n\nYour email address will not be published.\n\neight − 3 =\n",
                     encoding="utf-8")
     result = runner.invoke(cli, ["extract", str(path), "--published", "2024-03-12"])
     assert result.stdout.strip() == ""

@@ -77,7 +77,7 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class SourceDetail:
-    """Who reported it: 'Khalil Bakker', 'human rights activist', 'ARA News'."""
+    """Who reported it: 'Amina Warsame', 'local official', 'Radio Dalsan'."""
 
     name: str
     role: str = ""

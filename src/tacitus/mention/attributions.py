@@ -14,7 +14,7 @@ _ROLE_WORD = r"(?<![\w-])(?:[a-z][\w-]*|[A-Z][a-z-]+(?=\s+[a-z]))"
 _SAY = r"(?:told|said|says|reported|added|stated|confirmed|explained|tweeted|wrote|posted|announced)"
 _OUTLET = r"(?P<outlet>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4})"
 
-# "local media activist Ahmed Ramadan told ARA News"
+# "local journalist Sara Mansour told Radio Dalsan"
 _ROLE_NAME_SAYS = re.compile(
     rf"(?P<role>(?:{_ROLE_WORD}\s+){{0,4}}){_NAME},?\s+{_SAY}(?:\s+(?:to\s+)?{_OUTLET})?"
 )

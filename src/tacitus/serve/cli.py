@@ -101,7 +101,7 @@ def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence):
     detected from content.
 
     \b
-        tacitus extract report.txt --published 2016-06-07 --outlet "ARA News"
+        tacitus extract report.txt --published 2024-05-02 --outlet "Radio Dalsan"
         tacitus extract feed.xml --format csv > events.csv
     """
     from tacitus.export import write
