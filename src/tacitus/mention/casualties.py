@@ -110,14 +110,16 @@ class _Count:
     noun: str
 
 
-_STATED = re.compile(r"\bfatalities(?: (?:are |were |is |was )?coded as|\s*:)\s*(?P<n>\d+)\b", re.IGNORECASE)
+STATED = re.compile(
+    r"\bfatalities(?: (?:are |were |is |was )?coded as|\s*:|(?: are| were)? split (?:over|across) \d+ "
+    r"(?:locations|events|places)\s*\()\s*(?P<n>\d+)\b", re.IGNORECASE)
 
 
 def read_casualties(
     sentence: str, offset: int, lexicon: Lexicon, persons: PersonNouns
 ) -> tuple[Casualty, ...]:
     """Every casualty count in ``sentence`` (which starts at ``offset`` in the article)."""
-    stated = _STATED.search(sentence)
+    stated = STATED.search(sentence)
     if stated:
         # Event notes written by coders state the figure they settled on; it outranks the
         # counts they quote ("Fatalities coded as 0 (the outlet reported 1 fatality)").

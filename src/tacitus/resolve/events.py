@@ -271,7 +271,9 @@ def _event(draft, article, typing, actor1: Side, actor2: Side | None, assoc2: st
         geo_precision=rp.geo_precision if rp else None,
         geonameid=place.geonameid if place else None,
         source=source,
-        fatalities=toll.best,
+        # ACLED's column counts only reported deaths: "killed and wounded" alone is 0 there;
+        # the unknown best guess (None) and the range stay in Tacitus' own columns.
+        fatalities=toll.best if toll.best is not None else 0,
         fatalities_low=toll.low,
         fatalities_best=toll.best,
         fatalities_high=toll.high,

@@ -45,6 +45,6 @@ def write_note(e: Event) -> str:
         toll = f", killing {e.fatalities}"
         if e.civilian_fatalities_low:
             toll += f" including {e.civilian_fatalities_low} civilians"
-    elif e.fatalities is None and e.fatalities_high:
+    elif e.fatalities_best is None and e.fatalities_high:
         toll = f"; up to {e.fatalities_high} people were killed or wounded"
     return f"{when}, {e.actor1} {verb}{whom}{where}{toll}."

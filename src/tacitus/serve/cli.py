@@ -150,7 +150,7 @@ def summary_table(events: list[Event]) -> str:
     head = ("date", "sub-event type", "actor 1", "actor 2", "location", "country", "dead")
     rows = [(str(e.event_date or "?"), e.sub_event_type, e.actor1, e.actor2 or "-",
              e.location or "?", e.country or "?",
-             "?" if e.fatalities is None else str(e.fatalities)) for e in events]
+             "?" if e.fatalities_best is None else str(e.fatalities)) for e in events]
     widths = [min(34, max(len(h), *(len(r[i]) for r in rows))) if rows else len(h) for i, h in enumerate(head)]
     line = lambda cells: "  ".join(c[:w].ljust(w) for c, w in zip(cells, widths))  # noqa: E731
     return "\n".join([line(head), line(tuple("-" * w for w in widths)), *(line(r) for r in rows)])
