@@ -38,7 +38,7 @@ def resolve_draft(
 ) -> tuple[Event, ...]:
     """The events of one draft (one per distinct place). ``context_country`` is the
     article's country when the event itself names no place (see ``article_country``)."""
-    places = _distinct_places(draft.places) or _fallback_place(article_places)
+    places = _distinct_places(draft.places, article.text) or _fallback_place(article_places)
     country_code = (places[0].place.country_code if places else "") or context_country or _actor_country(draft)
     country = _country_name(country_code, res)
     agents, patients, unknown = _sides(draft.actors, country_code, draft.date, res)
@@ -68,7 +68,12 @@ def _cue_texts(draft: Draft) -> dict[str, list[str]]:
     return {k: [s.text.lower() for s in v] for k, v in draft.cues.items()}
 
 
-def _distinct_places(places: Sequence[ResolvedPlace]) -> list[ResolvedPlace]:
+_SAYS_WHERE = re.compile(
+    r"^\s*(?:(?:district|province|county|sub-?county|governorate|region|state|city|town|village|area|"
+    r"centre|center|camp)\s*)?(?:,|\s(?:in|of)(?:\s+the)?)\s*$", re.IGNORECASE)
+
+
+def _distinct_places(places: Sequence[ResolvedPlace], text: str = "") -> list[ResolvedPlace]:
     """One per place. A place named as where another lies ("Nijrab district, Kapisa",
     "al-Bukamal and the Susa town in Deir ez-Zor") is its container, not a second event;
     a country is only context when anything finer is named."""
@@ -81,7 +86,14 @@ def _distinct_places(places: Sequence[ResolvedPlace]) -> list[ResolvedPlace]:
     if any(rp.place.kind != "country" for rp in chosen):
         chosen = [rp for rp in chosen if rp.place.kind != "country"]
     chosen = [rp for rp in chosen if not any(_contains(rp, other) for other in chosen)]
-    return sorted(chosen, key=lambda rp: rp.mention.span.start)
+    chosen.sort(key=lambda rp: rp.mention.span.start)
+    if text:
+        # "in Dawlat Abad district, Balkh", "Qalat area of Kushki Kuhna district": a region
+        # named right after a place says where that place lies, whatever the index holds.
+        chosen = [rp for i, rp in enumerate(chosen) if not (
+            i > 0 and rp.geo_precision >= 2 and rp.place.kind in {"admin1", "admin2"}
+            and _SAYS_WHERE.match(text[chosen[i - 1].mention.span.end:rp.mention.span.start]))]
+    return chosen
 
 
 def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
