@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from tacitus.mention import Facts
 from tacitus.mention.casualties import Casualty
-from tacitus.roles import role_in
+from tacitus.roles import linear_role, role_in
 from tacitus.taxonomy import CONTEXT_CUES, EVENT_CUES, WEAK_ATTACK, strong_cues
 from tacitus.types import SourceDetail, Span
 
@@ -238,9 +238,7 @@ def _roles(f: Facts, doc: Doc | None, trigger: Span | None) -> list[Role]:
         if doc is not None:
             role = role_in(doc, a.span.start - base, a.span.end - base, t)
         else:
-            from tacitus.roles import _linear
-
-            role = _linear(f.sentence.span.text, a.span.start - base, t)
+            role = linear_role(f.sentence.span.text, a.span.start - base, t)
         out.append(Role(a, role))
     return out
 

@@ -58,7 +58,7 @@ def role_in(doc: Doc, start: int, end: int, trigger: int) -> Role:
         return "patient"
     if dep in {"poss", "compound", "amod", "nmod"} and _ATTACK_NOUNS.match(token.head.text):
         return "agent"  # "Russian airstrikes", "the army's offensive"
-    return _linear(doc.text, start, trigger)
+    return linear_role(doc.text, start, trigger)
 
 
 def _np_head(token: Token) -> Token:
@@ -85,7 +85,8 @@ def _nominal(token: Token) -> bool:
     return token.dep_ in _NOMINAL_DEPS or any(c.dep_ in {"det", "amod", "compound"} for c in token.children)
 
 
-def _linear(text: str, start: int, trigger: int) -> Role:
+def linear_role(text: str, start: int, trigger: int) -> Role:
+    """Role by word order alone, for sentences that were not parsed."""
     if trigger < 0:
         return ""
     if start < trigger:

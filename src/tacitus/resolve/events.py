@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 from tacitus.assemble import Draft, Role
@@ -133,8 +133,9 @@ def article_country(article: Article, article_places: Sequence[ResolvedPlace], a
         place = res.gazetteer.country(text.strip()) if text.strip() else None
         if place is not None:
             return place.country_code
-    if article.outlet and res.outlets.country_of(article.outlet):
-        return res.outlets.country_of(article.outlet) or ""
+    outlet_country = res.outlets.country_of(article.outlet) if article.outlet else None
+    if outlet_country:
+        return outlet_country
     for a in actors:
         if a.country_code:
             return a.country_code
@@ -159,6 +160,7 @@ def _sides(roles: Sequence[Role], cc: str, date: dt.date | None, res: Resources)
     agents: list[Side] = []
     patients: list[Side] = []
     unknown: list[Side] = []
+    seen: set[str] = set()
     for r in roles:
         name, inter = resolve_actor(r.actor, cc, res.actors, date)
         if "{" in name:
@@ -167,16 +169,11 @@ def _sides(roles: Sequence[Role], cc: str, date: dt.date | None, res: Resources)
             # "Turkana herders", "Degodia villagers" attacked are civilians, whatever their group.
             country = _country_name(cc, res)
             name, inter = (f"Civilians ({country})" if country else "Civilians"), 7
-        target = {"agent": agents, "patient": patients}.get(r.role, unknown)
-        for side_list in (agents, patients, unknown):
-            for s in side_list:
-                if s.name == name:
-                    break
-            else:
-                continue
-            break
-        else:
-            target.append(Side(name, inter, (r.actor.span,)))
+        if name in seen:
+            continue  # the first mention of an actor decides its side
+        seen.add(name)
+        side = {"agent": agents, "patient": patients}.get(r.role, unknown)
+        side.append(Side(name, inter, (r.actor.span,)))
     return agents, patients, unknown
 
 
@@ -296,7 +293,6 @@ def _event(draft, article, typing, actor1: Side, actor2: Side | None, assoc2: st
         evidence=evidence,
     )
     event = _with_id(event, article, serial, res)
-    from dataclasses import replace
 
     confidence = _confidence(draft, rp, actor1)
     if rp is None or rp.place.kind == "country":
@@ -305,8 +301,6 @@ def _event(draft, article, typing, actor1: Side, actor2: Side | None, assoc2: st
 
 
 def _with_id(event: Event, article: Article, serial: int, res) -> Event:
-    from dataclasses import replace
-
     iso3 = ""
     if event.country:
         place = res.gazetteer.country(event.country)

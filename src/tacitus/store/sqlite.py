@@ -107,8 +107,7 @@ class SqliteStore:
         """Apply the migrations this database lacks, all in one transaction."""
         scripts = schema_scripts()
         conn = self._conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
+        with _transaction(conn, f"{self.path}: cannot set up the schema"):
             conn.execute("CREATE TABLE IF NOT EXISTS schema_version "
                          "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
             current = self.schema_version
@@ -120,13 +119,6 @@ class SqliteStore:
                     conn.execute(statement)
                 conn.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
                              (version, _now()))
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"{self.path}: cannot set up the schema ({exc})") from None
-            raise
 
     # --- writes ---------------------------------------------------------------------
 
@@ -146,10 +138,8 @@ class SqliteStore:
         """
         row = article_to_row(article, ingested_at or _now())
         conn = self._conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
+        with _transaction(conn, f"{article.origin or article.id}: not stored"):
             if self.has_article(row["id"], row["content_hash"]):
-                conn.execute("ROLLBACK")
                 return False
             conn.execute(_insert("articles", ARTICLE_COLUMNS), tuple(row[c] for c in ARTICLE_COLUMNS))
             conn.execute("INSERT INTO search (kind, ref, title, body) VALUES ('article', ?, ?, ?)",
@@ -160,13 +150,6 @@ class SqliteStore:
                 conn.execute(insert_event, tuple(values[c] for c in EVENT_COLUMNS))
                 conn.execute("INSERT INTO search (kind, ref, title, body) VALUES ('event', ?, '', ?)",
                              (event.event_id_cnty, event.notes))
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"{article.origin or article.id}: not stored ({exc})") from None
-            raise
         return True
 
     # --- reads ----------------------------------------------------------------------
@@ -244,3 +227,21 @@ def _query_error(exc: sqlite3.Error, filters: EventFilter) -> str:
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection, what: str) -> Iterator[None]:
+    """BEGIN IMMEDIATE … COMMIT; on any error nothing of the block stays written.
+    SQLite's own errors become StoreError prefixed with ``what``."""
+    conn.execute("BEGIN IMMEDIATE")
+    committed = False
+    try:
+        yield
+        committed = True
+    except sqlite3.Error as exc:
+        raise StoreError(f"{what} ({exc})") from None
+    finally:
+        if committed and conn.in_transaction:
+            conn.execute("COMMIT")
+        elif conn.in_transaction:
+            conn.execute("ROLLBACK")
