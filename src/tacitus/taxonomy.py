@@ -164,3 +164,8 @@ def civilian_targeting(sub_event_type: str, inter2: int | None) -> str:
         "Violence against civilians", "Explosions/Remote violence", "Riots"}:
         return "Civilian targeting"
     return ""
+
+
+def disorder_type(sub_event_type: str) -> str:
+    """ACLED's disorder type of a sub-event type (for a reviewer's correction too)."""
+    return _disorder(sub_event_type)

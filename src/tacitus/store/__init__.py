@@ -1,22 +1,52 @@
-"""Storage: articles and their coded events in a database (SQLite for now).
+"""Storage: articles, their coded events, incidents and reviewers' corrections, in
+SQLite (one file, the default) or PostgreSQL (for teams), behind one interface.
 
-    from tacitus.store import EventFilter, SqliteStore, content_hash
-    with SqliteStore.open("events.db") as store:
+    from tacitus.store import EventFilter, open_store
+    with open_store("events.db") as store:          # or "postgresql://user@host/db"
         store.add(article, events)
-        for event in store.events(EventFilter(country="Kenya", text="bus")):
+        for incident in store.incidents(EventFilter(country="Kenya", text="bus")):
             ...
 """
 from __future__ import annotations
 
-from tacitus.store.rows import EventFilter, content_hash, event_from_row, event_to_row
-from tacitus.store.sqlite import MIGRATIONS, SqliteStore, StoreError
+from contextlib import contextmanager
+from typing import Iterator
+
+from tacitus.merge import Incident
+from tacitus.store.base import CORRECTABLE, Store, StoreError
+from tacitus.store.rows import Correction, EventFilter, content_hash, event_from_row, event_to_row
+from tacitus.store.sqlite import MIGRATIONS, SqliteStore
 
 __all__ = [
+    "CORRECTABLE",
     "MIGRATIONS",
+    "Correction",
     "EventFilter",
+    "Incident",
     "SqliteStore",
+    "Store",
     "StoreError",
     "content_hash",
     "event_from_row",
     "event_to_row",
+    "is_postgres_url",
+    "open_store",
 ]
+
+
+def is_postgres_url(url: str) -> bool:
+    return str(url).startswith(("postgresql://", "postgres://"))
+
+
+@contextmanager
+def open_store(url: str, *, create: bool = True) -> Iterator[Store]:
+    """Open the store a URL names: ``postgresql://…`` for PostgreSQL, anything else is
+    a SQLite file path. ``create=False`` refuses a database that does not exist yet."""
+    if is_postgres_url(url):
+        from tacitus.store.postgres import PostgresStore
+
+        with PostgresStore.open(str(url), create=create) as store:
+            yield store
+    else:
+        with SqliteStore.open(url, create=create) as store:
+            yield store

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from tacitus.export import COLUMNS, event_row
+from tacitus.merge import Incident
 from tacitus.types import Article, Event, SourceDetail, Span
 
 EVENT_COLUMNS: tuple[str, ...] = COLUMNS
@@ -22,6 +23,7 @@ ARTICLE_COLUMNS: tuple[str, ...] = (
     "id", "content_hash", "url", "outlet", "published", "title", "text", "language",
     "dateline", "origin", "ingested_at",
 )
+INCIDENT_COLUMNS: tuple[str, ...] = COLUMNS + ("n_events", "event_ids", "article_ids", "explanation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,9 @@ class EventFilter:
 
     ``country``, ``admin1``, ``event_type`` and ``sub_event_type`` match whole values,
     ignoring case; ``actor`` is a substring of actor1 or actor2; ``text`` is an FTS5
-    query over event notes and the title and text of the event's article.
+    query over event notes and the title and text of the event's article (for incidents:
+    of any of its events). ``offset`` skips that many rows (pagination, with ``limit``);
+    events a reviewer rejected are left out unless ``include_rejected``.
     """
 
     date_from: dt.date | None = None
@@ -42,6 +46,30 @@ class EventFilter:
     actor: str | None = None
     text: str | None = None
     limit: int | None = None
+    offset: int | None = None
+    include_rejected: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """One reviewer's action on an event, as stored (see schema_002.sql)."""
+
+    correction_id: int
+    event_id: str
+    action: str  # set, reject, restore, separate, join
+    field: str
+    value: str
+    old_value: str
+    who: str
+    at: str
+    note: str
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Correction:
+        return cls(**{name: row[name] for name in cls.__slots__})
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
 
 
 def content_hash(text: str) -> str:
@@ -157,3 +185,25 @@ def _source(value: Mapping[str, Any]) -> SourceDetail:
     evidence = value.get("evidence")
     return SourceDetail(name=value["name"], role=value.get("role", ""), outlet=value.get("outlet", ""),
                         evidence=_span(evidence) if evidence else None)
+
+
+def incident_to_row(incident: Incident) -> dict[str, Any]:
+    """The incidents table's row: the merged record's columns and what it is made of."""
+    row = event_to_row(incident.event)
+    row.update(
+        n_events=len(incident.event_ids),
+        event_ids=json.dumps(list(incident.event_ids)),
+        article_ids=json.dumps(list(incident.article_ids), ensure_ascii=False),
+        explanation=json.dumps(list(incident.explanation), ensure_ascii=False),
+    )
+    return row
+
+
+def incident_from_row(row: Mapping[str, Any]) -> Incident:
+    return Incident(
+        incident_id=row["event_id_cnty"],
+        event=event_from_row(row),
+        event_ids=tuple(json.loads(row["event_ids"])),
+        article_ids=tuple(json.loads(row["article_ids"])),
+        explanation=tuple(json.loads(row["explanation"])),
+    )

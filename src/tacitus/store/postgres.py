@@ -1,0 +1,139 @@
+"""The PostgreSQL back end, for teams sharing one store: ``--db postgresql://…``.
+
+The same tables as SQLite (postgres_sql/00N.sql mirror schema*.sql), with text columns
+in the "C" collation so rows sort as SQLite sorts them and both back ends export the
+same bytes. Full-text search is a tsvector column with a GIN index; text queries are
+read as web-search syntax (words, "phrases", OR, -word). Writers take one advisory lock
+per transaction, so concurrent ingests re-merge incidents one at a time.
+"""
+from __future__ import annotations
+
+import itertools
+from contextlib import contextmanager
+from importlib import resources
+from typing import Any, Iterator, Mapping, Sequence
+from urllib.parse import urlsplit, urlunsplit
+
+from tacitus.store.base import Store, StoreError
+
+MIGRATIONS: tuple[str, ...] = ("001.sql", "002.sql")
+WRITER_LOCK = 0x7AC1705  # any constant shared by every Tacitus writer
+_cursor_names = itertools.count(1)
+
+
+def schema_scripts() -> tuple[str, ...]:
+    folder = resources.files("tacitus.store").joinpath("postgres_sql")
+    return tuple(folder.joinpath(name).read_text(encoding="utf-8") for name in MIGRATIONS)
+
+
+def safe_label(url: str) -> str:
+    """The URL without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password:
+        host = parts.hostname or ""
+        netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
+        parts = parts._replace(netloc=netloc)
+    return urlunsplit(parts)
+
+
+def _sql(sql: str) -> str:
+    # The package's SQL uses ? placeholders (and never a literal ? or %): psycopg wants %s.
+    return sql.replace("?", "%s")
+
+
+class PostgresConnection:
+    """tacitus.store.base.Connection over one psycopg connection in autocommit mode."""
+
+    def __init__(self, conn, label: str) -> None:
+        import psycopg
+
+        self._psycopg = psycopg
+        self._conn = conn
+        self.label = label
+        self._depth = 0
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Mapping[str, Any]]:
+        try:
+            cursor = self._conn.execute(_sql(sql), list(params))
+            return cursor.fetchall() if cursor.description else []
+        except self._psycopg.Error as exc:
+            raise StoreError(f"{self.label}: {_message(exc)}") from None
+
+    def stream(self, sql: str, params: Sequence[Any], what: str) -> Iterator[Mapping[str, Any]]:
+        """Rows from a server-side cursor, a batch at a time: constant memory for any size."""
+        try:
+            with self._conn.transaction():
+                with self._conn.cursor(name=f"tacitus_{next(_cursor_names)}") as cursor:
+                    cursor.itersize = 2000
+                    cursor.execute(_sql(sql), list(params))
+                    yield from cursor
+        except self._psycopg.Error as exc:
+            raise StoreError(f"{what} failed ({_message(exc)})") from None
+
+    def run_script(self, script: str) -> None:
+        try:
+            self._conn.execute(script)  # several statements: allowed without parameters
+        except self._psycopg.Error as exc:
+            raise StoreError(f"{self.label}: {_message(exc)}") from None
+
+    @contextmanager
+    def transaction(self, what: str) -> Iterator[None]:
+        if self._depth:  # nested: the outer block commits or rolls back
+            yield
+            return
+        self._depth += 1
+        try:
+            with self._conn.transaction():
+                self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+                yield
+        except self._psycopg.Error as exc:
+            raise StoreError(f"{what} ({_message(exc)})") from None
+        except StoreError as exc:
+            raise StoreError(f"{what} ({exc})") from None
+        finally:
+            self._depth -= 1
+
+    def same_text(self, column: str) -> str:
+        return f"lower({column}) = lower(CAST(? AS TEXT))"
+
+    def text_match(self) -> str:
+        return "words @@ websearch_to_tsquery('simple', CAST(? AS TEXT))"
+
+    def migrations(self) -> tuple[str, ...]:
+        return schema_scripts()
+
+
+def _message(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+class PostgresStore(Store):
+    """Articles, events and incidents in a PostgreSQL database. Use ``PostgresStore.open(url)``."""
+
+    def __init__(self, conn, url: str) -> None:
+        super().__init__(PostgresConnection(conn, safe_label(url)))
+        self.url = url
+
+    @classmethod
+    @contextmanager
+    def open(cls, url: str, *, create: bool = True) -> Iterator[PostgresStore]:
+        """Connect, bring the schema up to date (``create=False``: refuse a database
+        without a Tacitus schema), and close on leaving the block."""
+        import psycopg
+        from psycopg.rows import dict_row
+
+        label = safe_label(url)
+        try:
+            conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=10)
+        except psycopg.Error as exc:
+            raise StoreError(f"{label}: cannot connect ({_message(exc)})") from None
+        try:
+            if not create:
+                found = conn.execute("SELECT to_regclass('schema_version') AS t").fetchone()
+                if found["t"] is None:
+                    raise StoreError(f"{label}: no Tacitus store here (create it with `tacitus ingest`)")
+            store = cls(conn, url)
+            store._migrate()
+            yield store
+        finally:
+            conn.close()
