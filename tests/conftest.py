@@ -1,6 +1,8 @@
 """Shared fixtures: the full resources load once per test session (parser, gazetteer)."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 
@@ -10,3 +12,39 @@ def pipeline():
     from tacitus.resources import Resources
 
     return Pipeline(resources=Resources.load())
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    from postgres_server import start
+
+    server = start()
+    if isinstance(server, str):
+        pytest.skip(f"PostgreSQL tests skipped: {server}")
+    yield server
+    server.stop()
+
+
+_databases = iter(range(1, 10**6))
+
+
+@pytest.fixture()
+def postgres_url(postgres_server):
+    """A new, empty database on the test server for one test."""
+    import psycopg
+
+    name = f"tacitus_test_{os.getpid()}_{next(_databases)}"
+    with psycopg.connect(postgres_server.url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
+    yield postgres_server.database_url(name)
+    with psycopg.connect(postgres_server.url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """Each back end in turn: a new SQLite file, then a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "events.db")
+    return request.getfixturevalue("postgres_url")

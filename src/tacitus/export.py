@@ -1,17 +1,28 @@
-"""Events → rows in ACLED's column order, then Tacitus' own; JSONL, CSV, GeoJSON.
+"""Events → rows in ACLED's column order, then Tacitus' own; JSONL, CSV, GeoJSON, Parquet.
 
-Writers stream: one event at a time, so exports run in constant memory.
+Writers stream: one event at a time (Parquet: one row group of ``PARQUET_BATCH`` rows at
+a time), so exports run in constant memory.
 """
 from __future__ import annotations
 
 import csv
 import json
+import os
+import tempfile
+from pathlib import Path
 from typing import IO, Any, Iterable
 
 from tacitus.types import ACLED_COLUMNS, TACITUS_COLUMNS, Event
 
 COLUMNS: tuple[str, ...] = ACLED_COLUMNS + TACITUS_COLUMNS
-FORMATS = ("jsonl", "csv", "geojson")
+FORMATS = ("jsonl", "csv", "geojson")  # text formats, to a stream
+FILE_FORMATS = FORMATS + ("parquet",)
+PARQUET_BATCH = 10_000
+# Parquet column types; the other columns are text (lists and mappings as JSON text).
+_INTEGER_COLUMNS = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
+                    "fatalities", "timestamp", "fatalities_low", "fatalities_best", "fatalities_high",
+                    "civilian_fatalities_low", "injured_low", "geonameid"}
+_FLOAT_COLUMNS = {"latitude", "longitude", "confidence"}
 
 
 def event_row(event: Event) -> dict[str, Any]:
@@ -88,8 +99,52 @@ def write_geojson(events: Iterable[Event], out: IO[str]) -> int:
     return n
 
 
+def write_parquet(events: Iterable[Event], path: str | Path) -> int:
+    """A Parquet file with the same columns and order as the CSV, written a batch at a time."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([(c, pa.int64() if c in _INTEGER_COLUMNS else
+                         pa.float64() if c in _FLOAT_COLUMNS else pa.string()) for c in COLUMNS])
+    n = 0
+    with pq.ParquetWriter(str(path), schema, compression="zstd") as writer:
+        batch: dict[str, list[Any]] = {c: [] for c in COLUMNS}
+        for e in events:
+            row = event_row(e)
+            for c in COLUMNS:
+                value = row[c]
+                batch[c].append(json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value)
+            n += 1
+            if n % PARQUET_BATCH == 0:
+                writer.write_table(pa.table(batch, schema=schema))
+                batch = {c: [] for c in COLUMNS}
+        if batch[COLUMNS[0]] or n == 0:
+            writer.write_table(pa.table(batch, schema=schema))
+    return n
+
+
 WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson}
 
 
 def write(events: Iterable[Event], out: IO[str], fmt: str) -> int:
+    """Text formats to an open stream (Parquet needs a file: ``write_to_file``)."""
     return WRITERS[fmt](events, out)
+
+
+def write_to_file(events: Iterable[Event], path: str | Path, fmt: str) -> int:
+    """Write a whole file or nothing: into a temporary file beside it, renamed at the end,
+    so an interrupted export never leaves a truncated file under the real name."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    os.close(fd)
+    try:
+        if fmt == "parquet":
+            n = write_parquet(events, tmp)
+        else:
+            with open(tmp, "w", encoding="utf-8", newline="") as out:
+                n = write(events, out, fmt)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return n

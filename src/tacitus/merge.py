@@ -92,7 +92,9 @@ def _actors_agree(a: Event, b: Event) -> str | None:
 
 
 def link(a: Event, b: Event) -> Link | None:
-    """The link between two events that may be one real event, or None."""
+    """The link between two events that may be one real event, or None (symmetric)."""
+    if b.event_id_cnty < a.event_id_cnty:
+        a, b = b, a
     if a.article_id == b.article_id or a.country != b.country:
         return None
     if a.event_date is None or b.event_date is None:
@@ -113,9 +115,9 @@ def link(a: Event, b: Event) -> Link | None:
     if actors is None:
         return None
     kind = (f"same sub-type ({a.sub_event_type})" if a.sub_event_type == b.sub_event_type
-            else f"compatible sub-types ({a.sub_event_type}; {b.sub_event_type})")
+            else f"compatible sub-types ({'; '.join(sorted((a.sub_event_type, b.sub_event_type)))})")
     when = "same day" if days == 0 else "a day apart"
-    first, second = sorted((a.event_id_cnty, b.event_id_cnty))
+    first, second = a.event_id_cnty, b.event_id_cnty
     strength = (days, a.sub_event_type != b.sub_event_type, round(km, 3), a.actor1 != b.actor1,
                 first, second)
     return Link(first, second, strength, f"{first} + {second}: {where}, {when}, {kind}, {actors}")

@@ -122,27 +122,50 @@ def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence):
 
 
 @cli.command()
-def demo():
-    """Code the bundled sample articles and print a summary table of their events.
+@click.option("--db", default="tacitus-demo.db", show_default=True,
+              help="Store the coded samples here (SQLite file or postgresql:// URL).")
+def demo(db):
+    """Code the bundled sample articles, store them, and print their incidents.
+
+    The samples go into a SQLite file (re-running skips what is stored), then the
+    incidents, the events of all articles merged one per real event, are printed.
 
     \b
         tacitus demo
+        tacitus export --db tacitus-demo.db --level incident --format csv
     """
     from tacitus.pipeline import Pipeline
     from tacitus.samples import sample_articles
+    from tacitus.store import EventFilter, content_hash, open_store
 
-    pipeline = Pipeline()
-    progress = _Progress(enabled=True)
     started = time.perf_counter()
-    rows = []
-    for article, events in coded(sample_articles(), pipeline, progress):
-        rows.extend(events)
-    progress.close()
-    click.echo(summary_table(rows))
-    click.echo(f"\n{progress.articles} sample articles, {len(rows)} events, "
+    progress = _Progress(enabled=True)
+    stored = 0
+    with _store_errors(), open_store(db) as store:
+        items = (a for a in sample_articles() if not store.has_article(a.id, content_hash(a.text)))
+        try:
+            for article, events in coded(items, Pipeline(), progress):
+                stored += store.add(article, events)
+        finally:
+            progress.close()
+        incidents = list(store.incidents())
+        n_articles, n_events = store.article_count(), store.count(EventFilter())
+    click.echo(incident_table(incidents))
+    merged = sum(1 for i in incidents if len(i.event_ids) > 1)
+    click.echo(f"\n{n_articles} sample articles in {db} ({stored} coded now), {n_events} events, "
+               f"{len(incidents)} incidents ({merged} merged from several reports), "
                f"{progress.failed} failed, {time.perf_counter() - started:.1f} s")
     if progress.failed:
         sys.exit(1)
+
+
+def incident_table(incidents) -> str:
+    """Incidents as the summary table, with how many reports each merges."""
+    table = summary_table([i.event for i in incidents]).splitlines()
+    if not table:
+        return ""
+    counts = ["reports", "-------"] + [str(len(i.event_ids)) for i in incidents]
+    return "\n".join(f"{line}  {count}" for line, count in zip(table, counts))
 
 
 def summary_table(events: list[Event]) -> str:
@@ -239,15 +262,17 @@ def _filter_options(fn):
         click.option("--event-type", help="ACLED event type, e.g. Battles (any case)."),
         click.option("--sub-event-type", help="ACLED sub-event type, e.g. Armed clash (any case)."),
         click.option("--actor", help="Text found in actor1 or actor2."),
-        click.option("--query", "text", help="Full-text query (SQLite FTS5) over notes and article text."),
+        click.option("--query", "text", help="Full-text query over notes and article text "
+                     "(SQLite FTS5 syntax; web-search syntax on PostgreSQL)."),
     ]
     for option in reversed(options):
         fn = option(fn)
     return fn
 
 
-_DB = click.option("--db", required=True, type=click.Path(dir_okay=False, path_type=Path),
-                   help="SQLite database file.")
+_DB = click.option("--db", required=True, help="SQLite database file, or a postgresql://user@host/db URL.")
+_LEVEL = click.option("--level", type=click.Choice(["event", "incident"]), default="event", show_default=True,
+                      help="Events as each article reported them, or incidents: one per real event.")
 
 
 class _StoreProblem(click.ClickException):
@@ -285,24 +310,25 @@ def _filters(limit=None, **given):
 @click.option("--outlet", help="Outlet name for text input (overrides the page's).")
 @click.option("--url", help="URL of the article (overrides the page's).")
 def ingest(paths, db, published, outlet, url):
-    """Code articles and store them, with their events, in a SQLite database.
+    """Code articles and store them, with their events, in SQLite or PostgreSQL.
 
-    Each article is stored in its own transaction (all its events or nothing).
-    Articles already stored (same id or same text) are skipped, so re-running is
-    harmless. The database is created on first use.
+    Each article is stored in its own transaction (all its events, and the incidents
+    they join, or nothing). Articles already stored (same id or same text) are
+    skipped, so re-running is harmless. The database is created on first use.
 
     \b
         tacitus ingest news/ feed.xml --db events.db
         tacitus ingest report.txt --db events.db --published 2024-03-12 --outlet "Radio X"
+        tacitus ingest news/ --db postgresql://tacitus@localhost/events
     """
     from tacitus.ingest import Overrides, read_inputs
     from tacitus.pipeline import Pipeline
-    from tacitus.store import SqliteStore, content_hash
+    from tacitus.store import content_hash, open_store
 
     pipeline = Pipeline()
     progress = _Progress(enabled=True)
     stored = skipped = failed = events_stored = 0
-    with _store_errors(), SqliteStore.open(db) as store:
+    with _store_errors(), open_store(db) as store:
         def unstored(items):
             nonlocal skipped
             for item in items:
@@ -338,43 +364,65 @@ def ingest(paths, db, published, outlet, url):
 
 @cli.command("export")
 @_DB
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl",
-              show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson", "parquet"]), default="jsonl",
+              show_default=True, help="Output format (parquet needs --output).")
+@_LEVEL
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of stdout (written whole or not at all).")
 @_filter_options
-def export_events(db, fmt, **given):
-    """Print stored events (ordered by date, then id), streamed from the database.
+def export_events(db, fmt, level, output, **given):
+    """Export stored events or incidents (oldest first), streamed from the database.
+
+    ACLED's columns come first, in ACLED's order, then Tacitus' own. At the incident
+    level each row is one real event: the sources of all its reports, the most
+    conservative death toll, and the spread of the reported tolls in low/high.
 
     \b
         tacitus export --db events.db --format csv > events.csv
-        tacitus export --db events.db --country Kenya --date-from 2024-01-01 --query "bus"
+        tacitus export --db events.db --level incident --country Kenya --date-from 2024-01-01
+        tacitus export --db events.db --format parquet -o events.parquet --query "bus"
     """
-    from tacitus.export import write
-    from tacitus.store import SqliteStore
+    from tacitus.export import write, write_to_file
+    from tacitus.store import open_store
 
-    with _store_errors(), SqliteStore.open(db, create=False) as store:
-        write(store.events(_filters(**given)), sys.stdout, fmt)
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet writes a binary file: give --output FILE")
+    with _store_errors(), open_store(db, create=False) as store:
+        filters = _filters(**given)
+        rows = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
+        if output is None:
+            write(rows, sys.stdout, fmt)
+        else:
+            n = write_to_file(rows, output, fmt)
+            click.echo(f"{n} {level}s written to {output}", err=True)
 
 
 @cli.command()
 @_DB
 @_filter_options
+@_LEVEL
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True,
-              help="Show at most N events.")
-def events(db, limit, **given):
-    """Show stored events as a table, oldest first.
+              help="Show at most N rows.")
+def events(db, level, limit, **given):
+    """Show stored events (or incidents) as a table, oldest first.
 
     \b
         tacitus events --db events.db --country Somalia --limit 20
-        tacitus events --db events.db --actor "Al Shabaab" --query "roadside"
+        tacitus events --db events.db --level incident --actor "Al Shabaab" --query "roadside"
     """
-    from tacitus.store import SqliteStore
+    from tacitus.store import open_store
 
-    with _store_errors(), SqliteStore.open(db, create=False) as store:
+    with _store_errors(), open_store(db, create=False) as store:
         filters = _filters(limit=limit, **given)
-        shown = list(store.events(filters))
-        total = store.count(filters)
-    click.echo(summary_table(shown))
-    click.echo(f"\n{len(shown)} of {total} events" + (" (raise --limit to see more)" if total > len(shown) else ""))
+        if level == "event":
+            shown, total = list(store.events(filters)), store.count(filters)
+            table = summary_table(shown)
+        else:
+            incidents = list(store.incidents(filters))
+            shown, total = incidents, store.count_incidents(filters)
+            table = incident_table(incidents)
+    click.echo(table)
+    click.echo(f"\n{len(shown)} of {total} {level}s" + (" (raise --limit to see more)" if total > len(shown) else ""))
 
 
 def main() -> None:

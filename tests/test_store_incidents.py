@@ -1,0 +1,214 @@
+"""store: incidents across articles and reviewers' corrections, on both back ends.
+
+Every test runs on SQLite and on PostgreSQL (skipped, with the reason, when no server can
+be started). Articles and events are made up for these tests."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import random
+import sqlite3
+
+import pytest
+
+from tacitus.export import write
+from tacitus.store import EventFilter, SqliteStore, StoreError, open_store
+from tacitus.types import Article, Event
+
+DAY = dt.date(2025, 6, 3)
+KISMAYO = dict(country="Somalia", admin1="Lower Juba", location="Kismayo", latitude=-0.3582,
+               longitude=42.5454, geonameid=55671)
+JAMAAME = dict(country="Somalia", admin1="Lower Juba", location="Jamaame", latitude=0.0722,
+               longitude=42.7506, geonameid=56335)  # ~50 km from Kismayo
+
+
+def article(n: int) -> Article:
+    return Article(id=f"art-{n}", text=f"Report number {n} on fighting in Lower Juba, with its own words.",
+                   title=f"Report {n}", outlet=f"Outlet {n % 3}", published=DAY + dt.timedelta(days=1),
+                   origin=f"art-{n}.txt")
+
+
+def event(art: Article, k: int = 0, **kw) -> Event:
+    base = dict(article_id=art.id, event_date=DAY, time_precision=1, disorder_type="Political violence",
+                event_type="Battles", sub_event_type="Armed clash", actor1="Al Shabaab", inter1=2,
+                actor2="Military Forces of Somalia (2022-)", inter2=1, iso=706, region="Eastern Africa",
+                source=art.outlet, notes=f"Clashes in report {art.id}.", fatalities=4, fatalities_low=4,
+                fatalities_best=4, fatalities_high=4, event_id_cnty=f"SOM-{art.id}-{k}", confidence=0.8,
+                **KISMAYO)
+    base.update(kw)
+    return Event(**base)
+
+
+def corpus() -> list[tuple[Article, list[Event]]]:
+    """Three reports of one clash (tolls 4, 6, 5; one reversed sides; one a day late),
+    a protest the same day in the same town, and a clash 50 km away."""
+    a = [article(n) for n in range(5)]
+    return [
+        (a[0], [event(a[0])]),
+        (a[1], [event(a[1], fatalities=6, fatalities_low=6, fatalities_best=6, fatalities_high=8,
+                      actor1="Military Forces of Somalia (2022-)", inter1=1, actor2="Al Shabaab", inter2=2)]),
+        (a[2], [event(a[2], event_date=DAY + dt.timedelta(days=1), fatalities=5, fatalities_best=5,
+                      fatalities_low=5, fatalities_high=5),
+                event(a[2], 1, disorder_type="Demonstrations", event_type="Protests",
+                      sub_event_type="Peaceful protest", actor1="Protesters (Somalia)", inter1=6, actor2="",
+                      inter2=None, fatalities=0, fatalities_best=0, fatalities_low=0, fatalities_high=0)]),
+        (a[3], [event(a[3], **JAMAAME)]),
+        (a[4], [event(a[4], 0, disorder_type="Demonstrations", event_type="Protests",
+                      sub_event_type="Peaceful protest", actor1="Protesters (Somalia)", inter1=6, actor2="",
+                      inter2=None, fatalities=0, fatalities_best=0, fatalities_low=0, fatalities_high=0)]),
+    ]
+
+
+def ingest(url: str, items) -> None:
+    with open_store(url) as store:
+        for art, events in items:
+            store.add(art, events, ingested_at="2025-06-05T00:00:00+00:00")
+
+
+def exports(url: str) -> tuple[str, str]:
+    with open_store(url, create=False) as store:
+        events, incidents = io.StringIO(), io.StringIO()
+        write(store.events(), events, "csv")
+        write((i.event for i in store.incidents()), incidents, "jsonl")
+    return events.getvalue(), incidents.getvalue()
+
+
+def test_reports_of_one_event_merge_and_different_events_do_not(store_url):
+    ingest(store_url, corpus())
+    with open_store(store_url) as store:
+        incidents = list(store.incidents())
+        groups = sorted(sorted(i.event_ids) for i in incidents)
+        assert groups == [["SOM-art-0-0", "SOM-art-1-0", "SOM-art-2-0"], ["SOM-art-2-1", "SOM-art-4-0"],
+                          ["SOM-art-3-0"]]
+        clash = store.incident(store.incident_of("SOM-art-1-0"))
+        assert clash.article_ids == ("art-0", "art-1", "art-2")
+        assert clash.event.event_date == DAY
+        assert (clash.event.fatalities, clash.event.fatalities_low, clash.event.fatalities_high) == (4, 4, 8)
+        assert clash.event.source == "Outlet 0; Outlet 1; Outlet 2"
+        assert any("the same two sides" in line for line in clash.explanation)
+        assert store.count_incidents() == 3
+        assert store.count_incidents(EventFilter(event_type="protests")) == 1
+        assert [i.incident_id for i in store.incidents(EventFilter(text="fighting", limit=1, offset=1))] == [
+            "I-SOM-art-2-1"]
+
+
+def test_any_order_and_repeats_give_byte_identical_exports(store_url, tmp_path):
+    items = corpus()
+    ingest(store_url, items)
+    first = exports(store_url)
+    ingest(store_url, items)  # everything already stored: nothing changes
+    assert exports(store_url) == first
+    for seed in range(3):
+        other = str(tmp_path / f"order-{seed}.db")
+        shuffled = items[:]
+        random.Random(seed).shuffle(shuffled)
+        ingest(other, shuffled)
+        assert exports(other) == first
+
+
+def test_corrections_show_everywhere_and_survive_reingest_and_remerge(store_url):
+    ingest(store_url, corpus())
+    with open_store(store_url) as store:
+        c = store.correct("SOM-art-0-0", "fatalities", "3", who="amina", note="hospital list")
+        assert (c.action, c.field, c.value, c.old_value, c.who) == ("set", "fatalities", "3", "4", "amina")
+        store.correct("SOM-art-3-0", "sub_event_type", "Attack", who="amina")
+        moved = store.event("SOM-art-3-0")
+        assert (moved.event_type, moved.disorder_type) == ("Violence against civilians", "Political violence")
+        assert store.incident(store.incident_of("SOM-art-0-0")).event.fatalities == 3
+        assert store.count(EventFilter(sub_event_type="Attack")) == 1
+    ingest(store_url, corpus())
+    with open_store(store_url) as store:
+        store.remerge_all()
+        assert store.event("SOM-art-0-0").fatalities == 3
+        assert store.incident(store.incident_of("SOM-art-0-0")).event.fatalities == 3
+        assert [c.field for c in store.corrections()] == ["fatalities", "sub_event_type"]
+    events_csv, _ = exports(store_url)
+    assert "SOM-art-3-0" in events_csv and ",Attack," in events_csv
+
+
+@pytest.mark.parametrize("field, value", [("fatalities", "-2"), ("fatalities", "many"), ("latitude", "95"),
+                                          ("event_date", "2025-13-01"), ("sub_event_type", "Brawl"),
+                                          ("notes", "anything"), ("actor1", "  ")])
+def test_bad_corrections_are_refused_and_change_nothing(store_url, field, value):
+    ingest(store_url, corpus()[:1])
+    with open_store(store_url) as store:
+        before = store.event("SOM-art-0-0")
+        with pytest.raises(StoreError):
+            store.correct("SOM-art-0-0", field, value, who="amina")
+        assert store.event("SOM-art-0-0") == before
+        assert store.corrections() == []
+        with pytest.raises(StoreError, match="no such event"):
+            store.correct("SOM-nope", "fatalities", "1", who="amina")
+        with pytest.raises(StoreError, match="reviewer"):
+            store.reject("SOM-art-0-0", who=" ")
+
+
+def test_a_rejected_event_is_hidden_until_restored(store_url):
+    ingest(store_url, corpus())
+    with open_store(store_url) as store:
+        store.reject("SOM-art-1-0", who="amina", note="duplicate wire copy")
+        assert "SOM-art-1-0" not in [e.event_id_cnty for e in store.events()]
+        assert store.count(EventFilter(include_rejected=True)) == store.count() + 1
+        assert store.incident_of("SOM-art-1-0") is None
+        assert store.incident(store.incident_of("SOM-art-0-0")).event_ids == ("SOM-art-0-0", "SOM-art-2-0")
+        store.restore("SOM-art-1-0", who="amina")
+        assert len(store.incident(store.incident_of("SOM-art-0-0")).event_ids) == 3
+
+
+def test_an_undone_merge_stays_undone_when_new_reports_arrive(store_url):
+    items = corpus()
+    ingest(store_url, items[:2])
+    with open_store(store_url) as store:
+        assert store.incident_of("SOM-art-0-0") == store.incident_of("SOM-art-1-0")
+        store.separate("SOM-art-1-0", who="amina")
+        assert store.incident_of("SOM-art-0-0") != store.incident_of("SOM-art-1-0")
+    ingest(store_url, items[2:])  # a third report links to both
+    with open_store(store_url) as store:
+        assert store.incident_of("SOM-art-1-0") == "I-SOM-art-1-0"
+        assert store.incident(store.incident_of("SOM-art-0-0")).event_ids == ("SOM-art-0-0", "SOM-art-2-0")
+        store.remerge_all()
+        assert store.incident(store.incident_of("SOM-art-1-0")).event_ids == ("SOM-art-1-0",)
+        # A reviewer's join brings it back, whatever the rule says, and explains itself.
+        store.join("SOM-art-1-0", "SOM-art-3-0", who="amina")
+        joined = store.incident(store.incident_of("SOM-art-3-0"))
+        assert joined.event_ids == ("SOM-art-1-0", "SOM-art-3-0")
+        assert any("joined by a reviewer" in line for line in joined.explanation)
+        with pytest.raises(StoreError):
+            store.join("SOM-art-1-0", "SOM-art-1-0", who="amina")
+
+
+def test_a_version_1_database_gains_its_incidents_when_opened(tmp_path):
+    from tacitus.store.sqlite import schema_scripts
+    from tacitus.store.rows import ARTICLE_COLUMNS, EVENT_COLUMNS, article_to_row, event_to_row
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(schema_scripts()[0])
+    conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+    conn.execute("INSERT INTO schema_version VALUES (1, 'then')")
+    for art, events in corpus()[:2]:
+        row = article_to_row(art, "then")
+        conn.execute(f"INSERT INTO articles VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})",
+                     [row[c] for c in ARTICLE_COLUMNS])
+        for e in events:
+            values = event_to_row(e)
+            conn.execute(f"INSERT INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+                         [values[c] for c in EVENT_COLUMNS])
+    conn.commit()
+    conn.close()
+    with SqliteStore.open(path) as store:
+        assert store.schema_version == 2
+        [one] = store.incidents()
+        assert one.event_ids == ("SOM-art-0-0", "SOM-art-1-0")
+
+
+def test_a_failed_write_leaves_events_and_incidents_as_they_were(store_url):
+    items = corpus()
+    ingest(store_url, items[:1])
+    before = exports(store_url)
+    broken = dataclasses.replace(items[1][1][0], event_id_cnty="SOM-art-0-0")  # an id already taken
+    with open_store(store_url) as store:
+        with pytest.raises(StoreError, match="art-1.txt: not stored"):
+            store.add(items[1][0], [broken])
+    assert exports(store_url) == before
