@@ -1,16 +1,21 @@
-"""Benchmark the SQLite store: write rate, file size, export rate and memory, query times.
+"""Benchmark the store: ingest rate (with incident merging), size, export rates and memory,
+query times, on SQLite (a temporary file) or on PostgreSQL (``--db postgresql://…``, an
+empty database: the benchmark's tables are dropped at the end).
 
-Builds N synthetic events (made-up places, actors and dates; one article per two events),
-stores them through ``SqliteStore.add`` into a temporary file, then streams a full JSONL
-and CSV export to /dev/null and times a filtered query and a full-text query.
+Builds N synthetic events (made-up places, actors and dates; one article per two events;
+a third of the articles re-report an event of a recent article from another outlet, so the
+merge into incidents has work to do), stores them through ``Store.add``, then streams
+full JSONL and CSV exports of events and incidents to /dev/null and times filtered and
+full-text queries.
 
 The export runs in a fresh child process (this script with ``--export DB``) so its peak
 memory is the export's own, not the build's.
 
-    .venv/bin/python scripts/bench_store.py [N]      # default N = 100000
+    .venv/bin/python scripts/bench_store.py [N] [--db URL]     # default N = 100000, SQLite
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import random
@@ -23,7 +28,7 @@ from pathlib import Path
 from typing import Iterator
 
 from tacitus.export import write
-from tacitus.store import EventFilter, SqliteStore
+from tacitus.store import EventFilter, is_postgres_url, open_store
 from tacitus.types import Article, Event, SourceDetail, Span
 
 # (country, iso numeric, iso alpha-3, region, admin1 units, (place, lat, lon) per admin1)
@@ -88,11 +93,34 @@ def _events_for(article_no: int, rng: random.Random) -> tuple[Article, tuple[Eve
     return article, tuple(events)
 
 
+def _rereport(article_no: int, earlier: Event, rng: random.Random) -> tuple[Article, tuple[Event, ...]]:
+    """Another outlet's report of an earlier event: same day, place and sides, its own toll."""
+    dead = max(0, (earlier.fatalities or 0) + rng.choice((-1, 0, 0, 2)))
+    notes = f"{earlier.actor1} and {earlier.actor2} in {earlier.location}; {dead} dead. Report {article_no}."
+    event = Event(**{**{f: getattr(earlier, f) for f in Event.__dataclass_fields__},
+                     "article_id": f"art-{article_no}", "event_id_cnty": f"{earlier.event_id_cnty[:3]}{article_no:07d}0",
+                     "notes": notes, "fatalities": dead, "fatalities_low": dead, "fatalities_best": dead,
+                     "fatalities_high": dead, "source": "Other Wire", "evidence": {}})
+    article = Article(id=f"art-{article_no}", text=notes, url=f"https://example.org/{article_no}",
+                      outlet="Other Wire", published=earlier.event_date + dt.timedelta(days=1),
+                      title=f"Fighting in {earlier.location}", origin=f"bench:{article_no}")
+    return article, (event,)
+
+
 def _batches(n_events: int, seed: int = 7) -> Iterator[tuple[Article, tuple[Event, ...]]]:
     # Made lazily so the store phase's memory is the store's, not a list of 100,000 events.
     rng = random.Random(seed)
-    for article_no in range(n_events // 2):
-        yield _events_for(article_no, rng)
+    recent: list[Event] = []
+    made = article_no = 0
+    while made < n_events:
+        if recent and rng.random() < 1 / 3:
+            article, events = _rereport(article_no, rng.choice(recent), rng)
+        else:
+            article, events = _events_for(article_no, rng)
+            recent = (recent + [events[0]])[-50:]
+        made += len(events)
+        article_no += 1
+        yield article, events
 
 
 def _peak_rss_mb() -> float:
@@ -102,13 +130,14 @@ def _peak_rss_mb() -> float:
 def _export(db: str) -> dict[str, float]:
     """Stream both exports to /dev/null; figures as a dict (run in a child process)."""
     figures: dict[str, float] = {"rss_before_mb": _peak_rss_mb()}
-    with SqliteStore.open(db, create=False) as store, open("/dev/null", "w", encoding="utf-8") as sink:
-        for fmt in ("jsonl", "csv"):
-            started = time.perf_counter()
-            rows = write(store.events(), sink, fmt)
-            seconds = time.perf_counter() - started
-            figures[f"{fmt}_rows"] = rows
-            figures[f"{fmt}_seconds"] = seconds
+    with open_store(db, create=False) as store, open("/dev/null", "w", encoding="utf-8") as sink:
+        for level in ("event", "incident"):
+            for fmt in ("jsonl", "csv"):
+                rows = store.events() if level == "event" else (i.event for i in store.incidents())
+                started = time.perf_counter()
+                n = write(rows, sink, fmt)
+                figures[f"{level}_{fmt}_rows"] = n
+                figures[f"{level}_{fmt}_seconds"] = time.perf_counter() - started
     figures["peak_rss_mb"] = _peak_rss_mb()
     return figures
 
@@ -119,48 +148,70 @@ def _timed(fn) -> tuple[float, object]:
     return time.perf_counter() - started, result
 
 
-def main(n_events: int) -> None:
+def main(n_events: int, db_url: str | None) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        db = str(Path(folder) / "bench.db")
+        db = db_url or str(Path(folder) / "bench.db")
         articles = events = 0
-        with SqliteStore.open(db) as store:
+        with open_store(db) as store:
+            if store.article_count():
+                sys.exit(f"{db}: not empty; the benchmark needs an empty database")
             started = time.perf_counter()
             for article, evs in _batches(n_events):
                 assert store.add(article, evs, ingested_at="2024-06-01T00:00:00+00:00")
                 articles += 1
                 events += len(evs)
             seconds = time.perf_counter() - started
-        size_mb = sum(p.stat().st_size for p in Path(folder).iterdir()) / 2**20
-        print(f"store: {articles:,} articles, {events:,} events in {seconds:.1f} s: "
-              f"{articles / seconds:,.0f} articles/s, {events / seconds:,.0f} events/s "
-              f"(build of the objects included; build/store peak RSS {_peak_rss_mb():.0f} MB)")
-        print(f"database size: {size_mb:.1f} MB ({size_mb * 2**20 / events:,.0f} bytes/event, WAL included)")
+            incidents = store.count_incidents()
+        backend = "PostgreSQL" if is_postgres_url(db) else "SQLite"
+        print(f"{backend} ingest: {articles:,} articles, {events:,} events -> {incidents:,} incidents in "
+              f"{seconds:.1f} s: {articles / seconds:,.0f} articles/s, {events / seconds:,.0f} events/s "
+              f"(building the objects and merging incidents included; peak RSS {_peak_rss_mb():.0f} MB)")
+        if not is_postgres_url(db):
+            size_mb = sum(p.stat().st_size for p in Path(folder).iterdir()) / 2**20
+            print(f"database size: {size_mb:.1f} MB ({size_mb * 2**20 / events:,.0f} bytes/event, WAL included)")
 
         child = subprocess.run([sys.executable, __file__, "--export", db], capture_output=True,
                                text=True, check=True)
         ex = json.loads(child.stdout)
-        for fmt in ("jsonl", "csv"):
-            print(f"export {fmt}: {ex[f'{fmt}_rows']:,} rows in {ex[f'{fmt}_seconds']:.1f} s: "
-                  f"{ex[f'{fmt}_rows'] / ex[f'{fmt}_seconds']:,.0f} rows/s")
+        for level in ("event", "incident"):
+            for fmt in ("jsonl", "csv"):
+                rows, secs = ex[f"{level}_{fmt}_rows"], ex[f"{level}_{fmt}_seconds"]
+                print(f"export {level}s {fmt}: {rows:,} rows in {secs:.1f} s: {rows / secs:,.0f} rows/s")
         print(f"export peak RSS: {ex['peak_rss_mb']:.0f} MB (child process; {ex['rss_before_mb']:.0f} MB "
               "after imports, before exporting)")
 
-        with SqliteStore.open(db, create=False) as store:
+        with open_store(db, create=False) as store:
             filters = EventFilter(country="kenya", date_from=dt.date(2021, 1, 1), date_to=dt.date(2021, 6, 30))
             secs, got = _timed(lambda: list(store.events(filters)))
             print(f"filtered query (country + 6-month range): {len(got):,} events in {secs * 1000:.0f} ms")
             secs, n = _timed(lambda: store.count(filters))
             print(f"filtered count: {n:,} in {secs * 1000:.0f} ms")
+            secs, got = _timed(lambda: list(store.incidents(filters)))
+            print(f"filtered incidents: {len(got):,} in {secs * 1000:.0f} ms")
             text = EventFilter(text="roadside")
             secs, got = _timed(lambda: list(store.events(text)))
-            print(f"FTS query 'roadside': {len(got):,} events in {secs * 1000:.0f} ms")
-            narrow = EventFilter(text='"village 17"', country="Mali")
-            secs, got = _timed(lambda: list(store.events(narrow)))
-            print(f"FTS phrase + country: {len(got):,} events in {secs * 1000:.0f} ms")
+            print(f"full-text query 'roadside': {len(got):,} events in {secs * 1000:.0f} ms")
+            page = EventFilter(limit=100, offset=20_000)
+            secs, got = _timed(lambda: list(store.events(page)))
+            print(f"one page of 100 at offset 20,000: {secs * 1000:.0f} ms")
+        if is_postgres_url(db):
+            _drop_tables(db)
+
+
+def _drop_tables(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP TABLE IF EXISTS corrections, rejected_events, incident_events, incidents, search, "
+                     "events, articles, schema_version CASCADE")
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--export":
         print(json.dumps(_export(sys.argv[2])))
     else:
-        main(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)
+        parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+        parser.add_argument("n", nargs="?", type=int, default=100_000, help="events to store")
+        parser.add_argument("--db", help="a postgresql:// URL of an empty database (default: a temporary SQLite file)")
+        args = parser.parse_args()
+        main(args.n, args.db)

@@ -171,7 +171,7 @@ class Store:
                 conn.execute(insert_event, [values[c] for c in EVENT_COLUMNS])
                 conn.execute("INSERT INTO search (kind, ref, title, body) VALUES ('event', ?, '', ?)",
                              (event.event_id_cnty, event.notes))
-            self._remerge({e.event_id_cnty for e in events})
+            self._remerge({e.event_id_cnty for e in events}, events)
         return True
 
     def events(self, filters: EventFilter = EventFilter()) -> Iterator[Event]:
@@ -230,21 +230,26 @@ class Store:
             self._remerge({r["event_id_cnty"] for r in self._conn.execute("SELECT event_id_cnty FROM events")})
         return self.count_incidents()
 
-    def _remerge(self, seeds: set[str]) -> None:
+    def _remerge(self, seeds: set[str], known: Iterable[Event] = ()) -> None:
         """Re-merge the incidents reachable from ``seeds``: every event linked to them,
         directly or through others, by the merge rule, a reviewer's join or a shared
-        incident. Must run inside a transaction."""
-        component = self._component(seeds)
+        incident. ``known`` are events just written (saves reading them back). Must run
+        inside a transaction."""
+        component = self._component(seeds, {e.event_id_cnty: e for e in known})
         if not component:
             return
         ids = sorted(component)
-        old = {r["incident_id"] for chunk in _chunks(ids)
-               for r in self._conn.execute(
-                   f"SELECT DISTINCT incident_id FROM incident_events WHERE event_id IN ({_marks(chunk)})", chunk)}
+        old: set[str] = set()
+        rejected: set[str] = set()
+        for chunk in _chunks(ids):
+            old |= {r["incident_id"] for r in self._conn.execute(
+                f"SELECT DISTINCT incident_id FROM incident_events WHERE event_id IN ({_marks(chunk)})", chunk)}
+            rejected |= {r["event_id"] for r in self._conn.execute(
+                f"SELECT event_id FROM rejected_events WHERE event_id IN ({_marks(chunk)})", chunk)}
         for chunk in _chunks(sorted(old)):
             self._conn.execute(f"DELETE FROM incident_events WHERE incident_id IN ({_marks(chunk)})", chunk)
             self._conn.execute(f"DELETE FROM incidents WHERE event_id_cnty IN ({_marks(chunk)})", chunk)
-        live = {i: e for i, e in component.items() if not self.is_rejected(i)}
+        live = {i: e for i, e in component.items() if i not in rejected}
         apart, joined = self._overrides(sorted(live))
         insert = _insert("incidents", INCIDENT_COLUMNS)
         for inc in merge(live.values(), apart=apart, joined=joined):
@@ -254,38 +259,46 @@ class Store:
                 self._conn.execute("INSERT INTO incident_events (event_id, incident_id) VALUES (?, ?)",
                                    (event_id, inc.incident_id))
 
-    def _component(self, seeds: set[str]) -> dict[str, Event]:
+    def _component(self, seeds: set[str], known: dict[str, Event]) -> dict[str, Event]:
         found: dict[str, Event] = {}
         todo = sorted(seeds)
         while todo:
             event_id = todo.pop()
             if event_id in found:
                 continue
-            event = self.event(event_id)
+            event = known.get(event_id) or self.event(event_id)
             if event is None:
                 continue
             found[event_id] = event
-            todo += [n for n in self._neighbours(event) if n not in found]
+            for neighbour_id, neighbour in self._neighbours(event):
+                if neighbour_id not in found:
+                    if neighbour is not None:
+                        known[neighbour_id] = neighbour
+                    todo.append(neighbour_id)
         return found
 
-    def _neighbours(self, event: Event) -> list[str]:
+    def _neighbours(self, event: Event) -> list[tuple[str, Event | None]]:
+        """Events that must be merged together with this one: its incident's other events,
+        those a reviewer joined to it, and those the merge rule links it to."""
         conn = self._conn
         event_id = event.event_id_cnty
-        names = [r["event_id"] for r in conn.execute(
-            "SELECT event_id FROM incident_events WHERE incident_id IN "
-            "(SELECT incident_id FROM incident_events WHERE event_id = ?)", (event_id,))]
-        names += [r["value"] for r in conn.execute(
-            "SELECT value FROM corrections WHERE action = 'join' AND event_id = ?", (event_id,))]
-        names += [r["event_id"] for r in conn.execute(
-            "SELECT event_id FROM corrections WHERE action = 'join' AND value = ?", (event_id,))]
+        found: list[tuple[str, Event | None]] = [(r["ref"], None) for r in conn.execute(
+            "SELECT event_id AS ref FROM incident_events WHERE incident_id IN "
+            "(SELECT incident_id FROM incident_events WHERE event_id = ?) "
+            "UNION SELECT value AS ref FROM corrections WHERE action = 'join' AND event_id = ? "
+            "UNION SELECT event_id AS ref FROM corrections WHERE action = 'join' AND value = ?",
+            (event_id, event_id, event_id))]
         if event.event_date is not None:
             day = dt.timedelta(days=1)
             rows = conn.execute(
                 "SELECT * FROM events WHERE country = ? AND event_date BETWEEN ? AND ? AND event_id_cnty <> ?",
                 (event.country, (event.event_date - day).isoformat(), (event.event_date + day).isoformat(),
                  event_id))
-            names += [r["event_id_cnty"] for r in rows if link(event, event_from_row(r))]
-        return names
+            for row in rows:
+                other = event_from_row(row)
+                if link(event, other):
+                    found.append((other.event_id_cnty, other))
+        return found
 
     def _overrides(self, event_ids: list[str]) -> tuple[set[str], list[tuple[str, str]]]:
         """Reviewers' separations and joins touching these events, replayed in order: a

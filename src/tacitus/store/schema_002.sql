@@ -55,6 +55,9 @@ CREATE TABLE incidents (
 CREATE INDEX incidents_event_date ON incidents (event_date, event_id_cnty);
 CREATE INDEX incidents_country ON incidents (country COLLATE NOCASE);
 
+-- The merge looks for reports of the same event by country and date.
+CREATE INDEX events_country_date ON events (country, event_date);
+
 -- Which incident each (not rejected) event belongs to.
 CREATE TABLE incident_events (
     event_id    TEXT PRIMARY KEY REFERENCES events (event_id_cnty),
