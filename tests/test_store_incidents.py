@@ -212,3 +212,29 @@ def test_a_failed_write_leaves_events_and_incidents_as_they_were(store_url):
         with pytest.raises(StoreError, match="art-1.txt: not stored"):
             store.add(items[1][0], [broken])
     assert exports(store_url) == before
+
+
+def test_review_commands_correct_separate_join_and_show_history(tmp_path):
+    from click.testing import CliRunner
+
+    from tacitus.serve.cli import cli
+
+    db = str(tmp_path / "review.db")
+    ingest(db, corpus())
+    run = lambda *args: CliRunner().invoke(cli, ["review", *args[:1], "--db", db, *args[1:]])  # noqa: E731
+    done = run("correct", "SOM-art-0-0", "fatalities", "2", "--who", "amina", "--note", "hospital")
+    assert done.exit_code == 0, done.output
+    assert "fatalities: '4' -> '2' (hospital)" in done.output
+    assert "incident: I-SOM-art-0-0" in done.output
+    separated = run("separate", "SOM-art-1-0", "--who", "amina")
+    assert "incident: I-SOM-art-1-0" in separated.output
+    shown = run("incident", "SOM-art-0-0")
+    assert "SOM-art-0-0, SOM-art-2-0" in shown.output and "a day apart" in shown.output
+    joined = run("join", "SOM-art-1-0", "SOM-art-0-0", "--who", "amina")
+    assert "incident: I-SOM-art-0-0" in joined.output
+    history = run("history").output.splitlines()
+    assert [line.split(": ", 1)[1] for line in history] == [
+        "SOM-art-0-0 fatalities: '4' -> '2' (hospital)", "SOM-art-1-0 separate",
+        "SOM-art-1-0 joined with SOM-art-0-0"]
+    refused = run("correct", "SOM-art-0-0", "sub_event_type", "Brawl", "--who", "amina")
+    assert refused.exit_code == 2 and "unknown sub_event_type 'Brawl'" in refused.output

@@ -331,7 +331,7 @@ class Store:
             stored = CORRECTABLE[field](value)
         except ValueError as exc:
             raise StoreError(f"bad value {value!r} for {field} ({exc})") from None
-        changes = {field: stored}
+        changes: dict[str, Any] = {field: stored}
         if field in ("event_type", "sub_event_type"):
             changes = _typing_change(field, str(stored))
         if field == "event_date":
@@ -339,6 +339,10 @@ class Store:
         with self._conn.transaction(f"{event_id}: correction not stored"):
             event = self._require(event_id)
             old = event_to_row(event)[field]
+            if field == "sub_event_type":
+                from tacitus.taxonomy import civilian_targeting
+
+                changes["civilian_targeting"] = civilian_targeting(str(stored), event.inter2)
             if field == "fatalities":
                 changes.update(fatalities_best=stored, fatalities_low=min(event.fatalities_low, stored),
                                fatalities_high=max(event.fatalities_high or stored, stored))

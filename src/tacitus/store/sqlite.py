@@ -61,11 +61,15 @@ class SqliteConnection:
         except sqlite3.OperationalError as exc:
             raise StoreError(_query_error(exc, what)) from None
         try:
-            yield from cursor
+            for row in cursor:  # not `yield from`: that would close the cursor twice
+                yield row
         except sqlite3.OperationalError as exc:
             raise StoreError(_query_error(exc, what)) from None
         finally:
-            cursor.close()
+            try:
+                cursor.close()
+            except sqlite3.ProgrammingError:
+                pass  # an abandoned stream, collected after its database was closed
 
     def run_script(self, script: str) -> None:
         for statement in _statements(script):
