@@ -238,3 +238,12 @@ def test_review_commands_correct_separate_join_and_show_history(tmp_path):
         "SOM-art-1-0 joined with SOM-art-0-0"]
     refused = run("correct", "SOM-art-0-0", "sub_event_type", "Brawl", "--who", "amina")
     assert refused.exit_code == 2 and "unknown sub_event_type 'Brawl'" in refused.output
+
+
+def test_bounding_box_filter(store_url):
+    ingest(store_url, corpus())
+    with open_store(store_url) as store:
+        around_kismayo = EventFilter(bbox=(42.4, -0.5, 42.7, -0.2))
+        assert {e.location for e in store.events(around_kismayo)} == {"Kismayo"}
+        assert store.count_incidents(around_kismayo) == 2
+        assert store.count(EventFilter(bbox=(0.0, 0.0, 1.0, 1.0))) == 0

@@ -446,6 +446,10 @@ class Store:
                            " OR lower(e.actor2) LIKE lower(CAST(? AS TEXT)) ESCAPE '!')")
             pattern = "%" + f.actor.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
             params += [pattern, pattern]
+        if f.bbox is not None:
+            west, south, east, north = f.bbox
+            clauses.append("e.latitude BETWEEN ? AND ? AND e.longitude BETWEEN ? AND ?")
+            params += [south, north, west, east]
         if f.text is not None:
             matching_events = f"SELECT ref FROM search WHERE kind = 'event' AND {conn.text_match()}"
             matching_articles = f"SELECT ref FROM search WHERE kind = 'article' AND {conn.text_match()}"

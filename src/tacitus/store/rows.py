@@ -48,6 +48,7 @@ class EventFilter:
     limit: int | None = None
     offset: int | None = None
     include_rejected: bool = False
+    bbox: tuple[float, float, float, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)

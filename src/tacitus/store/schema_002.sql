@@ -58,6 +58,10 @@ CREATE INDEX incidents_country ON incidents (country COLLATE NOCASE);
 -- The merge looks for reports of the same event by country and date.
 CREATE INDEX events_country_date ON events (country, event_date);
 
+-- Map queries: events inside a bounding box.
+CREATE INDEX events_lat_lon ON events (latitude, longitude);
+CREATE INDEX incidents_lat_lon ON incidents (latitude, longitude);
+
 -- Which incident each (not rejected) event belongs to.
 CREATE TABLE incident_events (
     event_id    TEXT PRIMARY KEY REFERENCES events (event_id_cnty),
