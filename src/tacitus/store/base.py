@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
 
 from tacitus.errors import TacitusError
-from tacitus.merge import Incident, link, merge
+from tacitus.merge import NEAR_KM, Incident, link, merge
 from tacitus.store.rows import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -290,10 +291,16 @@ class Store:
             (event_id, event_id, event_id))]
         if event.event_date is not None:
             day = dt.timedelta(days=1)
+            # Only events the rule could link are read: same country, a day either way, and
+            # the same place or inside a box a little larger than the link's distance.
+            lat, lon = event.latitude or 0.0, event.longitude or 0.0
+            dlat = NEAR_KM / 110.0 * 1.05
+            dlon = min(180.0, dlat / max(math.cos(math.radians(lat)), 0.01))
             rows = conn.execute(
-                "SELECT * FROM events WHERE country = ? AND event_date BETWEEN ? AND ? AND event_id_cnty <> ?",
+                "SELECT * FROM events WHERE country = ? AND event_date BETWEEN ? AND ? AND event_id_cnty <> ? "
+                "AND (geonameid = ? OR (latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?))",
                 (event.country, (event.event_date - day).isoformat(), (event.event_date + day).isoformat(),
-                 event_id))
+                 event_id, event.geonameid, lat - dlat, lat + dlat, lon - dlon, lon + dlon))
             for row in rows:
                 other = event_from_row(row)
                 if link(event, other):
