@@ -76,3 +76,25 @@ def test_different_events_nearby_on_the_same_day_stay_apart(incidents, first, se
 def test_a_recap_makes_no_incident_of_its_own(incidents, recap):
     alone = [i for i in incidents if i.article_ids == (recap["article"],)]
     assert alone == []
+
+
+def test_the_corpus_in_any_order_exports_the_same_bytes(pipeline, tmp_path):
+    import io
+    import random
+
+    from tacitus.export import write
+
+    coded = [(a, pipeline.code(a)) for a in read_articles([str(CORPUS / "articles.jsonl")])]
+    outputs = set()
+    for seed in range(3):
+        order = coded[:]
+        random.Random(seed).shuffle(order)
+        db = str(tmp_path / f"order-{seed}.db")
+        with open_store(db) as store:
+            for article, events in order + order:  # and every article twice
+                store.add(article, events, ingested_at="2025-01-01T00:00:00+00:00")
+            out = io.StringIO()
+            write(store.events(), out, "jsonl")
+            write((i.event for i in store.incidents()), out, "csv")
+            outputs.add(out.getvalue())
+    assert len(outputs) == 1
