@@ -15,9 +15,9 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP)
 
-# The main job: code the bundled sample articles and print the events found.
+# The main job: code the bundled sample articles into SQLite, print their incidents, serve the page.
 demo: $(STAMP)
-	$(BIN)/tacitus demo
+	$(BIN)/tacitus demo --serve
 
 # The tests (they need nothing outside this repository).
 test: $(STAMP)

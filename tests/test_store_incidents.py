@@ -247,3 +247,12 @@ def test_bounding_box_filter(store_url):
         assert {e.location for e in store.events(around_kismayo)} == {"Kismayo"}
         assert store.count_incidents(around_kismayo) == 2
         assert store.count(EventFilter(bbox=(0.0, 0.0, 1.0, 1.0))) == 0
+
+
+def test_events_and_incidents_of_one_article(store_url):
+    ingest(store_url, corpus())
+    with open_store(store_url) as store:
+        assert [e.event_id_cnty for e in store.events(EventFilter(article_id="art-2"))] == [
+            "SOM-art-2-1", "SOM-art-2-0"]
+        assert sorted(i.incident_id for i in store.incidents(EventFilter(article_id="art-2"))) == [
+            "I-SOM-art-0-0", "I-SOM-art-2-1"]

@@ -124,14 +124,19 @@ def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence):
 @cli.command()
 @click.option("--db", default="tacitus-demo.db", show_default=True,
               help="Store the coded samples here (SQLite file or postgresql:// URL).")
-def demo(db):
+@click.option("--serve", "then_serve", is_flag=True, help="Then serve the page over them (until Ctrl+C).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port for --serve (on 127.0.0.1).")
+def demo(db, then_serve, port):
     """Code the bundled sample articles, store them, and print their incidents.
 
     The samples go into a SQLite file (re-running skips what is stored), then the
     incidents, the events of all articles merged one per real event, are printed.
+    With --serve, the web page and API then serve them, read-only.
 
     \b
         tacitus demo
+        tacitus demo --serve --port 8080
         tacitus export --db tacitus-demo.db --level incident --format csv
     """
     from tacitus.pipeline import Pipeline
@@ -157,6 +162,8 @@ def demo(db):
                f"{progress.failed} failed, {time.perf_counter() - started:.1f} s")
     if progress.failed:
         sys.exit(1)
+    if then_serve:
+        _serve(db, "127.0.0.1", port, None)
 
 
 def incident_table(incidents) -> str:
@@ -252,6 +259,18 @@ def geocode(text, dateline):
             click.echo(f"    also: {c.name} ({c.admin1}, {c.country}) pop={c.population}")
 
 
+def _bbox(ctx, param, value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        west, south, east, north = (float(part) for part in value.split(","))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not WEST,SOUTH,EAST,NORTH in degrees") from None
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise click.BadParameter(f"{value!r}: need -180 <= WEST <= EAST <= 180 and -90 <= SOUTH <= NORTH <= 90")
+    return west, south, east, north
+
+
 def _filter_options(fn):
     """The event filters shared by `export` and `events`."""
     options = [
@@ -262,6 +281,7 @@ def _filter_options(fn):
         click.option("--event-type", help="ACLED event type, e.g. Battles (any case)."),
         click.option("--sub-event-type", help="ACLED sub-event type, e.g. Armed clash (any case)."),
         click.option("--actor", help="Text found in actor1 or actor2."),
+        click.option("--bbox", callback=_bbox, help="Only events inside WEST,SOUTH,EAST,NORTH (degrees)."),
         click.option("--query", "text", help="Full-text query over notes and article text "
                      "(SQLite FTS5 syntax; web-search syntax on PostgreSQL)."),
     ]
@@ -423,6 +443,142 @@ def events(db, level, limit, **given):
             table = incident_table(incidents)
     click.echo(table)
     click.echo(f"\n{len(shown)} of {total} {level}s" + (" (raise --limit to see more)" if total > len(shown) else ""))
+
+
+@cli.command()
+@_DB
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--review-token", envvar="TACITUS_REVIEW_TOKEN", show_envvar=True,
+              help="Token that reviewers send to correct, reject, split or merge; without it the server is read-only.")
+def serve(db, host, port, review_token):
+    """Serve the web page (map, timeline, table, evidence, review) and the HTTP API.
+
+    The API's description is at /openapi.json. Reads are open; review actions need
+    the header 'Authorization: Bearer TOKEN'.
+
+    \b
+        tacitus serve --db tacitus-demo.db
+        TACITUS_REVIEW_TOKEN=s3cret tacitus serve --db events.db --port 8080
+    """
+    _serve(db, host, port, review_token)
+
+
+def _serve(db: str, host: str, port: int, review_token: str | None) -> None:
+    import uvicorn
+
+    from tacitus.serve.api import create_app
+
+    with _store_errors():
+        app = create_app(db, review_token)
+    mode = "review enabled" if review_token else "read-only"
+    click.echo(f"Tacitus: serving {db} at http://{host}:{port}/ ({mode}); Ctrl+C stops", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.group()
+def review() -> None:
+    """Correct stored events and incidents; every action is kept with who made it.
+
+    \b
+        tacitus review correct --db events.db KEN-1a2b3c4d fatalities 3 --who amina
+        tacitus review separate --db events.db KEN-9f8e7d6c --who amina --note "another attack"
+        tacitus review history --db events.db
+    """
+
+
+_WHO = click.option("--who", required=True, help="The reviewer's name, stored with the action.")
+_NOTE = click.option("--note", default="", help="Why (stored with the action).")
+
+
+def _show(correction) -> None:
+    c = correction
+    what = {"set": f"{c.field}: {c.old_value!r} -> {c.value!r}", "join": f"joined with {c.value}"}.get(c.action, c.action)
+    click.echo(f"#{c.correction_id} {c.at} {c.who}: {c.event_id} {what}" + (f" ({c.note})" if c.note else ""))
+
+
+@review.command("correct")
+@_DB
+@click.argument("event_id")
+@click.argument("field")
+@click.argument("value")
+@_WHO
+@_NOTE
+def review_correct(db, event_id, field, value, who, note):
+    """Set FIELD of an event to VALUE (fields: event_type, sub_event_type, actor1, actor2,
+    event_date, fatalities, location, latitude, longitude, admin1)."""
+    from tacitus.store import open_store
+
+    with _store_errors(), open_store(db, create=False) as store:
+        _show(store.correct(event_id, field, value, who=who, note=note))
+        click.echo(f"incident: {store.incident_of(event_id)}")
+
+
+def _single_event_action(name: str, doc: str, show_incident: bool) -> None:
+    """Register `review NAME EVENT_ID --who … [--note …]` calling the store's method NAME."""
+
+    def action(db, event_id, who, note):
+        from tacitus.store import open_store
+
+        with _store_errors(), open_store(db, create=False) as store:
+            _show(getattr(store, name)(event_id, who=who, note=note))
+            if show_incident:
+                click.echo(f"incident: {store.incident_of(event_id)}")
+
+    action.__doc__ = doc
+    for decorate in (_NOTE, _WHO, click.argument("event_id"), _DB, review.command(name)):
+        action = decorate(action)
+
+
+_single_event_action("reject", "Hide an event from reads, exports and incidents (undo with `restore`).", False)
+_single_event_action("restore", "Show a rejected event again.", True)
+_single_event_action("separate", "Take an event out of its incident; it stays apart when new reports arrive.", True)
+
+
+@review.command("join")
+@_DB
+@click.argument("event_a")
+@click.argument("event_b")
+@_WHO
+@_NOTE
+def review_join(db, event_a, event_b, who, note):
+    """Merge the incidents of two events, whatever the merge rule says."""
+    from tacitus.store import open_store
+
+    with _store_errors(), open_store(db, create=False) as store:
+        _show(store.join(event_a, event_b, who=who, note=note))
+        click.echo(f"incident: {store.incident_of(event_a)}")
+
+
+@review.command("history")
+@_DB
+@click.option("--event", "event_id", help="Only the actions on this event.")
+def review_history(db, event_id):
+    """The review actions, oldest first."""
+    from tacitus.store import open_store
+
+    with _store_errors(), open_store(db, create=False) as store:
+        for correction in store.corrections(event_id):
+            _show(correction)
+
+
+@review.command("incident")
+@_DB
+@click.argument("event_or_incident_id")
+def review_incident(db, event_or_incident_id):
+    """Show an incident (by its id or one of its events' ids) and why it was merged."""
+    from tacitus.store import open_store
+
+    with _store_errors(), open_store(db, create=False) as store:
+        incident = store.incident(event_or_incident_id) or store.incident(
+            store.incident_of(event_or_incident_id) or "")
+        if incident is None:
+            raise _StoreProblem(f"{event_or_incident_id}: no such incident or event")
+        click.echo(incident_table([incident]))
+        click.echo(f"\nevents: {', '.join(incident.event_ids)}")
+        click.echo(f"articles: {', '.join(incident.article_ids)}")
+        for line in incident.explanation:
+            click.echo(f"  {line}")
 
 
 def main() -> None:

@@ -453,6 +453,13 @@ class Store:
                            " OR lower(e.actor2) LIKE lower(CAST(? AS TEXT)) ESCAPE '!')")
             pattern = "%" + f.actor.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
             params += [pattern, pattern]
+        if f.article_id is not None:
+            if table == "events":
+                clauses.append("e.article_id = ?")
+            else:
+                clauses.append("e.event_id_cnty IN (SELECT i.incident_id FROM incident_events i JOIN events x "
+                               "ON x.event_id_cnty = i.event_id WHERE x.article_id = ?)")
+            params.append(f.article_id)
         if f.bbox is not None:
             west, south, east, north = f.bbox
             clauses.append("e.latitude BETWEEN ? AND ? AND e.longitude BETWEEN ? AND ?")

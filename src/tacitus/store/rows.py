@@ -49,6 +49,7 @@ class EventFilter:
     offset: int | None = None
     include_rejected: bool = False
     bbox: tuple[float, float, float, float] | None = None
+    article_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,177 @@
+"""The HTTP API's request and response shapes (pydantic), so /openapi.json says exactly
+what every endpoint takes and gives.
+
+An event's JSON is the export row (``tacitus.export.event_row``): ACLED's columns in
+ACLED's order, then Tacitus' own; these models only describe it.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tacitus.store import CORRECTABLE
+
+CorrectableField = Literal[tuple(CORRECTABLE)]  # type: ignore[valid-type]
+_WHO = Field(min_length=1, max_length=200, pattern=r"\S", description="The reviewer's name.")
+_NOTE = Field("", max_length=2000, description="Why, in the reviewer's words.")
+_EVENT_ID = Field(min_length=1, max_length=200)
+
+
+class SpanOut(BaseModel):
+    """Evidence: the cleaned article text between ``start`` and ``end`` is ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class SourceOut(BaseModel):
+    name: str
+    role: str
+    outlet: str
+
+
+class EventRow(BaseModel):
+    """One event (or one incident's merged record) in export column order."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    event_id_cnty: str
+    event_date: str | None
+    year: int | None
+    time_precision: int | None
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    assoc_actor_1: str
+    inter1: int | None
+    actor2: str
+    assoc_actor_2: str
+    inter2: int | None
+    interaction: int | None
+    civilian_targeting: str
+    iso: int | None
+    region: str
+    country: str
+    admin1: str
+    admin2: str
+    admin3: str
+    location: str
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    source: str
+    source_scale: str
+    notes: str
+    fatalities: int | None
+    tags: str
+    timestamp: int | None
+    article_id: str
+    url: str
+    fatalities_low: int
+    fatalities_best: int | None
+    fatalities_high: int | None
+    civilian_fatalities_low: int
+    injured_low: int
+    geonameid: int | None
+    confidence: float
+    sources_detail: list[SourceOut]
+    evidence: dict[str, list[SpanOut]]
+
+
+class EventPage(BaseModel):
+    total: int = Field(description="How many events match the filters (all pages).")
+    items: list[EventRow]
+
+
+class CorrectionOut(BaseModel):
+    correction_id: int
+    event_id: str
+    action: Literal["set", "reject", "restore", "separate", "join"]
+    field: str
+    value: str
+    old_value: str
+    who: str
+    at: str
+    note: str
+
+
+class EventDetail(BaseModel):
+    event: EventRow
+    incident_id: str | None = Field(description="The incident it belongs to (None when rejected).")
+    rejected: bool
+    corrections: list[CorrectionOut]
+
+
+class IncidentOut(BaseModel):
+    incident_id: str
+    event: EventRow = Field(description="The merged record; its event_id_cnty is the incident id.")
+    event_ids: list[str]
+    article_ids: list[str]
+    explanation: list[str] = Field(description="One line per merge reason, and one for the toll.")
+
+
+class IncidentPage(BaseModel):
+    total: int
+    items: list[IncidentOut]
+
+
+class ArticleEvent(BaseModel):
+    """One event coded from the article, with what the reader needs to check it."""
+
+    event: EventRow
+    rejected: bool
+    incident_id: str | None
+    place_reason: str = Field(description="Why this place was chosen for the event.")
+    incident_explanation: list[str] = Field(description="Why its incident merges several reports.")
+
+
+class ArticleView(BaseModel):
+    id: str
+    title: str
+    url: str
+    outlet: str
+    published: str | None
+    text: str = Field(description="The cleaned text every evidence span points into.")
+    events: list[ArticleEvent]
+
+
+class CorrectionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    field: CorrectableField  # type: ignore[valid-type]
+    value: str = Field(max_length=500)
+    who: str = _WHO
+    note: str = _NOTE
+
+
+class ReviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    who: str = _WHO
+    note: str = _NOTE
+
+
+class SplitIn(ReviewIn):
+    event_id: str = _EVENT_ID
+
+
+class MergeIn(ReviewIn):
+    event_id: str = _EVENT_ID
+    other_event_id: str = _EVENT_ID
+
+
+class EventReviewed(BaseModel):
+    correction: CorrectionOut
+    event: EventDetail
+
+
+class IncidentReviewed(BaseModel):
+    correction: CorrectionOut
+    incident_id: str | None = Field(description="The incident the (first) event now belongs to.")
+
+
+class Problem(BaseModel):
+    detail: str
