@@ -5,7 +5,8 @@ import pytest
 
 from tacitus.gazetteer import Gazetteer, gazetteer_path
 from tacitus.gazetteer.build import (
-    AdminRow, CityRow, CountryRow, NeighbourhoodRow, build, display_admin_name,
+    AdminRow, CityRow, CountryRow, DistrictRow, NeighbourhoodRow, build, display_admin_name,
+    merge_districts,
 )
 from tacitus.gazetteer.normalise import is_latin, key, loose_key
 
@@ -153,3 +154,19 @@ def test_gazetteer_unreadable_index_is_a_resource_error(tmp_path):
     bad.write_bytes(b"not a database at all" * 100)
     with pytest.raises(ResourceError):
         Gazetteer.open(bad)
+
+
+def test_gazetteer_merge_districts_renames_known_and_adds_new():
+    admins = [AdminRow(1, "Balkh", (), "AF", 1),
+              AdminRow(2, "Dowlatabad", (), "AF", 2, parent=1)]
+    merged = merge_districts(admins, [
+        DistrictRow("Dawlat Abad", ("Dowlatabad",), "AF", "Balkh", None, None),
+        DistrictRow("Charbolak", ("Chahar Bolak",), "AF", "Balkh", 36.7, 66.9),
+        DistrictRow("Nowhere", (), "AF", "No such province", 1.0, 1.0),
+    ])
+    by_name = {a.name: a for a in merged}
+    assert by_name["Dawlat Abad"].geonameid == 2 and "Dowlatabad" in by_name["Dawlat Abad"].aliases
+    new = by_name["Charbolak"]
+    assert new.level == 2 and new.parent == 1 and new.geonameid < 0
+    assert (new.latitude, new.longitude) == (36.7, 66.9)
+    assert "Nowhere" not in by_name and len(merged) == 3

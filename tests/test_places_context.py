@@ -64,3 +64,71 @@ def test_places_context_admin_area_alone_keeps_region_precision(gaz):
 ])
 def test_places_context_party_words_are_not_places(gaz, text):
     assert geocode(text, gaz) == ()
+
+
+def test_places_context_district_named_after_its_town_is_precision_two(gaz):
+    got = by_name("Two soldiers were killed in Pul-e Khumri district, Baghlan.", gaz)
+    assert got["Pul-e Khumri"].place.admin1 == "Baghlan"
+    assert got["Pul-e Khumri"].geo_precision == 2
+
+
+def test_places_context_district_centre_is_its_town(gaz):
+    got = by_name("Two policemen were killed in Jawand district center, Badghis.", gaz)
+    assert got["Jawand"].place.admin1 == "Badghis"
+    assert got["Jawand"].geo_precision == 1
+
+
+def test_places_context_same_name_district_follows_its_province(gaz):
+    got = by_name("Militants attacked a post in Dawlat Abad district, Balkh, on Sunday.", gaz)
+    assert got["Dawlat Abad"].place.admin1 == "Balkh"
+
+
+def test_places_context_city_district_is_coded_as_its_city(gaz):
+    got = by_name("A bomb went off in Mogadishu's Hodan district on Saturday.", gaz)
+    assert all(r.place.name == "Mogadishu" and r.geo_precision == 1 for r in got.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Grenade blasts at a market injured six people.",
+    "Farmers protest poor prices for their crops.",
+    "On Jul 3rd residents protested over power cuts.",
+    "Police camp attacked by unknown gunmen at night.",
+])
+def test_places_context_common_words_are_not_places(gaz, text):
+    assert geocode(text, gaz) == ()
+
+
+def test_places_context_country_is_no_container(gaz):
+    got = by_name("Gunmen killed two near the Bank of Kenya in Nairobi.", gaz)
+    assert got["Nairobi"].place.kind == "city" and got["Nairobi"].geo_precision == 1
+
+
+def test_places_context_long_country_name_with_of(gaz):
+    got = by_name("Armed men raided a village in eastern Democratic Republic of Congo.", gaz)
+    assert got["Democratic Republic of Congo"].place.country_code == "CD"
+
+
+def test_places_context_curated_district_is_in_the_index(gaz):
+    (p,) = [p for p in gaz.lookup("Charbolak") if p.kind == "admin2"]
+    assert p.admin1 == "Balkh" and p.country_code == "AF"
+
+
+def test_places_context_town_shown_by_its_english_name(gaz):
+    got = by_name("Jets struck positions near al-Bukamal on the Iraqi border, Syria.", gaz)
+    assert got["al-Bukamal"].place.name == "Abu Kamal"
+
+
+def test_places_context_plural_kind_word_covers_the_list(gaz):
+    got = by_name("Militants attacked posts in Nad Ali, Sangin and Nahri Saraj districts, "
+                  "Helmand.", gaz)
+    assert all(got[n].geo_precision == 2 and got[n].place.admin1 == "Helmand"
+               for n in ("Nad Ali", "Sangin", "Nahri Saraj"))
+
+
+def test_places_context_bracketed_second_name_keeps_the_kind_word(gaz):
+    got = by_name("Two soldiers died in Andar (Shalgar) district, Ghazni.", gaz)
+    assert got["Andar"].geo_precision == 2 and got["Shalgar"].geo_precision == 2
+
+
+def test_places_context_small_foreign_namesake_alone_is_dropped(gaz):
+    assert geocode("Protesters demanded reforms and criticised Kibaki.", gaz) == ()

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from tacitus.gazetteer.normalise import fold, is_latin, key, loose_key
 
-BUILD_VERSION = "4"  # bump when the schema or the key functions change
+BUILD_VERSION = "5"  # bump when the schema or the key functions change
 
 _ADMIN_SUFFIX = re.compile(
     r"\s+(governorate|province|county|region|state|department|oblast|district|division|"
@@ -79,6 +79,58 @@ class NeighbourhoodRow:
     longitude: float | None
 
 
+@dataclass(frozen=True, slots=True)
+class DistrictRow:
+    """An admin2 unit from data/districts.tsv: a unit the packages lack, or ACLED's
+    spelling of one they hold."""
+    name: str  # display name, as ACLED writes it
+    aliases: tuple[str, ...]
+    country_code: str
+    admin1: str  # the parent admin1, by any of its names
+    latitude: float | None
+    longitude: float | None
+
+
+_DISTRICT_GID_BASE = -1_000_000  # no GeoNames id: negative, apart from neighbourhoods'
+
+
+def merge_districts(admins: list[AdminRow], districts: list[DistrictRow]) -> list[AdminRow]:
+    """The admin areas with the curated districts folded in.
+
+    A district whose name or alias names an admin2 already under the same admin1 renames
+    that unit (ACLED's spelling) and adds its aliases; any other becomes a new admin2 with
+    its given centre. A district whose admin1 is unknown is skipped.
+    """
+    admin1_by_key: dict[tuple[str, str], AdminRow] = {}
+    for a in admins:
+        if a.level == 1:
+            for n in (a.name, *a.aliases):
+                admin1_by_key.setdefault((a.country_code, key(n)), a)
+    admin2_by_key: dict[tuple[int | None, str], int] = {}
+    for i, a in enumerate(admins):
+        if a.level == 2:
+            for n in (a.name, *a.aliases):
+                admin2_by_key.setdefault((a.parent, key(n)), i)
+    out = list(admins)
+    for n, d in enumerate(districts):
+        parent = admin1_by_key.get((d.country_code, key(d.admin1)))
+        if parent is None:
+            continue
+        names = (d.name, *d.aliases)
+        known = next((admin2_by_key[(parent.geonameid, key(x))] for x in names
+                      if (parent.geonameid, key(x)) in admin2_by_key), None)
+        if known is not None:
+            a = out[known]
+            lat = a.latitude if d.latitude is None else d.latitude
+            lon = a.longitude if d.longitude is None else d.longitude
+            out[known] = replace(a, name=d.name, aliases=(*a.aliases, a.name, *d.aliases),
+                                 latitude=lat, longitude=lon)
+        elif d.latitude is not None and d.longitude is not None:
+            out.append(AdminRow(_DISTRICT_GID_BASE - n, d.name, d.aliases, d.country_code, 2,
+                                parent.geonameid, d.latitude, d.longitude))
+    return out
+
+
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
 CREATE TABLE country(code TEXT PRIMARY KEY, name TEXT, iso INTEGER, region TEXT, gid INTEGER);
@@ -100,7 +152,7 @@ def display_admin_name(name: str, aliases: tuple[str, ...]) -> str:
         if is_latin(alias) and _ADMIN_SUFFIX.search(alias):
             base = _ADMIN_SUFFIX.sub("", alias).strip()
             if base and not base.lower().startswith(("kaunti", "departamento", "the ")):
-                return base
+                return _ascii(base)
     plain = _ADMIN_SUFFIX.sub("", name).strip() or name
     return _ascii(plain)
 
@@ -201,6 +253,8 @@ def build(
     admins: list[AdminRow] | None = None,
     cities: list[CityRow] | None = None,
     neighbourhoods: list[NeighbourhoodRow] | None = None,
+    districts: list[DistrictRow] | None = None,
+    town_names: dict[int, str] | None = None,
 ) -> Path:
     """Write the index to ``path`` (atomically) and return it. None reads the packages."""
     from tacitus.gazetteer import sources  # the package readers; slow, only when building
@@ -209,12 +263,15 @@ def build(
     admins = sources.read_admins(countries) if admins is None else admins
     cities = sources.read_cities(admins) if cities is None else cities
     neighbourhoods = sources.read_neighbourhoods() if neighbourhoods is None else neighbourhoods
+    districts = sources.read_districts() if districts is None else districts
+    town_names = sources.read_town_names() if town_names is None else town_names
+    admins = merge_districts(admins, districts)
 
     exact: set[tuple[str, int]] = set()
     loose: set[tuple[str, int]] = set()
     city_keys: dict[int, set[str]] = {}
     for c in cities:
-        e, lo = _name_rows(c.geonameid, (c.name, *c.aliases))
+        e, lo = _name_rows(c.geonameid, (c.name, *c.aliases, town_names.get(c.geonameid, "")))
         exact |= e
         loose |= lo
         city_keys[c.geonameid] = {k for k, _ in e}
@@ -253,7 +310,8 @@ def build(
     for c in cities:
         a1 = admin_by_id[c.admin1].name if c.admin1 in admin_by_id else ""
         a2 = admin_by_id[c.admin2].name if c.admin2 in admin_by_id else ""
-        places.append((c.geonameid, _ascii(c.name), c.latitude, c.longitude, c.country_code, a1, a2,
+        shown = town_names.get(c.geonameid) or _ascii(c.name)  # the name English news uses
+        places.append((c.geonameid, shown, c.latitude, c.longitude, c.country_code, a1, a2,
                        c.population, "city", None))
     for i, n in enumerate(neighbourhoods):
         parent = city_by_id.get(n.parent)
@@ -306,7 +364,8 @@ def read_tsv(name: str) -> list[dict[str, str]]:
 def data_digest_parts() -> tuple[bytes, ...]:
     """The bytes of the data files the index depends on (for the cache file name)."""
     parts = []
-    for name in ("regions.tsv", "admin_names.tsv", "neighbourhoods.tsv"):
+    for name in ("regions.tsv", "admin_names.tsv", "neighbourhoods.tsv", "districts.tsv",
+                 "town_names.tsv"):
         res = resources.files("tacitus").joinpath("data", name)
         parts.append(res.read_bytes() if res.is_file() else b"")
     return tuple(parts)

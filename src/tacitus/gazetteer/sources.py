@@ -13,7 +13,7 @@ from pathlib import Path
 import pycountry
 
 from tacitus.gazetteer.build import (
-    AdminRow, CityRow, CountryRow, NeighbourhoodRow, display_admin_name, read_tsv,
+    AdminRow, CityRow, CountryRow, DistrictRow, NeighbourhoodRow, display_admin_name, read_tsv,
 )
 
 
@@ -141,6 +141,32 @@ def read_neighbourhoods() -> list[NeighbourhoodRow]:
         if name:
             out.append(NeighbourhoodRow(name, aliases, parent,
                                         (r.get("country_code") or "").strip(), lat, lon))
+    return out
+
+
+def read_districts() -> list[DistrictRow]:
+    """data/districts.tsv, if present; rows without a name, country or admin1 are skipped."""
+    out = []
+    for r in read_tsv("districts.tsv"):
+        name = (r.get("name") or "").strip()
+        cc = (r.get("country_code") or "").strip().upper()
+        admin1 = (r.get("admin1") or "").strip()
+        if not (name and cc and admin1):
+            continue
+        aliases = tuple(a.strip() for a in (r.get("aliases") or "").split("|") if a.strip())
+        out.append(DistrictRow(name, aliases, cc, admin1, _float(r.get("latitude")),
+                               _float(r.get("longitude"))))
+    return out
+
+
+def read_town_names() -> dict[int, str]:
+    """data/town_names.tsv: geonameid -> the name a town is known by in English news,
+    where GeoNames writes it otherwise ("Albu Kamal" -> "Abu Kamal")."""
+    out = {}
+    for r in read_tsv("town_names.tsv"):
+        gid, name = (r.get("geonameid") or "").strip(), (r.get("name") or "").strip()
+        if gid.isdigit() and name:
+            out[int(gid)] = name
     return out
 
 

@@ -9,7 +9,7 @@ demonym or an actor's name -- unless its context makes it a place ("the town of 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -30,7 +30,7 @@ class PlaceMention:
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʿ`\-][^\W\d_]+)*(?:['’]s)?", re.UNICODE)
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|az|an|at|ash|ad-d|as-s|ed|ez|es|en)[-’']\w",
                              re.IGNORECASE)
-_INNER = frozenset("al el ad ar as az an at ash ath ed ez es et en ul de del da do dos das di "
+_INNER = frozenset("al el ad ar as az an at ash ath ed ez es et en ul de del da do dos das di of "
                    "la le du des bin ibn bani i e ye wa va".split())
 _MAX_TOKENS = 4
 _KINDS = ("city", "town", "village", "district", "province", "county", "governorate", "region",
@@ -38,14 +38,18 @@ _KINDS = ("city", "town", "village", "district", "province", "county", "governor
           "sub-district", "subdistrict", "municipality", "locality", "oblast", "prefecture",
           "sub-county", "subcounty", "constituency", "division", "ward")
 _KIND_RE = "|".join(sorted(_KINDS, key=len, reverse=True))
+# Kind words after a common word that make it a place ("Forest village"); "Police camp",
+# "Market area" or "Border suburb" name a facility or a part of town, not a place called so.
+_SETTLEMENT_KINDS = frozenset(_KINDS) - {"area", "camp", "suburb", "neighbourhood",
+                                         "neighborhood", "countryside"}
 _DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # Cues read backwards from the name: the text just before it must end with one of these.
 _BEFORE = (
     ("outskirts", re.compile(r"\b(?:the\s+)?(?:outskirts|suburbs|environs|vicinity|edge|"
                              r"periphery)\s+of\s+(?:the\s+)?$", re.I)),
     ("countryside", re.compile(r"\b(?:the\s+)?(?:\w+\s+)?countryside\s+of\s+(?:the\s+)?$", re.I)),
-    ("near", re.compile(r"\b(?:near|nearby|close\s+to|not\s+far\s+from|outside)\s+(?:the\s+)?$",
-                        re.I)),
+    ("near", re.compile(r"\b(?:near|nearby|close\s+to|not\s+far\s+from|outside(?:\s+of)?)\s+"
+                        r"(?:the\s+)?$", re.I)),
     ("dir of", re.compile(r"\b(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(" + _DIR +
                           r")\s+of\s+(?:the\s+)?$", re.I)),
     ("kind of", re.compile(r"\b(?:the\s+)?(" + _KIND_RE + r")\s+of\s+$", re.I)),
@@ -53,8 +57,16 @@ _BEFORE = (
                         r"north-?western|south-?eastern|south-?western|rural|greater)\s+$",
                         re.I)),
 )
-_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:eastern|western|northern|southern|rural)\s+)?"
-                    r"(?:military\s+)?(" + _KIND_RE + r"|airport|air\s+base|airbase)\b", re.I)
+# "X district center" names the district's seat town, not the district around it.
+_SEAT = r"district\s+(?:cent(?:er|re)|headquarters)"
+# The kind word may follow a bracketed second name ("Andar (Shalgar) district") or close
+# one ("Shalgar) district"), and may be plural after a list ("Nad Ali and Sangin districts").
+_AFTER = re.compile(r"(?:['’]s)?(?:\s*\([^()\n]{1,40}\)|\))?\s+"
+                    r"(?:(?:eastern|western|northern|southern|rural)\s+)?"
+                    r"(?:military\s+)?(" + _SEAT + "|" + _KIND_RE +
+                    r"|airport|air\s+base|airbase)(s)?\b", re.I)
+# What joins the names of a list that one plural kind word closes.
+_LIST_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
 # The word just before a name that any _BEFORE cue ends with.
 _CUE_LAST = frozenset("of near nearby outside to from the northern southern eastern western "
                       "central north-eastern northeastern north-western northwestern "
@@ -163,6 +175,22 @@ def _cue_after(text: str, end: int) -> tuple[str, int]:
     return "", end
 
 
+def _share_plural_cues(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """"in Nad Ali, Sangin and Nawa districts": the plural kind word after the last name
+    is the kind of every name in the list before it that has no cue of its own."""
+    out = list(found)
+    for k in range(len(out) - 1, 0, -1):
+        last = out[k]
+        if not last.cue or not last.phrase.text.lower().endswith(last.cue.split()[-1] + "s"):
+            continue
+        j = k
+        while j > 0 and not out[j - 1].cue and \
+                _LIST_JOIN.match(text[out[j - 1].span.end:out[j].span.start]):
+            out[j - 1] = replace(out[j - 1], cue=last.cue)
+            j -= 1
+    return out
+
+
 def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
     """Every place named in ``text``, longest match first, in text order."""
     toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
@@ -209,7 +237,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
                                 Span(phrase_start, phrase_end, text[phrase_start:phrase_end]),
                                 loose))
         i = j
-    return tuple(out)
+    return tuple(_share_plural_cues(text, out))
 
 
 def _run_end(text: str, toks: list[tuple[int, int, str]], i: int) -> int:
@@ -276,19 +304,21 @@ def _longest(text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazetteer
 def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name: str,
               cands: tuple[Place, ...], cue_b: str, cue_a: str, stop: frozenset[str]) -> bool:
     """A capitalised word that is not a place here: common word, name, actor, demonym."""
-    kind_cue = cue_b.endswith(" of") and cue_b.split()[0] in _KINDS or cue_a in _KINDS
+    kind_before = cue_b.endswith(" of") and cue_b.split()[0] in _KINDS
+    kind_cue = kind_before or cue_a in _KINDS or cue_a.startswith("district ")
     words = [fold(t[2]).rstrip("s").rstrip("'’") if t[2].endswith(("'s", "’s")) else fold(t[2])
              for t in toks[i:j]]
     strong = any(c.kind in _PLACE_KINDS_STRONG for c in cands)
     if all(w in stop or w in _INNER for w in words):
-        if kind_cue:
+        if kind_before or cue_a in _SETTLEMENT_KINDS or cue_a.startswith("district "):
             return False
         if len(words) == 1 or not strong:
             return True
     if kind_cue or cue_b:
         return False
-    if len(words) == 1 and toks[i][2].isupper() and len(toks[i][2]) <= 3:
-        return True  # "NGO", "TNA": acronyms, not villages
+    if len(words) == 1 and toks[i][2].isupper() and (
+            len(toks[i][2]) <= 3 or len(toks[i][2]) == 4 and not strong):
+        return True  # "NGO", "TNA", "KANU": acronyms, not villages
     prev = toks[i - 1][2].lower() if i > 0 else ""
     if len(words) == 1 and words[0] in ethnic_names() and prev not in _LOCATIVE \
             and not any(c.kind in ("admin1", "admin2") for c in cands):
@@ -300,6 +330,9 @@ def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name:
         gap = text[toks[j - 1][1]:toks[j][0]]
         if gap == " " and _capitalised(nxt) and fold(nxt) in _ORG_HEADS:
             return True  # "Kirkuk Brigade", "Kabul News"
+        if gap == " " and _capitalised(nxt) and fold(nxt) not in _KINDS and j + 1 < len(toks) \
+                and text[toks[j][1]:toks[j + 1][0]] == " " and toks[j + 1][2] in _KINDS:
+            return True  # "the Chin Zai area": the whole run names an unknown place
         if gap == " " and _capitalised(nxt) and len(words) == 1 and not strong \
                 and fold(nxt) not in stop:
             # "Hassan Qasim": an unknown capitalised word after a one-word match is

@@ -39,6 +39,8 @@ class _Context:
     within: Place | None = None  # "X district, Y": the admin area Y that X lies in
     container: bool = False  # this mention names where a place just before it lies
     others: tuple[tuple[float, float], ...] = ()  # where the text's other places lie
+    # country -> the distinct sources (hint, dateline, names) that vote for it
+    sources: dict[str, frozenset[str]] | None = None
 
 
 _NEAR = ("near", "outskirts", "countryside")
@@ -47,12 +49,18 @@ _PARTS = ("northern", "southern", "eastern", "western", "central", "northeastern
 _ADMIN1_CUES = ("province", "county", "governorate", "region", "state", "oblast",
                 "prefecture")
 _ADMIN2_CUES = ("district", "sub-district", "subdistrict", "municipality")
+# "X district center": the district's seat town, a town (precision 1).
+_SEAT_CUES = ("district center", "district centre", "district headquarters")
+# A town matched for "X district" stands for the district around it (precision 2); the
+# Kenyan "constituency", "ward" and "division" are named after and coded as their towns.
+_DISTRICT_CUES = ("district", "sub-district", "subdistrict", "municipality")
 _TOWN_CUES = ("city", "town", "village", "locality", "camp", "suburb")
 _HOOD_CUES = ("neighbourhood", "neighborhood", "area", "quarter")
 _KIND_PRIOR = {"country": 0.45, "admin1": 0.55, "admin2": 0.35, "city": 0.0,
                "neighbourhood": 0.1}
 _MIN_SCORE = 0.35
 _BIG_CITY = 1_000_000
+_SMALL_TOWN = 10_000  # below this, a town matched by an alternate name alone is doubtful
 _FAR_KM = 1500.0  # a candidate this far from every other place the text names is suspect
 # "X, Y" / "X in Y" / "X of Y": Y names where X lies (a container).
 _JOIN = re.compile(r"^\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?$")
@@ -68,6 +76,8 @@ _NAMED_BEFORE = re.compile(
 def _cue_word(m: PlaceMention) -> str:
     """The kind word the cue or the name itself carries ("Kilifi County" -> "county")."""
     cue = m.cue.removesuffix(" of")
+    if cue in _SEAT_CUES:
+        return "district"
     if cue in _ADMIN1_CUES + _ADMIN2_CUES + _TOWN_CUES + _HOOD_CUES:
         return cue
     last = m.span.text.rsplit(None, 1)[-1].lower()
@@ -123,16 +133,19 @@ def _context(mentions: tuple[PlaceMention, ...], gaz: Gazetteer, dateline: str,
              hint: str | None) -> _Context:
     votes: Counter = Counter()
     named: set[str] = set()  # countries the text, dateline or caller name outright
+    sources: dict[str, set[str]] = {}
     if hint:
         c = gaz.country(hint)
         if c is not None:
             votes[c.country_code] += 3.0
             named.add(c.country_code)
+            sources.setdefault(c.country_code, set()).add("\0hint")
     line = _dateline_places(dateline, gaz) if dateline else ()
     if line:
         top = max(line, key=lambda p: (p.kind == "country", p.population))
         votes[top.country_code] += 2.5
         named.add(top.country_code)
+        sources.setdefault(top.country_code, set()).add("\0dateline")
     for m in mentions:
         if m.loose:
             continue  # a loose spelling match is never evidence of a country
@@ -140,12 +153,14 @@ def _context(mentions: tuple[PlaceMention, ...], gaz: Gazetteer, dateline: str,
         if countries:
             votes[countries[0].country_code] += 2.0
             named.add(countries[0].country_code)
+            sources.setdefault(countries[0].country_code, set()).add(key(m.span.text))
             continue
         strength: dict[str, float] = {}
         for p in m.candidates:
             strength[p.country_code] = max(strength.get(p.country_code, 0.0), _evidence(p, m))
         for cc, w in strength.items():
             votes[cc] += w
+            sources.setdefault(cc, set()).add(key(m.span.text))
     country = votes.most_common(1)[0][0] if votes else ""
     region = ""
     if country:
@@ -154,7 +169,8 @@ def _context(mentions: tuple[PlaceMention, ...], gaz: Gazetteer, dateline: str,
     # Only named countries open the door to another region: a foreign village that
     # shares a name with a word in the text must not vote itself in.
     strong = frozenset(named | ({country} if country else set()))
-    return _Context(country, region, strong, Counter(), frozenset(p.geonameid for p in line))
+    return _Context(country, region, strong, Counter(), frozenset(p.geonameid for p in line),
+                    sources={cc: frozenset(v) for cc, v in sources.items()})
 
 
 def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
@@ -170,6 +186,9 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
             s += 1.2
             why.append(f"lies in {ctx.within.name}, named with it")
         else:
+            # A namesake in the named area wins; with none, the name itself is trusted
+            # over the area (reports misname a district's province more often than the
+            # district).
             s -= 1.5
     if ctx.container and p.kind == "admin1" and _cue_word(m) not in _TOWN_CUES:
         s += 1.0
@@ -178,6 +197,12 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
             min(_km((p.latitude, p.longitude), o) for o in ctx.others) > _FAR_KM:
         s -= 1.5
         why.append(f"over {_FAR_KM:.0f} km from the text's other places")
+    if p.kind == "city" and p.population < _SMALL_TOWN and key(p.name) != key(m.span.text) \
+            and not _backed(p.country_code, m, ctx):
+        # "Kibaki" as a Ukrainian hamlet's other name: a name that alone votes its
+        # country in is no evidence for itself
+        return -5.0, why[0] + ": a small town's other name, with nothing else in the text " \
+            "pointing to its country"
     if p.country_code == ctx.country:
         s += 1.0
         why.append(f"in the article's country {ctx.country}")
@@ -220,16 +245,26 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
     return s, "; ".join(why)
 
 
+def _backed(cc: str, m: PlaceMention, ctx: _Context) -> bool:
+    """The country has evidence besides this mention's own name (another name, a
+    country named, the dateline or the caller's hint)."""
+    if ctx.sources is None:
+        return True
+    return bool(ctx.sources.get(cc, frozenset()) - {key(m.span.text)})
+
+
 def _precision(p: Place, m: PlaceMention) -> int:
     part = m.cue in _PARTS or m.cue == "countryside" or m.cue.endswith(" of") and \
         m.cue.split()[0] in ("north", "south", "east", "west", "northeast", "northwest",
                              "southeast", "southwest")
     if p.kind in ("country", "admin1"):
         return 2 if part or m.cue in _NEAR else 3
-    if p.kind == "admin2":
-        return 2
     if m.cue in _NEAR or part and m.cue not in _PARTS:
         return 2  # "near X", "10 km west of X"; "western X" of a town is still the town
+    if m.cue in _SEAT_CUES or p.kind == "admin2" and _cue_word(m) in _TOWN_CUES:
+        return 1  # "Puli Alam city": the district's seat town, named as a town
+    if p.kind == "admin2" or p.kind == "city" and _cue_word(m) in _DISTRICT_CUES:
+        return 2
     return 1
 
 
@@ -290,8 +325,13 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
     first = {i: _pick(m, replace(ctx, container=i in outer or i in named_before))
              for i, m in enumerate(mentions)}
     spans = [(m.span.start, m.span.end) for i, m in enumerate(mentions) if first[i]]
+    # A country lies in no area: "the Bank of Kenya in Nairobi" names no container.
+    inside = {i: j for i, j in inside.items()
+              if not (first[i] is not None and first[i][0].kind == "country")}
+    outer = set(inside.values())
     unknown_before = {i for i in named_before if _after_unknown(mentions[i], text, spans)}
     out = []
+    unknown_inside: set[int] = set()  # containers whose named place was not found in them
     for i, m in enumerate(mentions):
         admin1: Counter = Counter()
         cities = set(ctx.cities)
@@ -313,9 +353,12 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
         area = first.get(inside[i]) if i in inside else None
         within = area[0] if area and area[0].kind in ("admin1", "admin2") else None
         local = _Context(ctx.country, ctx.region, ctx.countries, admin1, frozenset(cities),
-                         within, i in outer or i in named_before, tuple(others))
+                         within, i in outer or i in unknown_before, tuple(others),
+                         ctx.sources)
         got = _pick(m, local)
         if got is None:
+            if i in inside:
+                unknown_inside.add(inside[i])
             continue
         p, s, why = got
         place = p
@@ -328,7 +371,8 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
         if m.cue:
             why = f"{why}; cue '{m.cue}'"
         precision = _precision(p, m)
-        if i in unknown_before and p.kind in ("admin1", "admin2") and precision == 3:
+        if (i in unknown_before or i in unknown_inside) and p.kind in ("admin1", "admin2") \
+                and precision == 3:
             precision = 2
             why += "; stands in for the unknown place named before it"
         out.append(ResolvedPlace(m, place, precision, f"'{m.span.text}': {why}",
