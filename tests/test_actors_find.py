@@ -237,3 +237,11 @@ def test_actors_find_owners(index, text, words, kind, country):
 
 def test_actors_find_lowercase_nation_abbreviations_are_words(index):
     assert find_actors("They told us soldiers were coming.", index)[0].country_code == ""
+
+
+def test_actors_find_coordinated_ethnic_groups_share_the_head_noun(index):
+    found = find_actors("Kikuyu and Luo communities clashed over land.", index)
+    assert [(m.span.text, m.name) for m in found] == [
+        ("Kikuyu", "Kikuyu Ethnic Militia ({country})"),
+        ("Luo communities", "Luo Ethnic Militia ({country})"),
+    ]

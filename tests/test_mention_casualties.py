@@ -372,3 +372,62 @@ def test_casualties_evidence_covers_count_and_verb(read):
 def test_casualties_nothing_in_a_sentence_without_casualties(read):
     assert read("Protesters marched peacefully through Santiago on Friday.") == ()
     assert read("") == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["No one was killed in the attack on the convoy.", "Nobody was killed when the bomb went off."],
+)
+def test_casualties_no_one_is_nobody(read, sentence):
+    assert [c for c in read(sentence) if c.kind == "killed" and c.best > 0] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Pastor killed outside a police post in Bungoma.",
+     "A local cleric died after his car hit a landmine near Lamu.",
+     "The driver was reportedly shot dead at a roadblock."],
+)
+def test_casualties_one_person_named_before_the_verb_is_one_death(read, sentence):
+    assert _one(read(sentence), "killed").best == 1
+
+
+def test_casualties_breakdown_of_a_later_count_is_not_this_counts(read):
+    cs = read("5 soldiers were killed and 15, including 5 civilians, were wounded.")
+    killed = [c for c in cs if c.kind == "killed"][0]
+    injured = [c for c in cs if c.kind == "injured"][0]
+    assert (killed.best, killed.civilians) == (5, 0)
+    assert (injured.best, injured.civilians) == (15, 5)
+
+
+@pytest.mark.parametrize(
+    "sentence, best",
+    [
+        ("A mob lynched and burned three men in the village on Tuesday.", 3),
+        ("Police intervened, shooting dead 3 of the attackers.", 3),
+        ("The bodies of four herders were found near the river.", 4),
+        ("Soldiers were filmed executing two prisoners.", 2),
+    ],
+)
+def test_casualties_count_after_chained_verbs_and_bodies_of(read, sentence, best):
+    assert _one(read(sentence), "killed").best == best
+
+
+def test_casualties_the_killing_of_someone_as_a_grievance_is_no_count(read):
+    # a protest "over the killing of a man": the toll belongs to an earlier event
+    assert [c for c in read("Residents protested over the killing of a man by police.")
+            if c.kind == "killed" and c.best > 0] == []
+
+
+@pytest.mark.parametrize(
+    "text, damage",
+    [
+        ("Traders burned tyres and destroyed stalls during the protest.", True),
+        ("Students protested after a residential hall was burned by arsonists.", False),
+        ("Residents protested the burning of two villages.", False),
+        ("Two demonstrators were injured by police during the march.", False),
+        ("Youths injured two police officers with stones.", True),
+    ],
+)
+def test_lexicon_damage_cue_is_active_destruction_only(lexicon, text, damage):
+    assert bool(lexicon.cues["damage"].search(text.lower())) == damage

@@ -182,3 +182,42 @@ def test_role_in_fire_from_is_the_agent():
         ("forces", 1, "pobj", "NOUN"), ("hit", 4, "ROOT", "VERB"), ("Kharkiv", 4, "dobj", "PROPN"),
     ])
     assert _role(doc, "government forces", "hit") == "agent"
+
+
+# Headline style: "Officer shot dead by gunmen" (no auxiliary, the parser says nsubj)
+HEADLINE_BY = [
+    ("Officer", 1, "nsubj", "NOUN"), ("shot", 1, "ROOT", "VERB"), ("dead", 1, "oprd", "ADJ"),
+    ("by", 1, "agent", "ADP"), ("gunmen", 3, "pobj", "NOUN"),
+]
+# "Six villagers killed in Mandera"
+HEADLINE_NO_OBJECT = [
+    ("Six", 1, "nummod", "NUM"), ("villagers", 2, "nsubj", "NOUN"), ("killed", 2, "ROOT", "VERB"),
+    ("in", 2, "prep", "ADP"), ("Mandera", 3, "pobj", "PROPN"),
+]
+# "Gang kills police investigating thefts"
+REDUCED_RELATIVE = [
+    ("Gang", 1, "nsubj", "NOUN"), ("kills", 1, "ROOT", "VERB"), ("police", 3, "nsubj", "NOUN"),
+    ("investigating", 1, "advcl", "VERB"), ("thefts", 3, "dobj", "NOUN"),
+]
+# "Residents claim that police killed two drivers"
+SPEAKER = [
+    ("Residents", 1, "nsubj", "NOUN"), ("claim", 1, "ROOT", "VERB"), ("that", 4, "mark", "SCONJ"),
+    ("police", 4, "nsubj", "NOUN"), ("killed", 1, "ccomp", "VERB"), ("two", 6, "nummod", "NUM"),
+    ("drivers", 4, "dobj", "NOUN"),
+]
+
+
+@pytest.mark.parametrize(
+    "rows, phrase, trigger, role",
+    [
+        (HEADLINE_BY, "Officer", "shot", "patient"),
+        (HEADLINE_BY, "gunmen", "shot", "agent"),
+        (HEADLINE_NO_OBJECT, "villagers", "killed", "patient"),
+        (REDUCED_RELATIVE, "Gang", "kills", "agent"),
+        (REDUCED_RELATIVE, "police", "kills", "patient"),
+        (SPEAKER, "Residents", "killed", ""),
+        (SPEAKER, "police", "killed", "agent"),
+    ],
+)
+def test_role_in_headlines_participles_and_speakers(rows, phrase, trigger, role):
+    assert _role(_doc(rows), phrase, trigger) == role

@@ -171,3 +171,72 @@ def test_strong_cues_does_not_change_its_input():
 )
 def test_civilian_targeting(sub, inter2, expected):
     assert civilian_targeting(sub, inter2) == expected
+
+
+# --- crowds, rioters and storming -----------------------------------------------------------
+
+
+def test_classify_crowd_that_beats_someone_is_mob_violence():
+    # "Students attacked six teachers": unarmed doers named as a crowd
+    t = classify({"attack": ["attacked"], "crowd": ["students"]}, 7, [7], crowd_agent=True)
+    assert t is not None and t.sub_event_type == "Mob violence"
+
+
+def test_classify_one_civilian_doer_is_no_mob():
+    t = classify({"attack": ["attacked"]}, 7, [7], crowd_agent=False)
+    assert t is not None and t.sub_event_type == "Attack"
+
+
+def test_classify_rioters_who_attack_people_without_a_demand_are_a_mob():
+    t = classify({"riot": ["rioted"], "attack": ["attacked"]}, 5, [7])
+    assert t is not None and t.sub_event_type == "Mob violence"
+
+
+def test_classify_rioters_with_a_demand_stay_a_violent_demonstration():
+    t = classify({"riot": ["rioted"], "attack": ["attacked"], "protest": ["demanding that"]}, 5, [7])
+    assert t is not None and t.sub_event_type == "Violent demonstration"
+
+
+def test_classify_protesters_who_stormed_an_office_did_not_fight():
+    t = classify({"protest": ["protesting"], "fight": ["stormed"]}, 6, [])
+    assert t is not None and t.sub_event_type == "Peaceful protest"
+    t = classify({"protest": ["protesting"], "fight": ["clashed"]}, 6, [])
+    assert t is not None and t.sub_event_type == "Violent demonstration"
+
+
+def test_classify_explosives_found_and_defused_is_disrupted_weapons_use():
+    t = classify({"ied": ["IEDs"], "disrupt": ["discovered two IEDs"]}, 1, [])
+    assert t is not None and t.sub_event_type == "Disrupted weapons use"
+    t = classify({"ied": ["IED"], "attack": ["killed"], "disrupt": ["unexploded"]}, 2, [1])
+    assert t is not None and t.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_classify_abduction_in_a_deadly_attack_is_the_attack():
+    t = classify({"abduct": ["abducted"], "attack": ["raided", "killing"]}, 2, [7])
+    assert t is not None and t.sub_event_type == "Attack"
+    t = classify({"abduct": ["abducted"], "attack": ["raided"]}, 2, [7])
+    assert t is not None and t.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_classify_protesters_who_burn_or_destroy_make_a_violent_demonstration():
+    t = classify({"protest": ["protesting"], "damage": ["burned"]}, 6, [])
+    assert t is not None and t.sub_event_type == "Violent demonstration"
+    t = classify({"protest": ["protesting"]}, 6, [])
+    assert t is not None and t.sub_event_type == "Peaceful protest"
+
+
+def test_classify_rival_crowds_fighting_with_stones_is_mob_violence():
+    cues = {"fight": ["clashed"], "riot": ["threw stones"], "crowd": ["supporters"]}
+    t = classify(cues, None, [])
+    assert t is not None and t.sub_event_type == "Mob violence"
+    t = classify({**cues, "protest": ["demanding that"]}, None, [])
+    assert t is not None and t.sub_event_type == "Violent demonstration"
+
+
+def test_classify_armed_group_that_burns_or_stones_is_attacking_not_rioting():
+    cues = {"attack": ["attacked"], "riot": ["set fire"]}
+    t = classify(cues, 3, [7])
+    assert t is not None and t.sub_event_type == "Attack"
+    # police clashing with a stone-throwing crowd face rioters
+    t = classify({"fight": ["clashed"], "riot": ["threw stones"], "crowd": ["youths"]}, 1, [])
+    assert t is not None and t.sub_event_type == "Violent demonstration"

@@ -36,6 +36,9 @@ _IRREALIS = re.compile(
     r"if|unless|expected to|fears? of|denied|deny|denies|did not|didn't|no one was|were not)\b",
     re.IGNORECASE)
 _WEAPONS = {"ied", "shell", "air", "grenade", "chemical"}
+# A sentence that names who is blamed for the event just told: "Al Shabaab is suspected".
+_BLAME = re.compile(r"\b(?:believed|suspected|blamed|responsib\w*|claimed|attributed|perpetrators?)\b",
+                    re.IGNORECASE)
 _CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 
 
@@ -263,7 +266,8 @@ def _referent(f: Facts, trigger: Span, drafts: Sequence[_Builder]) -> _Builder |
 def _reports_on(f: Facts, texts: dict[str, list[str]]) -> bool:
     """Toll, corroboration, a source, or more detail about the previous event."""
     return bool(f.casualties or f.sources or "corroborate" in texts or "attack" in texts
-                or set(texts) & (set(EVENT_CUES) | {"disperse", "lethal"}))
+                or set(texts) & (set(EVENT_CUES) | {"disperse", "lethal"})
+                or (f.actors and _BLAME.search(f.sentence.span.text)))
 
 
 def _armed_agent_with_target(roles: Sequence[Role], f: Facts) -> bool:

@@ -39,11 +39,22 @@ def role_in(doc: Doc, start: int, end: int, trigger: int) -> Role:
         return "agent"
     if re.match(r"-?(?:held|controlled|occupied)\b", after):
         return "patient"  # "regime-held neighbourhoods": the holder is the one hit
-    if re.match(r"-?(?:led|backed|launched)\b", after):
+    if re.match(r"-?(?:led|backed|launched|planted|laid|placed|fired|claimed|made)\b", after):
         return "agent"  # "ISIS-led bombardment"
     token = _np_head(span.root)
     dep = token.dep_
     if dep in {"nsubj", "csubj"}:
+        if _SPEECH.match(token.head.lower_) and not _covers(token.head, trigger):
+            return ""  # "residents claim that police killed...": who speaks is no side
+        verb = token.head
+        if any(c.dep_ == "agent" for c in verb.children):
+            return "patient"  # headline passive without its auxiliary: "Officer shot dead by gunmen"
+        if _HARM_PARTICIPLE.match(verb.lower_) and not any(_completes(c) for c in verb.children):
+            return "patient"  # headline style, no object: "6 locals killed", "two officers shot"
+        if start > trigger >= 0 and _reduced_relative(token.head) and not _governs(token.head, trigger):
+            # "Gang kills police investigating thefts": the parse makes the object of
+            # the trigger the subject of the participle that describes it.
+            return linear_role(doc.text, start, trigger)
         return "agent"
     if dep in {"nsubjpass", "csubjpass"}:
         return "patient"
@@ -59,6 +70,56 @@ def role_in(doc: Doc, start: int, end: int, trigger: int) -> Role:
     if dep in {"poss", "compound", "amod", "nmod"} and _ATTACK_NOUNS.match(token.head.text):
         return "agent"  # "Russian airstrikes", "the army's offensive"
     return linear_role(doc.text, start, trigger)
+
+
+_HARM_PARTICIPLE = re.compile(
+    r"^(?:killed|injured|wounded|hurt|shot|abducted|kidnapped|arrested|murdered|beheaded|"
+    r"lynched|slain|stabbed|hacked|maimed|executed|detained|massacred)$")
+# Dependents that make a participle an active verb with its own object or auxiliary
+# ("shot and killed two", "had killed", "shot at the bus"), not a headline passive.
+_ACTIVE_DEPS = frozenset({"dobj", "aux", "auxpass", "prt", "xcomp", "conj", "cc", "dative", "npadvmod"})
+
+
+def _completes(child: Token) -> bool:
+    return child.dep_ in _ACTIVE_DEPS or (child.dep_ == "prep" and child.lower_ in {"at", "on", "upon"})
+
+
+_SPEECH = re.compile(
+    r"^(?:says?|said|claim(?:s|ed)?|told|tell|report(?:s|ed)?|accus(?:e|es|ed)|allege[sd]?|"
+    r"believes?|believed|suspects?|suspected|confirm(?:s|ed)?|den(?:y|ies|ied)|add(?:s|ed)|"
+    r"state[sd]?|explain(?:s|ed)?|narrat(?:e|es|ed)|recount(?:s|ed)?)$")
+
+
+def _covers(token: Token, char: int) -> bool:
+    return token.idx <= char < token.idx + len(token.text)
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """An -ing participle with no subordinator or auxiliary of its own ("police
+    investigating the theft"), unlike a clause ("as police patrolled", "when X attacked")."""
+    return verb.lower_.endswith("ing") and verb.dep_ in _CLAUSE_DEPS and not any(
+        c.dep_ in {"mark", "aux", "auxpass", "advmod"} for c in verb.children)
+
+
+def _governs(verb: Token, trigger: int) -> bool:
+    """True when the trigger word at char ``trigger`` is ``verb`` or hangs from it
+    within its own clause (not through a subordinate verb)."""
+    for tok in verb.subtree:
+        if tok.idx <= trigger < tok.idx + len(tok.text):
+            return tok.i == verb.i or not any(
+                a.i != verb.i and a.dep_ in _CLAUSE_DEPS for a in _ancestors_until(tok, verb))
+    return False
+
+
+_CLAUSE_DEPS = {"advcl", "xcomp", "ccomp", "relcl", "acl", "conj"}
+
+
+def _ancestors_until(tok: Token, top: Token) -> list[Token]:
+    out = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        out.append(tok)
+        tok = tok.head
+    return out
 
 
 def _np_head(token: Token) -> Token:

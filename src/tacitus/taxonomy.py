@@ -34,13 +34,16 @@ WEAK_ATTACK = re.compile(
     r"targeted|targeting|struck|hit|slain)$",
     re.IGNORECASE,
 )
+_KILLING = re.compile(r"kill|dead|murder|behead|slain|slaughter|massacre|execut|to death", re.IGNORECASE)
+_RIOT_WORD = re.compile(r"^riot", re.IGNORECASE)
+_ENTERING = re.compile(r"^storm(?:ed|ing|s)?$", re.IGNORECASE)
 _AIR_STRIKE = re.compile(r"strike|raid|bomb|aerial|sortie", re.IGNORECASE)
 VIOLENT = ("fight", "attack", "shell", "air", "ied", "suicide", "grenade", "chemical", "abduct", "sexual")
 DEMONSTRATION = ("protest", "riot", "mob")
 NONVIOLENT = ("arrest", "gov_territory", "ns_territory", "agreement", "looting", "disrupt", "base", "change")
 EVENT_CUES = VIOLENT + DEMONSTRATION + NONVIOLENT
 # Cues that never start an event but shape its type once one exists.
-CONTEXT_CUES = ("disperse", "lethal", "crowd", "armed_target")
+CONTEXT_CUES = ("disperse", "lethal", "crowd", "armed_target", "damage")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +71,17 @@ def strong_cues(cues: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
 
 def classify(
     cues: Mapping[str, Sequence[str]], agent_inter: int | None, target_inters: Sequence[int],
-    civilian_victims: bool = False,
+    civilian_victims: bool = False, crowd_agent: bool = False,
 ) -> Typing | None:
-    """The ACLED type for an event with these cues and actors; None when nothing fits."""
+    """The ACLED type for an event with these cues and actors; None when nothing fits.
+
+    ``crowd_agent``: the doers are a group of unarmed people ("residents", "students",
+    "voters"); when they beat, attack or lynch, ACLED codes rioters (mob violence)."""
     has = set(cues)
+    if "protest" in has and "fight" in has and all(_ENTERING.match(t) for t in cues["fight"]):
+        # Demonstrators who "stormed" an office or the streets entered it; that alone is
+        # no fight with anyone.
+        has.discard("fight")
     armed_target = any(i in ARMED for i in target_inters) or "armed_target" in has
     state_agent = agent_inter in {1, 8}
     violent_use = has & {"attack", "fight", "shell", "air", "ied", "suicide", "grenade"}
@@ -79,12 +89,21 @@ def classify(
     def pick(sub: str) -> Typing:
         return Typing(EVENT_TYPE_OF[sub], sub, _disorder(sub))
 
+    if "disrupt" in has and has & {"ied", "grenade", "shell"} and not has & {"attack", "fight", "suicide"}:
+        # "Two IEDs were discovered and defused": the weapon named was never used on anyone.
+        return pick("Disrupted weapons use")
     if "suicide" in has:
         return pick("Suicide bomb")
     if "chemical" in has and violent_use:
         return pick("Chemical weapon")
-    if "protest" in has or "riot" in has or "mob" in has:
-        demo = _demonstration(has, agent_inter, target_inters)
+    # State forces "clashing" with a crowd face rioters; an armed group, or state forces
+    # with no crowd in sight, that burns or stones is attacking.
+    armed_doer = agent_inter in {2, 3, 4} or (agent_inter in {1, 8} and not has & {"fight", "crowd"})
+    armed_violence = armed_doer and bool(has & {"attack", "fight"}) and not (
+        has & {"protest", "mob"} or any(_RIOT_WORD.match(t) for t in cues.get("riot", ())))
+    if ("protest" in has or "riot" in has or "mob" in has) and not armed_violence:
+        # An armed group that burns, stones or petrol-bombs is attacking, not rioting.
+        demo = _demonstration(has, agent_inter, target_inters, crowd_agent)
         if demo:
             return pick(demo)
     if "air" in has:
@@ -97,18 +116,27 @@ def classify(
         return pick("Shelling/artillery/missile attack")
     if "sexual" in has:
         return pick("Sexual violence")
-    if "abduct" in has:
+    killing = any(_KILLING.search(t) for t in cues.get("attack", ()))
+    if "abduct" in has and not killing and "fight" not in has:
+        # ACLED: an abduction in an attack that also killed, or in a battle, is that
+        # attack or battle; abduction alone is its own sub-type.
         return pick("Abduction/forced disappearance")
     if "gov_territory" in has and state_agent:
         return pick("Government regains territory")
     if "ns_territory" in has and agent_inter in {2, 3, 4}:
         return pick("Non-state actor overtakes territory")
     unarmed_sides = agent_inter not in ARMED and not armed_target
-    if agent_inter in {5, 6} and has & {"attack", "fight"} and not violent_use - {"attack", "fight"}:
+    if (agent_inter in {5, 6} or crowd_agent) and has & {"attack", "fight"} \
+            and not violent_use - {"attack", "fight"}:
         # Residents or youths who beat, lynch or burn: a mob, not an armed group.
         return pick("Mob violence")
     if "fight" in has and unarmed_sides and "crowd" in has:
         return pick("Mob violence")  # supporters, youths or refugees fighting each other
+    if "fight" in has and "attack" in has and agent_inter in ARMED and target_inters \
+            and all(i == 7 for i in target_inters):
+        # "Ethnic clashes as militia attack civilians": the clash is context; what was
+        # done was an armed side attacking unarmed people.
+        return pick("Attack")
     if "fight" in has:
         return pick("Armed clash")
     if "attack" in has:
@@ -132,10 +160,20 @@ def classify(
     return None
 
 
-def _demonstration(has: set[str], agent_inter: int | None, target_inters: Sequence[int]) -> str | None:
+def _demonstration(has: set[str], agent_inter: int | None, target_inters: Sequence[int],
+                   crowd_agent: bool = False) -> str | None:
     if "mob" in has and "protest" not in has:
         return "Mob violence"
-    if "riot" in has or ("protest" in has and "fight" in has):
+    if "riot" in has and "protest" not in has and "attack" in has and (
+            crowd_agent or agent_inter == 5):
+        # Rioters who attack, beat or kill people with no demand voiced: a mob, not a
+        # demonstration (ACLED's line between the two riot sub-types).
+        return "Mob violence"
+    if "fight" in has and "crowd" in has and "protest" not in has and agent_inter not in ARMED \
+            and not any(i in ARMED for i in target_inters):
+        # Rival supporters or neighbours fighting each other, no armed side and no demand.
+        return "Mob violence"
+    if "riot" in has or ("protest" in has and has & {"fight", "damage"}):
         # Demonstrators who block roads, burn, throw stones or clash with police riot.
         return "Violent demonstration"
     if "protest" in has:

@@ -53,6 +53,20 @@ def read_cues(sentence: Sentence, res: Resources) -> tuple[Cue, ...]:
     return tuple(sorted(found, key=lambda c: c.span.start))
 
 
+# Actor kinds whose words may also be place names ("Turkana raiders", "Pokot and Samburu
+# communities", "Kenya Defence Forces"): there the words name who acted, not where.
+_PLACE_NAMING_KINDS = frozenset({"ethnic_militia", "clan_militia", "named"})
+
+
+def _outside_actors(places, actors):
+    """Places whose words are not part of an actor's name."""
+    spans = [(a.span.start, a.span.end) for a in actors if a.kind in _PLACE_NAMING_KINDS]
+    if not spans:
+        return places
+    return tuple(p for p in places if not any(
+        s < p.mention.span.end and p.mention.span.start < e for s, e in spans))
+
+
 def read_mentions(article: Article, res: Resources) -> tuple[Facts, ...]:
     """Split the article into sentences and read every mention in each."""
     from tacitus.mention.actors import find_actors
@@ -61,7 +75,7 @@ def read_mentions(article: Article, res: Resources) -> tuple[Facts, ...]:
     text = article.text
     sentences = split_sentences(text)
     actors = find_actors(text, res.actors)
-    places = geocode(text, res.gazetteer, dateline=article.dateline)
+    places = _outside_actors(geocode(text, res.gazetteer, dateline=article.dateline), actors)
     published: dt.date | None = article.published
     facts = []
     for i, s in enumerate(sentences):

@@ -195,6 +195,12 @@ def _generic(scan: _Scan, i: int) -> _Found | None:
         kinds.append(kind)
         if scan.norm(end) == "'s" and scan.probe(end + 1, "cue"):
             end += 1
+    if not kinds and group and scan.norm(end) == "and":
+        # "Kikuyu and Luo communities", "Pokot and Turkana raiders": the head noun after
+        # the second group is the first group's too.
+        partner = _generic(scan, end + 1)
+        if partner is not None and partner.kind in _GROUP_KINDS.values():
+            kinds.append(partner.kind)
     if not kinds:
         return None
     kind = next((k for k in reversed(kinds) if k not in _WEAK_KINDS), kinds[-1])

@@ -23,7 +23,7 @@ _CASUALTIES = (
     r"(?:killing|killed) and (?:wounding|injuring)"
 )
 _KILLED = (
-    r"kills|lynches|murders|beheads|executes|shoots dead|shoot dead|shot dead|shot and killed|gunned down|lost (?:their|his|her) lives?|"
+    r"kills|lynches|murders|beheads|executes|executing|shooting dead|shoots dead|shoot dead|shot dead|shot and killed|gunned down|lost (?:their|his|her) lives?|"
     r"(?:hacked|beaten|burned|burnt|stabbed|stoned|clubbed|lynched|bludgeoned) to death|"
     r"killed|killing|kill|dead|died|slain|perished|murdered|executed|beheaded|lynched|massacred|"
     r"succumbed|fatalities|deaths|death of|death toll|bodies|corpses|lifeless|to death"
@@ -35,7 +35,7 @@ _VERB = re.compile(
 )
 # Words after which a number that follows is the count: "killing 5", "left 3 dead".
 _COUNT_FOLLOWS = re.compile(
-    r"^(?:killing|killed|kill|kills|lynches|murders|beheads|executes|shoots dead|shoot dead|death of|wounding|injuring|wounded|injured|casualties|shot dead|"
+    r"^(?:killing|killed|kill|kills|lynches|murders|beheads|executes|executing|shooting dead|shoots dead|shoot dead|death of|wounding|injuring|wounded|injured|casualties|shot dead|"
     r"gunned down|shot and killed|murdered|executed|beheaded|lynched|massacred|"
     r"(?:hacked|beaten|burned|burnt|stabbed|stoned|clubbed|bludgeoned) to death|"
     r"killed and wounded|killed and injured|killed or wounded|killing and wounding|"
@@ -199,6 +199,8 @@ def _count_at(tokens, i, lexicon, persons, after_verb: bool = False) -> _Count |
     if after in _NOT_A_COUNT_AFTER or after.startswith("-year") or after == "year-old":
         return None
     before = tokens[j - 1].text.lower() if j > 0 else ""
+    if before == "no":
+        return None  # "no one was killed": nobody, not one
     if before in _MONTHS or (not after_verb and before in {"aged", "age", "of"}
                              and value.kind == "exact" and not qualifier):
         return None
@@ -229,6 +231,8 @@ def _count_after(tokens, i, lexicon, persons) -> _Count | None:
         if k < len(tokens) and tokens[k].text.lower() in _SINGULAR and tokens[i].text[:1].isalpha() \
                 and tokens[i].text.lower() not in {"a", "an", "his", "her", "their", "its"}:
             return _Count(Quantity(1, "exact"), "", k, k + 1, tokens[k].text.lower())
+    if i + 2 < len(tokens) and tokens[i].text.lower() == "and" and _CHAINED_VERB.match(tokens[i + 1].text):
+        i += 2  # "lynched and burned three men": the count follows the second verb
     for j in range(i, min(i + 2, len(tokens))):
         c = _count_at(tokens, j, lexicon, persons, after_verb=True)
         if c is not None:
@@ -239,15 +243,27 @@ def _count_after(tokens, i, lexicon, persons) -> _Count | None:
         if j == i and word in {"a", "an"} and j + 1 < len(tokens) and tokens[j + 1].text[:1].isalpha():
             # "killed a suspected criminal": the object of a killing is a person.
             return _Count(Quantity(1, "article"), "", j, j + 1, "")
-        if tokens[j].text.lower() not in {"at", "least", "the", "off"}:
+        if tokens[j].text.lower() not in {"at", "least", "the", "off"} and not (
+                tokens[j].text.lower() == "of" and j > 0 and tokens[j - 1].text.lower() in {"bodies", "corpses"}):
             break
     return None
+
+
+# A second verb joined to a killing verb: "lynched and burned", "attacked and beheaded".
+_CHAINED_VERB = re.compile(r"^(?:[a-z]+ed|burnt|beat|shot|slew|stabbed)$", re.IGNORECASE)
 
 
 _SINGULAR = {"man", "woman", "boy", "girl", "child", "soldier", "policeman", "officer", "civilian",
              "farmer", "herder", "trader", "student", "teacher", "driver", "suspect", "chief",
              "pastor", "priest", "imam", "elder", "resident", "villager", "journalist", "official",
-             "activist", "businessman", "guard", "commander", "militant", "teenager", "person"}
+             "activist", "businessman", "guard", "commander", "militant", "teenager", "person",
+             "cleric", "clerk", "legislator", "politician", "councillor", "reservist", "ranger",
+             "constable", "sergeant", "inspector", "detective", "policewoman", "herdsman", "rider",
+             "operator", "thief", "robber", "rapist", "worker", "husband", "wife", "son", "daughter",
+             "father", "mother", "baby", "infant", "pupil", "doctor", "nurse", "motorist",
+             "pedestrian", "watchman", "businesswoman", "lawyer", "candidate", "bodyguard",
+             "warder", "cop", "fisherman", "shopkeeper", "headman", "catechist", "monk",
+             "nun", "missionary", "victim", "aspirant", "chairman", "leader", "fighter", "gunman"}
 
 
 def _and_more(tokens, c: _Count, lexicon, persons) -> _Count:
@@ -288,6 +304,12 @@ def _count_before(tokens, lo, verb, lexicon, persons) -> _Count | None:
             total = _Count(Quantity(total.value.value + c.value.value, total.value.kind),
                            total.qualifier, total.start, c.end, total.noun)
         j = c.end
+    if total is None and _negated(tokens, start, verb):
+        return None
+    if total is None:
+        subject = _singular_subject(tokens, start, verb)
+        if subject is not None:
+            return subject
     if total is None and verb >= 1 and tokens[verb - 1].text.lower() in {"was", "been"}:
         for j in range(start, verb):
             if tokens[j].text.lower() in {"a", "an"} and tokens[j - 1].text.lower() not in _BREAKDOWN:
@@ -301,6 +323,29 @@ def _count_before(tokens, lo, verb, lexicon, persons) -> _Count | None:
                 total = _Count(Quantity(total.value.value + 1, total.value.kind),
                                total.qualifier, total.start, total.end, total.noun)
     return total
+
+
+_NEGATION = {"no", "nobody", "none", "not", "never", "neither"}
+# Words between a subject and its verb that do not change who died: "was reportedly shot dead".
+_AUXILIARIES = {"was", "is", "has", "had", "been", "reportedly", "allegedly", "later", "also",
+                "then", "subsequently", "fatally", "being"}
+
+
+def _negated(tokens, start: int, verb: int) -> bool:
+    return any(t.text.lower() in _NEGATION for t in tokens[start:verb])
+
+
+def _singular_subject(tokens, start: int, verb: int) -> _Count | None:
+    """'Pastor killed', 'A Muslim cleric died', 'The driver was shot dead': one person
+    named right before the verb (auxiliaries and adverbs skipped) is one death."""
+    j = verb - 1
+    while j >= start and tokens[j].text.lower() in _AUXILIARIES:
+        j -= 1
+    if j < start or tokens[j].text.lower() not in _SINGULAR:
+        return None
+    if j > 0 and tokens[j - 1].text.lower() in {"every", "each", "per", "no"}:
+        return None
+    return _Count(Quantity(1, "exact"), "", j, j + 1, tokens[j].text.lower())
 
 
 def _civilians(tokens, count: _Count, last: int, lexicon, persons) -> int:
@@ -325,6 +370,9 @@ def _civilians(tokens, count: _Count, last: int, lexicon, persons) -> int:
         return min(civilian, count.value.value)
     window = tokens[count.end: min(len(tokens), last + 12)]
     for j, t in enumerate(window):
+        if t.text.lower() in {"and", ";", "while", "whereas", "but", "."} and j + 1 < len(window) \
+                and _number_at(window, j + 1, lexicon) is not None:
+            break  # "5 soldiers were killed and 15, including 5 civilians, wounded": another count
         if t.text.lower() in {"including", "among"}:
             c = _count_after(window, j + 1, lexicon, persons)
             if c is not None and c.noun in persons.civilian:

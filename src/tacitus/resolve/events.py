@@ -42,13 +42,20 @@ def resolve_draft(
     country_code = (places[0].place.country_code if places else "") or context_country or _actor_country(draft)
     country = _country_name(country_code, res)
     agents, patients, unknown = _sides(draft.actors, country_code, draft.date, res)
-    agent = agents[0] if agents else next((u for u in unknown if u.inter in ARMED), None)
+    # An armed doer outranks unarmed ones the parse also made subjects ("residents
+    # killed in attacks by raiders"): ACLED's actor1 is the one who used force.
+    # A protest's doers are the demonstrators, whoever they protest against.
+    armed_first = "protest" not in draft.cues
+    first = agents[0] if agents else None
+    agent = next((a for a in agents if a.inter in ARMED and armed_first), first) \
+        or next((u for u in unknown if u.inter in ARMED), None)
     # Sides whose role the parse left open are the targets when no target was found.
     targets = patients or [u for u in unknown if u is not agent]
     civilian_victims = any(c.kind == "killed" and c.civilians > 0 and not c.corroborating
                            for c in draft.casualties)
+    crowd = agent is not None and agent.inter == 7 and _named_as_crowd(agent, draft)
     typing = classify(_cue_texts(draft), agent.inter if agent else None, [t.inter for t in targets],
-                      civilian_victims)
+                      civilian_victims, crowd)
     if typing is None:
         return ()
     actor1, actor2, assoc2 = _pick_actors(typing, agents, patients, unknown, country, draft)
@@ -62,6 +69,13 @@ def resolve_draft(
                        country, res, number * 10 + i)
         events.append(event)
     return tuple(events)
+
+
+def _named_as_crowd(side: Side, draft: Draft) -> bool:
+    """The side's words are a crowd cue ("residents", "students", "rival supporters"),
+    not one person or a livelihood group that ACLED codes as a communal militia."""
+    crowd = draft.cues.get("crowd", ())
+    return any(c.start < e.end and e.start < c.end for c in crowd for e in side.evidence)
 
 
 def _cue_texts(draft: Draft) -> dict[str, list[str]]:
@@ -129,7 +143,9 @@ def article_country(article: Article, article_places: Sequence[ResolvedPlace], a
     for rp in article_places:
         if rp.place.country_code:
             return rp.place.country_code
-    for text in (article.dateline, *re.findall(r"\(([^)]+)\)", article.outlet)):
+    # "Daily Nation (Kenya)", and an outlet named after its country ("Kenya Times").
+    leading = " ".join(article.outlet.split()[:1])
+    for text in (article.dateline, *re.findall(r"\(([^)]+)\)", article.outlet), leading):
         place = res.gazetteer.country(text.strip()) if text.strip() else None
         if place is not None:
             return place.country_code
@@ -170,7 +186,13 @@ def _sides(roles: Sequence[Role], cc: str, date: dt.date | None, res: Resources)
             country = _country_name(cc, res)
             name, inter = (f"Civilians ({country})" if country else "Civilians"), 7
         if name in seen:
-            continue  # the first mention of an actor decides its side
+            # The first mention of an actor decides its side, unless a later one names it
+            # as the doer: "3 Taliban were killed ... in attacks by the Taliban".
+            if r.role == "agent" and not any(a.name == name for a in agents):
+                earlier = next(s for s in patients + unknown if s.name == name)
+                (patients if earlier in patients else unknown).remove(earlier)
+                agents.append(earlier)
+            continue
         seen.add(name)
         side = {"agent": agents, "patient": patients}.get(r.role, unknown)
         side.append(Side(name, inter, (r.actor.span,)))
@@ -179,7 +201,7 @@ def _sides(roles: Sequence[Role], cc: str, date: dt.date | None, res: Resources)
 
 _CIVILIAN_NOUN = re.compile(
     r"\b(?:herders?|herdsmen|herdsman|villagers?|residents?|farmers?|fishermen|traders?|pupils?|"
-    r"students?|women|children|worshippers|passengers|civilians?|families|family)\b", re.IGNORECASE)
+    r"students?|women|children|worshippers|passengers|civilians?|families|family|communit(?:y|ies))\b", re.IGNORECASE)
 
 
 def _pick_actors(typing: Typing, agents, patients, unknown, country: str, draft: Draft):
@@ -206,7 +228,12 @@ def _pick_actors(typing: Typing, agents, patients, unknown, country: str, draft:
         return a1, a2, ""
     armed_agents = [s for s in agents if s.inter in ARMED] or [s for s in unknown if s.inter in ARMED]
     # "Gunmen …, believed to be linked to Al Shabaab": the named group is the attacker.
-    named_rebels = [s for s in armed_agents if s.inter in {2, 3, 4} and not s.name.startswith("Unidentified")]
+    # A named group whose role the parse left open ("Perpetrators believed to be al
+    # Shabaab", "Al Shabaab suspected") is the suspect when the doer is unknown.
+    named_rebels = [s for s in armed_agents + unknown
+                    if s.inter in {2, 3, 4} and not s.name.startswith("Unidentified")]
+    if not armed_agents and named_rebels:
+        armed_agents = [named_rebels[0]]
     if armed_agents and armed_agents[0].name.startswith("Unidentified") and named_rebels:
         armed_agents.insert(0, named_rebels[0])
     if sub == "Arrests":
@@ -221,6 +248,9 @@ def _pick_actors(typing: Typing, agents, patients, unknown, country: str, draft:
     if etype == "Violence against civilians" or sub in {"Arrests", "Abduction/forced disappearance"}:
         a2 = next((s for s in rest if s.inter == 7), None) or Side(named("Civilians"), 7, ())
         return a1, a2, ""
+    if etype == "Battles":
+        # A battle's other side is armed; civilians named with it are associated.
+        rest = [s for s in rest if s.inter in ARMED] or rest
     a2 = rest[0] if rest else None
     assoc = ""
     if a2 is not None and a2.inter != 7 and draft.civilians_hit:

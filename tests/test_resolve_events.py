@@ -1,0 +1,67 @@
+"""resolve.events through the pipeline, on short reports written for these tests: who is
+actor1 and actor2, what a crowd's violence is, which country names the actors."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tacitus.types import Article
+
+PUBLISHED = dt.date(2019, 3, 5)
+
+
+def _events(pipeline, text: str, outlet: str = ""):
+    return pipeline.code(Article(id="t", text=text, url="", outlet=outlet, published=PUBLISHED))
+
+
+def _one(pipeline, text: str, outlet: str = ""):
+    events = _events(pipeline, text, outlet)
+    assert len(events) == 1, [(e.sub_event_type, e.location) for e in events]
+    return events[0]
+
+
+def test_resolve_outlet_named_after_its_country_gives_the_actors_country(pipeline):
+    ev = _one(pipeline, "Police shot dead two robbers in a gun battle on Monday.", "Kenya Times")
+    assert ev.actor1.startswith("Police Forces of Kenya")
+
+
+def test_resolve_ethnic_groups_in_actor_names_are_not_places(pipeline):
+    ev = _one(pipeline, "Three people were killed on Sunday when Turkana and Samburu militias "
+                        "clashed near Baragoi.")
+    assert (ev.sub_event_type, ev.location) == ("Armed clash", "Baragoi")
+    assert (ev.actor1, ev.actor2) == ("Turkana Ethnic Militia (Kenya)", "Samburu Ethnic Militia (Kenya)")
+    assert ev.fatalities == 3
+
+
+def test_resolve_armed_side_attacking_civilians_amid_clashes_is_an_attack(pipeline):
+    ev = _one(pipeline, "On Sunday, militiamen attacked civilians in Garsen during ethnic clashes, "
+                        "killing four.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+
+
+def test_resolve_crowd_that_attacks_people_is_a_mob(pipeline):
+    ev = _one(pipeline, "On Monday, students attacked their teachers at a school in Kisii, injuring six.")
+    assert (ev.sub_event_type, ev.actor1, ev.inter1) == ("Mob violence", "Rioters (Kenya)", 5)
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, a police officer was shot dead by gunmen in Mandera.",
+    "On Monday, police officer shot dead by gunmen in Mandera.",
+])
+def test_resolve_gunmen_killing_police_is_a_battle_with_the_gunmen_first(pipeline, text):
+    ev = _one(pipeline, text)
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == (
+        "Armed clash", "Unidentified Armed Group (Kenya)", 1)
+
+
+def test_resolve_a_later_by_phrase_makes_the_group_the_attacker(pipeline):
+    ev = _one(pipeline, "On Sunday, three Al Shabaab fighters and two soldiers were killed in Wajir "
+                        "in attacks by Al Shabaab on army posts.")
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Al Shabaab")
+
+
+def test_resolve_a_group_blamed_in_the_next_sentence_is_the_attacker(pipeline):
+    ev = _one(pipeline, "On Monday, a roadside bomb hit a bus near Mandera, wounding four passengers. "
+                        "Al Shabaab is suspected.")
+    assert (ev.sub_event_type, ev.actor1) == ("Remote explosive/landmine/IED", "Al Shabaab")
