@@ -21,7 +21,6 @@ BY_LABEL = {inc["label"]: inc for inc in EXPECTED["incidents"]}
 # a strict xfail, so a fix shows up as a failure to remove the marker.
 KNOWN_MISSES = {
     "ng-gwoza-market-attack": "a market attack coded as an armed clash; 'has risen to 15' not read",
-    "iq-kirkuk-bombing": "the police, who made arrests after the blast, taken for the bomber in one report",
     "iq-kirkuk-protest": "a sit-in that 'blocked the street' coded as a violent demonstration",
     "ua-kherson-shelling": "a round-up's per-town tolls ('two in Kherson, one in Beryslav') split evenly instead",
     "so-qoryooley-clash": "'rocket-propelled grenades' makes a Grenade event; a group's claim read as the toll",

@@ -65,3 +65,15 @@ def test_resolve_a_group_blamed_in_the_next_sentence_is_the_attacker(pipeline):
     ev = _one(pipeline, "On Monday, a roadside bomb hit a bus near Mandera, wounding four passengers. "
                         "Al Shabaab is suspected.")
     assert (ev.sub_event_type, ev.actor1) == ("Remote explosive/landmine/IED", "Al Shabaab")
+
+
+def test_a_force_that_only_reports_an_attack_is_not_its_perpetrator(pipeline):
+    import datetime as dt
+
+    from tacitus.types import Article
+
+    text = ("A roadside bomb exploded near a checkpoint outside Baqubah on Tuesday, killing three "
+            "farmers on their way to market, the provincial police command said on Wednesday.")
+    article = Article(id="speaker-1", text=text, published=dt.date(2025, 3, 6), outlet="Test Wire")
+    [event] = [e for e in pipeline.code(article) if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert event.actor1.startswith("Unidentified Armed Group")

@@ -215,7 +215,7 @@ SPEAKER = [
         (HEADLINE_NO_OBJECT, "villagers", "killed", "patient"),
         (REDUCED_RELATIVE, "Gang", "kills", "agent"),
         (REDUCED_RELATIVE, "police", "kills", "patient"),
-        (SPEAKER, "Residents", "killed", ""),
+        (SPEAKER, "Residents", "killed", "speaker"),
         (SPEAKER, "police", "killed", "agent"),
     ],
 )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-Role = Literal["agent", "patient", ""]
+Role = Literal["agent", "patient", "speaker", ""]
 
 _ATTACK_NOUNS = re.compile(
     r"^(?:attacks?|assaults?|strikes?|airstrikes?|raids?|bombardments?|shelling|offensive|"
@@ -45,7 +45,7 @@ def role_in(doc: Doc, start: int, end: int, trigger: int) -> Role:
     dep = token.dep_
     if dep in {"nsubj", "csubj"}:
         if _SPEECH.match(token.head.lower_) and not _covers(token.head, trigger):
-            return ""  # "residents claim that police killed...": who speaks is no side
+            return "speaker"  # "residents claim that police killed...": who speaks is no side
         verb = token.head
         if any(c.dep_ == "agent" for c in verb.children):
             return "patient"  # headline passive without its auxiliary: "Officer shot dead by gunmen"

@@ -178,6 +178,8 @@ def _sides(roles: Sequence[Role], cc: str, date: dt.date | None, res: Resources)
     unknown: list[Side] = []
     seen: set[str] = set()
     for r in roles:
+        if r.role == "speaker":
+            continue  # "…, the city's police command said": a source, not a side
         name, inter = resolve_actor(r.actor, cc, res.actors, date)
         if "{" in name:
             continue  # a generic actor whose country is unknown: no name to give
