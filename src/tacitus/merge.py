@@ -16,11 +16,11 @@ events ``joined`` are linked whatever the rule says.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from tacitus.distance import distance_km
 from tacitus.lexicon import data_rows
 from tacitus.types import Event, SourceDetail
 
@@ -64,11 +64,7 @@ def _group(sub_event_type: str) -> str:
 
 
 def _km(a: Event, b: Event) -> float | None:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _unidentified(actor: str) -> bool:

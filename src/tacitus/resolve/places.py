@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from tacitus.distance import haversine_km
 from tacitus.gazetteer.index import Gazetteer
 from tacitus.gazetteer.normalise import key
 from tacitus.mention.places import PlaceMention, find_places, stopwords
@@ -105,10 +106,7 @@ def _evidence(p: Place, m: PlaceMention) -> float:
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + \
-        math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(*a, *b)
 
 
 def _in_area(p: Place, area: Place) -> bool:
