@@ -170,3 +170,29 @@ def test_gazetteer_merge_districts_renames_known_and_adds_new():
     assert new.level == 2 and new.parent == 1 and new.geonameid < 0
     assert (new.latitude, new.longitude) == (36.7, 66.9)
     assert "Nowhere" not in by_name and len(merged) == 3
+
+
+def test_gazetteer_admin1_point_is_its_capital(tmp_path):
+    # ACLED places an event known only to its province at the capital, so the capital
+    # named in data/admin_names.tsv, else the town the area is named after, beats the
+    # area's given point.
+    admins = [AdminRow(173374, "Tartous", ("Tartus",), "SY", 1, latitude=34.95,
+                       longitude=36.15, capital="Tartus"),
+              AdminRow(192064, "Kilifi", ("Kilifi County",), "KE", 1, latitude=-3.2,
+                       longitude=39.5),
+              AdminRow(192065, "Coast Hills", (), "KE", 1, latitude=-3.9, longitude=39.3)]
+    cities = [CityRow(173576, "Tartus", ("Tartous",), 34.889, 35.887, "SY", 115769, 173374),
+              CityRow(9000001, "Al Ḩamīdīyah", ("Hamidiyah",), 34.71, 35.93, "SY", 900, 173374),
+              CityRow(9000002, "Kilifi", (), -3.63, 39.85, "KE", 74270, 192064),
+              CityRow(9000003, "Hilltown", (), -3.95, 39.35, "KE", 5000, 192065)]
+    path = tmp_path / "capital.sqlite"
+    build(path, countries=COUNTRIES, admins=admins, cities=cities, neighbourhoods=[])
+    g = Gazetteer.open(path)
+    try:
+        tartous, kilifi = g.admin1("SY", "Tartous"), g.admin1("KE", "Kilifi")
+        hills = g.admin1("KE", "Coast Hills")
+        assert (tartous.latitude, tartous.longitude) == (34.889, 35.887)
+        assert (kilifi.latitude, kilifi.longitude) == (-3.63, 39.85)  # its namesake town
+        assert (hills.latitude, hills.longitude) == (-3.9, 39.3)  # no capital known: as given
+    finally:
+        g.close()

@@ -18,6 +18,8 @@ ADMINS = [
     AdminRow(170792, "Deir ez-Zor", ("Dayr az Zawr",), "SY", 1),
     AdminRow(1147288, "Balkh", ("Balkh Province",), "AF", 1),
     AdminRow(1138957, "Kabul", ("Kabul Province",), "AF", 1),
+    AdminRow(9200001, "Qarya-e Sabz", (), "AF", 2, parent=1147288, latitude=36.5,
+             longitude=67.5),
 ]
 CITIES = [
     CityRow(170794, "Deir ez-Zor", ("Dayr az Zawr",), 35.336, 40.141, "SY", 271800, 170792),
@@ -31,6 +33,8 @@ CITIES = [
     CityRow(9100004, "Taliban", (), 34.0, 70.0, "AF", 1140),
     CityRow(170600, "Al Mayadin", (), 35.02, 40.45, "SY", 54534, 170792),
     CityRow(160263, "Dar es Salaam", ("Dar-es-Salaam",), -6.82, 39.27, "TZ", 2698652),
+    CityRow(9100005, "Qaryi", (), 36.9, 67.9, "AF", 700, 1147288),
+    CityRow(9100006, "Art Zorabad", ("Zorab",), 36.8, 67.8, "AF", 900, 1147288),
 ]
 HOODS = [NeighbourhoodRow("al-Hamidiya", ("Hamidiyah",), 170794, "SY", 35.338, 40.152)]
 
@@ -90,6 +94,8 @@ def test_places_noise_is_not_a_place(gaz, text):
     ("Shells fell on the al-Hamidiya neighbourhood.", "al-Hamidiya", "neighbourhood",
      "al-Hamidiya neighbourhood"),
     ("Kabul's military airport was closed.", "Kabul", "airport", "Kabul's military airport"),
+    ("Shots were fired in close proximity to Kabul.", "Kabul", "near",
+     "in close proximity to Kabul"),
 ])
 def test_places_cues(gaz, text, name, cue, phrase):
     (m,) = [m for m in find_places(text, gaz) if m.span.text == name]
@@ -113,6 +119,23 @@ def test_places_loose_fallback_for_article_names(gaz):
     assert [p.name for p in m.candidates] == ["Al Mayadin"]
     # the fallback is only for article-prefixed names: a plain misspelling is not guessed
     assert names("Shells fell near Mayadeen overnight.", gaz) == []
+
+
+def test_places_kind_word_makes_the_whole_run_one_name(gaz):
+    # "Qaryi Sabz district": another spelling of the district, not the village "Qaryi"
+    (m, _) = find_places("Guards were shot in Qaryi Sabz district, Balkh.", gaz)
+    assert m.span.text == "Qaryi Sabz" and m.cue == "district" and m.loose
+    assert [p.name for p in m.candidates] == ["Qarya-e Sabz"]
+
+
+def test_places_first_word_of_an_unknown_district_is_no_town(gaz):
+    # "Zorab" is only another name of a village; the district named "Zorab Gul Nazar"
+    # is unknown, so nothing in it is found (its province stands in later).
+    text = "A post was attacked in Mehr village of Zorab Gul Nazar district, Balkh."
+    assert names(text, gaz) == ["Balkh"]
+    # the village under its own name is still found
+    assert names("A post was attacked in Zorab Gul Nazar district, near Art Zorabad.",
+                 gaz)[-1] == "Art Zorabad"
 
 
 def test_places_gazetteer_pickles_by_path(gaz):

@@ -132,3 +132,11 @@ def test_places_context_bracketed_second_name_keeps_the_kind_word(gaz):
 
 def test_places_context_small_foreign_namesake_alone_is_dropped(gaz):
     assert geocode("Protesters demanded reforms and criticised Kibaki.", gaz) == ()
+
+
+def test_places_context_curated_quarter_alone_beats_a_foreign_small_town(gaz):
+    # a quarter of a conflict city named with nothing else is that city's, not a small
+    # town's abroad that shares its name
+    got = by_name("Shells hit al-Shaar on Sunday.", gaz)
+    assert got["al-Shaar"].place.name == "Aleppo"
+    assert got["al-Shaar"].place.country_code == "SY"

@@ -54,6 +54,9 @@ class AdminRow:
     parent: int | None = None  # an admin2's admin1
     latitude: float | None = None
     longitude: float | None = None
+    # An admin1's capital town (data/admin_names.tsv): ACLED places an event known only
+    # to its province at the capital, so the area's point is the capital's.
+    capital: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +208,9 @@ def _fill_admin2(cities: list[CityRow], admins: dict[int, AdminRow],
 
 def _admin_centres(cities: list[CityRow], admins: dict[int, AdminRow],
                    city_keys: dict[int, set[str]]) -> dict[int, tuple[float, float]]:
-    """Centre of each admin area: given, else its seat city (same key), else its cities' mean."""
+    """Centre of each admin area: an admin1's capital town (named in the data, else the
+    town it is named after: "Mandera", "Kunduz"), else the given point, else its seat city
+    (same key), else its cities' mean."""
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     seats: dict[tuple[int, str], CityRow] = {}
     for c in cities:
@@ -220,7 +225,10 @@ def _admin_centres(cities: list[CityRow], admins: dict[int, AdminRow],
     means = _centroids(members)
     out = {}
     for a in admins.values():
-        if a.latitude is not None and a.longitude is not None:
+        capital = seats.get((a.geonameid, key(a.capital or a.name)))
+        if a.level == 1 and capital is not None:
+            out[a.geonameid] = (capital.latitude, capital.longitude)
+        elif a.latitude is not None and a.longitude is not None:
             out[a.geonameid] = (a.latitude, a.longitude)
         elif a.level == 2 and a.parent is not None and (a.parent, key(a.name)) in seats:
             s = seats[(a.parent, key(a.name))]

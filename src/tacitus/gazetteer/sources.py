@@ -74,12 +74,15 @@ def read_admins(countries: list[CountryRow]) -> list[AdminRow]:
         name = display_admin_name(r[0], aliases)
         ov = overrides.get(r[2])
         extra: tuple[str, ...] = ()
+        capital = ""
         if ov is not None:
             name = ov["name"]
-            extra = tuple(a for a in ov.get("aliases", "").split("|") if a)
+            extra = tuple(a for a in (ov.get("aliases") or "").split("|") if a)
+            capital = (ov.get("capital") or "").strip()
         parent = by_line.get(int(r[7])) if r[7].isdigit() else None
         cc = ccs.get(int(r[8]), r[2][:2]) if r[8].isdigit() else r[2][:2]
-        out.append(AdminRow(int(r[3]), name, (r[0], *aliases, *extra), cc, int(r[6]), parent))
+        out.append(AdminRow(int(r[3]), name, (r[0], *aliases, *extra), cc, int(r[6]), parent,
+                            capital=capital))
     return out
 
 

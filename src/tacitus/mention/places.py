@@ -48,7 +48,8 @@ _BEFORE = (
     ("outskirts", re.compile(r"\b(?:the\s+)?(?:outskirts|suburbs|environs|vicinity|edge|"
                              r"periphery)\s+of\s+(?:the\s+)?$", re.I)),
     ("countryside", re.compile(r"\b(?:the\s+)?(?:\w+\s+)?countryside\s+of\s+(?:the\s+)?$", re.I)),
-    ("near", re.compile(r"\b(?:near|nearby|close\s+to|not\s+far\s+from|outside(?:\s+of)?)\s+"
+    ("near", re.compile(r"\b(?:near|nearby|close\s+to|not\s+far\s+from|outside(?:\s+of)?|"
+                        r"(?:in\s+)?(?:the\s+)?(?:close\s+|immediate\s+)?proximity\s+(?:to|of))\s+"
                         r"(?:the\s+)?$", re.I)),
     ("dir of", re.compile(r"\b(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(" + _DIR +
                           r")\s+of\s+(?:the\s+)?$", re.I)),
@@ -290,15 +291,26 @@ def _longest(text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazetteer
             seen[nk] = gaz.lookup_key(nk)
         if seen[nk]:
             return k, end, seen[nk], False
-    if runs and (_ARTICLE_PREFIX.match(toks[i][2]) or runs[-1] - i > 1
-                 and not any(fold(t[2]) in stop for t in toks[i:runs[-1]])):
-        # "al-Mayadeen", "Nahri Shahi": a transliterated name spelled some other way; the
-        # loose key (vowels and consonant spellings folded) is the lower-confidence fallback.
-        end = _strip_possessive(text, toks[runs[-1] - 1][1])
-        loose = gaz.lookup_loose(text[toks[i][0]:end])
-        if loose:
-            return runs[-1], end, loose, True
-    return None
+        if k == runs[-1] and k - i > 1 and _AFTER.match(text, end):
+            # "Dashti Qala district": a kind word after the whole run makes the run one
+            # name, so its other spelling beats a namesake of its first word ("Dashti").
+            loose = _loose_run(text, toks, i, k, gaz, stop)
+            if loose is not None:
+                return loose
+    return _loose_run(text, toks, i, runs[-1], gaz, stop) if runs else None
+
+
+def _loose_run(text: str, toks: list[tuple[int, int, str]], i: int, k: int, gaz: Gazetteer,
+               stop: frozenset[str]) -> tuple[int, int, tuple[Place, ...], bool] | None:
+    """Tokens i..k-1 found by the loose key, if they may be a transliterated name."""
+    if not (_ARTICLE_PREFIX.match(toks[i][2]) or k - i > 1
+            and not any(fold(t[2]) in stop for t in toks[i:k])):
+        return None
+    # "al-Mayadeen", "Nahri Shahi": a transliterated name spelled some other way; the
+    # loose key (vowels and consonant spellings folded) is the lower-confidence fallback.
+    end = _strip_possessive(text, toks[k - 1][1])
+    loose = gaz.lookup_loose(text[toks[i][0]:end])
+    return (k, end, loose, True) if loose else None
 
 
 def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name: str,
@@ -314,6 +326,12 @@ def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name:
             return False
         if len(words) == 1 or not strong:
             return True
+    run = _run_end(text, toks, i)
+    if len(words) == 1 and not strong and run > j and _AFTER.match(text, toks[run - 1][1]) \
+            and not any(key(c.name) == key(name) for c in cands):
+        # "Charsi village of Khwaja Baha Wuddin district": the kind word names the whole
+        # run, so a town that merely has its first word among its other names is not it.
+        return True
     if kind_cue or cue_b:
         return False
     if len(words) == 1 and toks[i][2].isupper() and (

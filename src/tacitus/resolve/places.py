@@ -60,6 +60,7 @@ _HOOD_CUES = ("neighbourhood", "neighborhood", "area", "quarter")
 _KIND_PRIOR = {"country": 0.45, "admin1": 0.55, "admin2": 0.35, "city": 0.0,
                "neighbourhood": 0.1}
 _MIN_SCORE = 0.35
+_QUARTER_EVIDENCE = 0.8  # as strong as a town of about 400,000 people
 _BIG_CITY = 1_000_000
 _SMALL_TOWN = 10_000  # below this, a town matched by an alternate name alone is doubtful
 _FAR_KM = 1500.0  # a candidate this far from every other place the text names is suspect
@@ -100,6 +101,10 @@ def _evidence(p: Place, m: PlaceMention) -> float:
         w = 0.6
     elif p.kind == "city":
         w = math.log10(p.population + 1) / 7.0
+    elif p.kind == "neighbourhood":
+        # the curated quarters are those of the cities conflict news is about: "Eastleigh"
+        # in such news is Nairobi's before it is a small English town
+        w = _QUARTER_EVIDENCE
     else:
         w = 0.1
     return w if key(p.name) == key(m.span.text) else 0.5 * w
