@@ -73,6 +73,11 @@ def test_lexicon_number_pattern_prefers_the_longest_phrase(lexicon):
     assert m is not None and m.group() == "1,500"
 
 
+def test_lexicon_peaceful_is_read_but_not_peaceful_is_not(lexicon):
+    assert lexicon.cues["peaceful"].search("The sit-in outside the depot in Mbale was peaceful.")
+    assert not lexicon.cues["peaceful"].search("The march in Mbale was not peaceful.")
+
+
 def test_lexicon_cues_are_compiled_per_kind(lexicon):
     assert {"attack", "fight", "air", "protest", "corroborate"} <= set(lexicon.cues)
     assert lexicon.cues["air"].search("A drone strike hit the convoy")
@@ -251,11 +256,45 @@ def test_casualties_unconfirmed_is_not_corroboration(read):
     assert c.corroborating is False
 
 
-@pytest.mark.xfail(reason="'death toll rose to N': the count after 'death toll' is only read "
-                          "when it follows at once", strict=True)
 def test_casualties_death_toll_rose_to(read):
     c = _one(read("The death toll rose to 45 in Beirut on Thursday."), "killed")
     assert c.best == 45 and c.corroborating
+
+
+def test_casualties_revised_toll_read_after_the_tolls_own_phrase(read):
+    c = _one(read("The death toll from the raid on a ferry landing near Kalemie late on Monday "
+                  "has risen to 23, the mayor said."), "killed")
+    assert c.best == 23 and c.corroborating
+    assert c.evidence.text.endswith("has risen to 23")
+
+
+def test_casualties_a_man_and_a_woman_are_two(read):
+    c = _one(read("A shell hit a bus stop in Mopti, killing a man and a woman."), "killed")
+    assert c.best == 2
+
+
+def test_casualties_a_sides_unverified_claim_is_only_the_ceiling(read):
+    c = _one(read("The rebels said they had killed 40 soldiers, a claim that could not be "
+                  "independently verified."), "killed")
+    assert (c.low, c.best, c.high) == (0, 0, 40) and c.unverified
+
+
+def test_reconciled_toll_keeps_a_claim_out_and_one_sides_dead_counted_once(read):
+    from tacitus.resolve.fatalities import reconcile
+    found = (read("Troops beat back the raid, killing six insurgents, an officer said.")
+             + read("The bodies of six militants lay near the post and two soldiers were killed.")
+             + read("The group claimed it killed 30 soldiers, which could not be verified."))
+    toll = reconcile(found)
+    assert (toll.best, toll.high) == (8, 30)
+
+
+def test_casualties_a_doubted_toll_without_a_claim_still_counts(read):
+    c = _one(read("Gunmen killed 20 villagers, a toll that could not be independently verified."), "killed")
+    assert c.best == 20 and not c.unverified
+
+
+def test_casualties_toll_expected_to_rise_is_no_count(read):
+    assert [c for c in read("The death toll is expected to rise.") if c.kind == "killed"] == []
 
 
 # --- Breakdowns, civilians ------------------------------------------------------------------

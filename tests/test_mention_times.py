@@ -266,3 +266,25 @@ def test_times_evidence_points_into_the_article(sentence, offset):
     for t in found:
         assert article[t.span.start:t.span.end] == t.span.text
         assert t.span.start >= offset
+
+
+# --- Recalled events (assemble): an event weeks back is no news of the report's own ---------
+
+
+def test_an_attack_recalled_from_a_week_back_makes_no_event(pipeline):
+    from tacitus import article_from_text
+
+    text = ("Fishermen in Kalemie have kept their boats ashore, a week after rebels killed at least "
+            "nine people at the landing there. One widow said her brother died in the raid. "
+            "The provincial government handed out rice to the families on Thursday.")
+    article = article_from_text(text, published="2031-03-10", outlet="Lake Post")
+    assert [e for e in pipeline.code(article) if e.sub_event_type in {"Attack", "Armed clash"}] == []
+
+
+def test_an_attack_two_days_earlier_is_still_news(pipeline):
+    from tacitus import article_from_text
+
+    text = ("Two days after the ambush, rebels attacked a ferry landing in Kalemie on Friday, "
+            "killing four fishermen, police said.")
+    article = article_from_text(text, published="2031-03-11", outlet="Lake Post")
+    assert any(e.sub_event_type == "Attack" for e in pipeline.code(article))

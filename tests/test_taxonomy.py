@@ -102,6 +102,39 @@ def test_classify_nothing_fits(cues, agent):
     assert classify(cues, agent, []) is None
 
 
+def test_classify_storming_a_crowded_place_is_an_attack_not_a_battle():
+    # Soldiers named elsewhere in the story (inter 1) were not what was stormed.
+    t = classify({"fight": ["stormed"], "attack": ["opened fire"]}, 2, [1, 7])
+    assert t is not None and t.sub_event_type == "Attack"
+
+
+def test_classify_storming_an_army_post_stays_a_battle():
+    t = classify({"fight": ["stormed"], "armed_target": ["army post"]}, 2, [1])
+    assert t is not None and t.sub_event_type == "Armed clash"
+
+
+def test_classify_a_peaceful_road_sit_in_is_a_peaceful_protest():
+    cues = {"protest": ["protesters"], "riot": ["blocked the road"], "peaceful": ["peaceful"],
+            "disperse": ["dispersed"]}
+    t = classify(cues, 6, [])
+    assert t is not None and t.sub_event_type == "Peaceful protest"
+
+
+def test_classify_a_blocked_road_with_no_word_on_its_peace_stays_a_riot():
+    t = classify({"protest": ["protesters"], "riot": ["blocked the road"]}, 6, [])
+    assert t is not None and t.sub_event_type == "Violent demonstration"
+
+
+def test_classify_mortars_fired_during_a_battle_are_the_battle():
+    t = classify({"fight": ["fighting"], "shell": ["mortar"], "ied": ["explosions"]}, 2, [1])
+    assert t is not None and t.sub_event_type == "Armed clash"
+
+
+def test_classify_mortars_on_a_village_are_still_shelling():
+    t = classify({"shell": ["mortar"], "attack": ["killed"]}, 2, [7])
+    assert t is not None and t.sub_event_type == "Shelling/artillery/missile attack"
+
+
 def test_classify_chemical_mention_alone_is_no_attack():
     assert classify({"chemical": ["chlorine"]}, None, []) is None
 
@@ -240,3 +273,4 @@ def test_classify_armed_group_that_burns_or_stones_is_attacking_not_rioting():
     # police clashing with a stone-throwing crowd face rioters
     t = classify({"fight": ["clashed"], "riot": ["threw stones"], "crowd": ["youths"]}, 1, [])
     assert t is not None and t.sub_event_type == "Violent demonstration"
+

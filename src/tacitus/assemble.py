@@ -39,6 +39,13 @@ _WEAPONS = {"ied", "shell", "air", "grenade", "chemical"}
 # A sentence that names who is blamed for the event just told: "Al Shabaab is suspected".
 _BLAME = re.compile(r"\b(?:believed|suspected|blamed|responsib\w*|claimed|attributed|perpetrators?)\b",
                     re.IGNORECASE)
+# The trigger sits in a clause recalling an event weeks or more back: "a week after
+# fighters killed 14 there", "since last month's raid", "last week's attack". Days are
+# left out: "two days after the ambush, gunmen struck again" tells new events.
+_RECALL = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|several|\d+) (?:weeks?|months?|years?) (?:after|since)|"
+    r"(?:last|previous) (?:week|month|year)'s)"
+    r"\s+(?:[\w'-]+\s+){0,6}$", re.IGNORECASE)  # no comma: "a week after X, Y did Z" is news
 _CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 
 
@@ -116,6 +123,7 @@ def event_sentences(facts: Sequence[Facts]) -> list[int]:
 def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | None) -> tuple[Draft, ...]:
     drafts: list[_Builder] = []
     running: tuple[dt.date, int, Span] | None = None  # the last date read, for inheritance
+    recalled = False  # an event from weeks back was recalled: "the attack" may be it
     for f in facts:
         texts = f.cue_texts()
         if "background" in texts and not _dated(f):
@@ -124,6 +132,9 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
         trigger = _trigger(f, strong)
         if trigger is not None and _irrealis_before(f, trigger):
             continue
+        if trigger is not None and _recalled(f, trigger):
+            recalled = True
+            continue
         date_here = next((t for t in f.times if t.kind == "date"), None)
         offset_here = next((t for t in f.times if t.kind == "offset"), None)
         previous = drafts[-1] if drafts else None
@@ -131,6 +142,9 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
         roles = _roles(f, docs.get(f.index), trigger)
         referent = _referent(f, trigger, drafts) if trigger is not None else None
         refers_back = referent is not None
+        if recalled and referent is None and _anaphoric(f, trigger):
+            # "She lost two cousins in the shooting": the recalled event again.
+            continue
         if referent is not None:
             previous = referent
         if drafts and "corroborate" in texts and not strong:
@@ -228,6 +242,21 @@ def _irrealis_before(f: Facts, trigger: Span) -> bool:
     # "its aircraft would strike": the modal may follow a noun trigger too.
     window = f.sentence.span.text[max(0, rel - 40):end + 20]
     return bool(_IRREALIS.search(window))
+
+
+def _anaphoric(f: Facts, trigger: Span | None) -> bool:
+    """'the shooting', 'this attack': the trigger refers to an event already known."""
+    if trigger is None:
+        return False
+    before = f.sentence.span.text[: trigger.start - f.sentence.span.start]
+    return bool(_ANAPHOR.search(before[-40:]))
+
+
+def _recalled(f: Facts, trigger: Span) -> bool:
+    """'a week after gunmen killed 14 there', 'last month's attack': the event is one
+    told before, recalled from weeks back, not the news of this report."""
+    before = f.sentence.span.text[: trigger.start - f.sentence.span.start]
+    return bool(_RECALL.search(before[-80:]))
 
 
 def _roles(f: Facts, doc: Doc | None, trigger: Span | None) -> list[Role]:

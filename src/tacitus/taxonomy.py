@@ -36,6 +36,11 @@ WEAK_ATTACK = re.compile(
 )
 _KILLING = re.compile(r"kill|dead|murder|behead|slain|slaughter|massacre|execut|to death", re.IGNORECASE)
 _RIOT_WORD = re.compile(r"^riot", re.IGNORECASE)
+# Riot and intervention cues that a demonstration said to be peaceful can carry: a road
+# blocked by sitting in it, a crowd that "dispersed" by itself.
+_BLOCKING = re.compile(r"^block", re.IGNORECASE)
+_LEFT_BY_ITSELF = re.compile(r"^dispers(?:ed|ing)$", re.IGNORECASE)
+_HEARD_BLAST = re.compile(r"^(?:explosions?|blasts?)$", re.IGNORECASE)
 _ENTERING = re.compile(r"^storm(?:ed|ing|s)?$", re.IGNORECASE)
 _AIR_STRIKE = re.compile(r"strike|raid|bomb|aerial|sortie", re.IGNORECASE)
 VIOLENT = ("fight", "attack", "shell", "air", "ied", "suicide", "grenade", "chemical", "abduct", "sexual")
@@ -43,7 +48,7 @@ DEMONSTRATION = ("protest", "riot", "mob")
 NONVIOLENT = ("arrest", "gov_territory", "ns_territory", "agreement", "looting", "disrupt", "base", "change")
 EVENT_CUES = VIOLENT + DEMONSTRATION + NONVIOLENT
 # Cues that never start an event but shape its type once one exists.
-CONTEXT_CUES = ("disperse", "lethal", "crowd", "armed_target", "damage")
+CONTEXT_CUES = ("disperse", "lethal", "crowd", "armed_target", "damage", "peaceful")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +87,31 @@ def classify(
         # Demonstrators who "stormed" an office or the streets entered it; that alone is
         # no fight with anyone.
         has.discard("fight")
+    if "peaceful" in has and "protest" in has:
+        # "They blocked the street for three hours; the protest was peaceful": ACLED
+        # codes a peaceful sit-in on a road as a peaceful protest.
+        if all(_BLOCKING.match(t) for t in cues.get("riot", ())):
+            has.discard("riot")
+        if all(_LEFT_BY_ITSELF.match(t) for t in cues.get("disperse", ())):
+            has.discard("disperse")
     armed_target = any(i in ARMED for i in target_inters) or "armed_target" in has
+    if "fight" in has and all(_ENTERING.match(t) for t in cues["fight"]) and "protest" not in has \
+            and "armed_target" not in has and agent_inter in {2, 3} and 7 in target_inters:
+        # Insurgents who "stormed" a market or a school full of civilians attacked them:
+        # storming is how they got in, not a fight; soldiers named elsewhere in the
+        # story were not its target. (Communal raiders who storm a village often meet
+        # its own armed men: left to the battle rules.)
+        has.discard("fight")
+        has.add("attack")
+        armed_target = False
     state_agent = agent_inter in {1, 8}
+    if "fight" in has and armed_target and agent_inter in ARMED | {None} \
+            and not all(_ENTERING.match(t) for t in cues["fight"]):
+        # Mortars or RPGs fired during a fight between armed sides, and the explosions
+        # heard during it, are part of the battle (ACLED codes one armed clash).
+        has.discard("shell")
+        if all(_HEARD_BLAST.match(t) for t in cues.get("ied", ())):
+            has.discard("ied")
     violent_use = has & {"attack", "fight", "shell", "air", "ied", "suicide", "grenade"}
 
     def pick(sub: str) -> Typing:

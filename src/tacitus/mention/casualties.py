@@ -62,6 +62,14 @@ _MONTHS = {w for w in _NOT_A_COUNT_AFTER if w.isalpha() and len(w) >= 3 and w no
     "homes", "kilometres", "kilometers", "shells", "rounds", "rockets", "mortar", "mortars"}}
 _BREAKDOWN = {"including", "among", "whom", "includes", "included", "them", "mostly", "mainly"}
 _CLAUSE_BREAK = {";", "when", "after", "while", "whereas", "but", "before", "as", ":"}
+# The report itself doubts the figure: "a claim that could not be independently verified".
+_UNVERIFIED = re.compile(
+    r"\b(?:could not|cannot|can ?not|couldn't|can't) (?:be )?(?:independently )?(?:verif|confirm)\w*|"
+    r"\bunverifi\w*|\bnot (?:been )?(?:independently )?verified|dismissed (?:\w+ ){0,2}as (?:propaganda|false|"
+    r"lies|exaggerat\w*)",
+    re.IGNORECASE,
+)
+_CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\b|\bpropaganda\b", re.IGNORECASE)
 _CORROBORATION = re.compile(
     r"confirm|received|hospital|morgue|mortuary|autopsy|post-mortem|death toll|toll (?:rose|climbed|stands|stood)",
     re.IGNORECASE,
@@ -81,6 +89,10 @@ class Casualty:
     corroborating: bool
     evidence: Span
     stated: bool = False  # a coder's own statement of the figure: "Fatalities coded as 3"
+    # A side's own figure that the report says could not be verified: the ceiling of the
+    # range (``high``), never the toll.
+    unverified: bool = False
+    noun: str = ""  # who the count is of, when a person noun follows it: "nine militants"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +142,8 @@ def read_casualties(
     if not tokens:
         return ()
     corroborating = bool(_CORROBORATION.search(sentence))
+    # Only a side's claim: "20 were killed, a toll that could not be verified" still counts.
+    unverified = bool(_UNVERIFIED.search(sentence)) and bool(_CLAIM.search(sentence))
     found: list[Casualty] = []
     used_until = 0  # token index: a count is read once
     for verb in _VERB.finditer(sentence):
@@ -141,6 +155,8 @@ def read_casualties(
         count = None
         if _COUNT_FOLLOWS.match(verb.group()):
             count = _count_after(tokens, v_last + 1, lexicon, persons)
+        if count is None and kind == "killed" and verb.group().lower().endswith("toll"):
+            count = _updated_toll(sentence, verb.end(), tokens, lexicon, persons)
         if count is None:
             count = _count_before(tokens, max(used_until, 0), v_first, lexicon, persons)
         if count is None:
@@ -152,13 +168,37 @@ def read_casualties(
         if kind == "casualties":
             # Killed and wounded together: at least one death may be implied, never N deaths.
             low, best, high = (1 if best else 0), 0, best
+        if unverified and kind == "killed":
+            low, best, high, civilians = 0, 0, max(best, high or 0), 0
         start, end = tokens[first].start, tokens[last].end
         found.append(Casualty(
             kind=kind, low=low, best=best, high=high, civilians=civilians,
             vague=count.value.kind == "vague", corroborating=corroborating,
             evidence=Span(offset + start, offset + end, sentence[start:end]),
+            unverified=unverified and kind == "killed", noun=count.noun,
         ))
     return tuple(found)
+
+
+# "The death toll from Saturday's attack has risen to 15", "put the toll at 12": the
+# figure follows the verb that updates the toll, however long the toll's own phrase.
+_TOLL_UPDATE = re.compile(
+    r" (?:at|to)\s+(?=\S)"
+    r"|[^.;]{0,160}?\b(?:(?:has|had|have) )?(?:risen|rose|climbed|jumped|increased|reached|"
+    r"stands?|stood|is now|was now|now stands)(?: (?:at|to))?\s+(?=\S)",
+    re.IGNORECASE)
+
+
+def _updated_toll(sentence: str, after: int, tokens: list[_Token], lexicon: Lexicon,
+                  persons: PersonNouns) -> _Count | None:
+    """The count a toll has been revised to, read after its updating verb."""
+    update = _TOLL_UPDATE.match(sentence, after)  # match() anchors at ``after``
+    if update is None:
+        return None
+    first = _token_at(tokens, update.end())
+    if first is None:
+        return None
+    return _count_at(tokens, first, lexicon, persons, after_verb=True)
 
 
 def _token_at(tokens: list[_Token], char: int) -> int | None:
@@ -273,7 +313,8 @@ def _and_more(tokens, c: _Count, lexicon, persons) -> _Count:
         k += 1
     if k + 1 < len(tokens) and tokens[k].text.lower() == "and" and c.noun:
         more = _count_at(tokens, k + 1, lexicon, persons, after_verb=True)
-        if more is not None and more.noun and more.value.kind == "exact":
+        # "a man and a woman" count two: an article before a person noun is one.
+        if more is not None and more.noun and more.value.kind in {"exact", "article"}:
             return _Count(Quantity(c.value.value + more.value.value, c.value.kind), c.qualifier,
                           c.start, more.end, c.noun)
     return c

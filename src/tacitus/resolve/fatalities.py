@@ -2,7 +2,8 @@
 
 A primary report (not a corroboration) with an exact number wins over vague ones
 ("dozens"); corroborating reports ("the hospital received 30 bodies") only widen the
-range; "killed and wounded N" is never a death toll; a toll reported for several
+range, and so does a side's claim the report could not verify; "killed and wounded N"
+is never a death toll; a toll reported for several
 places is split between them so it is never counted twice.
 """
 from __future__ import annotations
@@ -31,8 +32,11 @@ def reconcile(casualties: Sequence[Casualty]) -> Toll:
         injured = max((c.best for c in casualties if c.kind == "injured"), default=0)
         return Toll(stated[-1].best, stated[-1].best, None, 0, injured,
                     tuple(c.evidence for c in casualties), stated=True)
-    killed = [c for c in casualties if c.kind == "killed"]
+    # A figure the report could not verify only raises the ceiling of the range.
+    claims = [c for c in casualties if c.unverified]
+    killed = [c for c in casualties if c.kind == "killed" and not c.unverified]
     mixed = [c for c in casualties if c.kind == "casualties"]
+    claimed_high = max((c.high or 0 for c in claims), default=0)
     injured = max((c.best for c in casualties if c.kind == "injured"), default=0)
     primary = ([c for c in killed if not c.corroborating and not c.vague]
                or [c for c in killed if not c.corroborating])
@@ -46,12 +50,14 @@ def reconcile(casualties: Sequence[Casualty]) -> Toll:
         high = max(highs) if max(highs) > best else None
         if any(c.high is not None for c in primary):
             high = max(c.high for c in primary if c.high is not None)
+        if claimed_high > max(high or 0, best):
+            high = claimed_high
         civilians = max((c.civilians for c in killed), default=0)
         return Toll(best, low, high, civilians, injured, evidence)
     if mixed:
         # Only "killed and wounded N": at least one death is implied, at most N.
-        return Toll(None, 1, max(c.high or 0 for c in mixed), 0, injured, evidence)
-    return Toll(0, 0, None, 0, injured, evidence)
+        return Toll(None, 1, max([c.high or 0 for c in mixed] + [claimed_high]), 0, injured, evidence)
+    return Toll(0, 0, claimed_high or None, 0, injured, evidence)
 
 
 def split(toll: Toll, places: int) -> tuple[Toll, ...]:
@@ -75,8 +81,16 @@ _GENERIC = {"", "people", "persons", "individuals", "others"}
 
 
 def _noun(c: Casualty) -> str:
-    words = [w.strip(".,;:").lower() for w in c.evidence.text.split()]
-    return next((w for w in words if w in _GROUP_WORDS), "")
+    words = [c.noun] + [w.strip(".,;:").lower() for w in c.evidence.text.split()]
+    group = next((w for w in words if w in _GROUP_WORDS or w in _SAME_SIDE), "")
+    return _SAME_SIDE.get(group, group)
+
+
+# Names one report gives the same armed group's dead by turns ("nine militants" ...
+# "the bodies of nine terrorists"): one group, so the same dead are not added twice.
+_SAME_SIDE = {w: "militants" for w in (
+    "militant", "militants", "fighters", "insurgents", "terrorists", "jihadists", "assailants",
+    "attackers", "gunmen", "extremists")}
 
 
 _GROUP_WORDS = {
