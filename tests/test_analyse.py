@@ -104,3 +104,17 @@ def test_split_sentences_offsets_are_exact(text):
         assert a.span.end <= b.span.start
     joined = "".join(s.span.text for s in found)
     assert joined.replace(" ", "") == "".join(text.split())
+
+
+def test_cues_match_any_case_and_keep_the_original_words():
+    from tacitus.analyse import split_sentences
+    from tacitus.mention import read_cues
+    from tacitus.resources import Resources
+
+    res = Resources.load()
+    [sentence] = split_sentences("GUNMEN AMBUSHED a convoy near the İstanbul road.")
+    [plain] = split_sentences("Gunmen ambushed a convoy near the road.")
+    upper = [(c.kind, c.span.text) for c in read_cues(sentence, res)]
+    lower = [(c.kind, c.span.text) for c in read_cues(plain, res)]
+    assert ("fight", "AMBUSHED") in upper and ("fight", "ambushed") in lower
+    assert [k for k, _ in upper] == [k for k, _ in lower]

@@ -43,6 +43,9 @@ class Lexicon:
     cues: Mapping[str, re.Pattern[str]]
     numbers: Mapping[str, Quantity]
     number_pattern: re.Pattern[str]
+    # The cue patterns that can run case-sensitively on lower-cased text (twice as fast as
+    # IGNORECASE, the same matches); kinds missing here match the text as written.
+    cues_folded: Mapping[str, re.Pattern[str]]
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -51,10 +54,12 @@ class Lexicon:
             if len(row) != 2:
                 raise ResourceError(f"data/cues.tsv: expected 2 tab-separated fields, got {row!r}")
             grouped.setdefault(row[0], []).append(row[1])
-        cues = {
-            kind: re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
-            for kind, parts in grouped.items()
-        }
+        sources = {kind: r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" for kind, parts in grouped.items()}
+        cues = {kind: re.compile(source, re.IGNORECASE) for kind, source in sources.items()}
+        # Kinds with a case-sensitive part ("(?-i:march)", the verb, not the month) or an
+        # upper-case letter must see the text as written; the others can match it folded.
+        folded = {kind: re.compile(source) for kind, source in sources.items()
+                  if "(?-i:" not in source and not re.search(r"(?<!\\)[A-Z]", source)}
         numbers = {}
         for row in data_rows("numbers.tsv"):
             phrase, value, kind = row
@@ -65,7 +70,7 @@ class Lexicon:
             r"(?<![\w-])(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(re.escape(w) for w in words) + r")(?![\w-])",
             re.IGNORECASE,
         )
-        return cls(MappingProxyType(cues), MappingProxyType(numbers), number_pattern)
+        return cls(MappingProxyType(cues), MappingProxyType(numbers), number_pattern, MappingProxyType(folded))
 
     def quantity(self, phrase: str) -> Quantity | None:
         """'31' -> 31 exact, 'dozens of' -> 12 vague, 'a' -> 1 article; None if not a number."""

@@ -46,10 +46,14 @@ class Facts:
 
 def read_cues(sentence: Sentence, res: Resources) -> tuple[Cue, ...]:
     text, offset = sentence.span.text, sentence.span.start
+    folded = text.lower()
+    # Lower-casing keeps offsets unless a letter folds to two ("İ"): then match as written.
+    can_fold = len(folded) == len(text)
     found = []
     for kind, pattern in res.lexicon.cues.items():
-        for m in pattern.finditer(text):
-            found.append(Cue(kind, Span(offset + m.start(), offset + m.end(), m.group())))
+        fast = res.lexicon.cues_folded.get(kind) if can_fold else None
+        for m in (fast.finditer(folded) if fast is not None else pattern.finditer(text)):
+            found.append(Cue(kind, Span(offset + m.start(), offset + m.end(), text[m.start():m.end()])))
     return tuple(sorted(found, key=lambda c: c.span.start))
 
 
