@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
@@ -97,10 +98,10 @@ def _rereport(article_no: int, earlier: Event, rng: random.Random) -> tuple[Arti
     """Another outlet's report of an earlier event: same day, place and sides, its own toll."""
     dead = max(0, (earlier.fatalities or 0) + rng.choice((-1, 0, 0, 2)))
     notes = f"{earlier.actor1} and {earlier.actor2} in {earlier.location}; {dead} dead. Report {article_no}."
-    event = Event(**{**{f: getattr(earlier, f) for f in Event.__dataclass_fields__},
-                     "article_id": f"art-{article_no}", "event_id_cnty": f"{earlier.event_id_cnty[:3]}{article_no:07d}0",
-                     "notes": notes, "fatalities": dead, "fatalities_low": dead, "fatalities_best": dead,
-                     "fatalities_high": dead, "source": "Other Wire", "evidence": {}})
+    event = replace(earlier, article_id=f"art-{article_no}",
+                    event_id_cnty=f"{earlier.event_id_cnty[:3]}{article_no:07d}0", notes=notes, fatalities=dead,
+                    fatalities_low=dead, fatalities_best=dead, fatalities_high=dead, source="Other Wire",
+                    evidence={})
     article = Article(id=f"art-{article_no}", text=notes, url=f"https://example.org/{article_no}",
                       outlet="Other Wire", published=earlier.event_date + dt.timedelta(days=1),
                       title=f"Fighting in {earlier.location}", origin=f"bench:{article_no}")

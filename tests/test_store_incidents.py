@@ -256,3 +256,18 @@ def test_events_and_incidents_of_one_article(store_url):
             "SOM-art-2-1", "SOM-art-2-0"]
         assert sorted(i.incident_id for i in store.incidents(EventFilter(article_id="art-2"))) == [
             "I-SOM-art-0-0", "I-SOM-art-2-1"]
+
+
+def test_cli_bounding_box_option_filters_and_refuses_bad_boxes(tmp_path):
+    from click.testing import CliRunner
+
+    from tacitus.serve.cli import cli
+
+    db = str(tmp_path / "box.db")
+    ingest(db, corpus())
+    run = lambda box: CliRunner().invoke(cli, ["events", "--db", db, "--bbox", box])  # noqa: E731
+    inside = run("42.4,-0.5,42.7,-0.2")
+    assert inside.exit_code == 0 and "Kismayo" in inside.output and "Jamaame" not in inside.output
+    for bad, why in (("42,1", "four numbers"), ("a,b,c,d", "float"), ("10,0,5,1", "WEST <= EAST")):
+        refused = run(bad)
+        assert refused.exit_code == 2 and why in refused.output

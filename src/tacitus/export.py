@@ -73,12 +73,15 @@ def write_csv(events: Iterable[Event], out: IO[str], *, header: bool = True) -> 
     return n
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
+def _flat(value: Any) -> Any:
+    """A column value as one cell: lists and mappings become JSON text."""
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return value
+
+
+def _cell(value: Any) -> Any:
+    return "" if value is None else _flat(value)
 
 
 def write_geojson(events: Iterable[Event], out: IO[str]) -> int:
@@ -112,8 +115,7 @@ def write_parquet(events: Iterable[Event], path: str | Path) -> int:
         for e in events:
             row = event_row(e)
             for c in COLUMNS:
-                value = row[c]
-                batch[c].append(json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value)
+                batch[c].append(_flat(row[c]))
             n += 1
             if n % PARQUET_BATCH == 0:
                 writer.write_table(pa.table(batch, schema=schema))

@@ -25,10 +25,11 @@ from fastapi.staticfiles import StaticFiles
 
 from tacitus.export import event_row, write_csv, write_geojson
 from tacitus.serve import models
-from tacitus.serve.evidence import PlaceReader, cleaned, place_reason
+from tacitus.clean import clean
+from tacitus.serve.evidence import PlaceReader, place_reason
 from tacitus.serve.stores import StorePool
 from tacitus.serve.streaming import streamed
-from tacitus.store import EventFilter, Store, StoreError, open_store
+from tacitus.store import EventFilter, Store, StoreError, open_store, parse_bbox
 from tacitus.types import Event
 
 MAX_PAGE = 1000
@@ -57,19 +58,6 @@ def event_filter(
         raise _bad_param(("query", "bbox"), str(exc), bbox) from None
     return EventFilter(date_from=date_from, date_to=date_to, country=country, admin1=admin1,
                        event_type=event_type, sub_event_type=sub_event_type, actor=actor, text=q, bbox=box)
-
-
-def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    """"WEST,SOUTH,EAST,NORTH" in degrees, checked; ValueError says what is wrong."""
-    if value is None:
-        return None
-    parts = value.split(",")
-    if len(parts) != 4:
-        raise ValueError("a bbox is four numbers: WEST,SOUTH,EAST,NORTH")
-    west, south, east, north = (float(p) for p in parts)  # ValueError on a non-number
-    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
-        raise ValueError("need -180 <= WEST <= EAST <= 180 and -90 <= SOUTH <= NORTH <= 90")
-    return west, south, east, north
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
@@ -181,7 +169,7 @@ def get_article(article_id: ArticleId, request: Request, pool: Pool) -> Response
     article = store.article(article_id)
     if article is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    as_coded = cleaned(article)
+    as_coded = clean(article)  # the text the evidence spans point into, as the pipeline coded it
     events = list(store.events(EventFilter(article_id=article_id, include_rejected=True)))
     places = request.app.state.places(as_coded) if events else ()
     return _answer(models.ArticleView, {

@@ -260,15 +260,12 @@ def geocode(text, dateline):
 
 
 def _bbox(ctx, param, value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
+    from tacitus.store import parse_bbox
+
     try:
-        west, south, east, north = (float(part) for part in value.split(","))
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not WEST,SOUTH,EAST,NORTH in degrees") from None
-    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
-        raise click.BadParameter(f"{value!r}: need -180 <= WEST <= EAST <= 180 and -90 <= SOUTH <= NORTH <= 90")
-    return west, south, east, north
+        return parse_bbox(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r}: {exc}") from None
 
 
 def _filter_options(fn):

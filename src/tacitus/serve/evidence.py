@@ -11,17 +11,11 @@ from __future__ import annotations
 import threading
 from typing import Sequence
 
-from tacitus.clean import clean
 from tacitus.gazetteer import Gazetteer
 from tacitus.resolve.places import ResolvedPlace, geocode
 from tacitus.types import Article, Event
 
 _PRECISION = {1: "the town itself", 2: "near a town, or part of a region", 3: "the region only"}
-
-
-def cleaned(article: Article) -> Article:
-    """The article as the pipeline coded it: the text its evidence spans index."""
-    return clean(article)
 
 
 class PlaceReader:

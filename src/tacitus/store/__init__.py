@@ -14,7 +14,7 @@ from typing import Iterator
 
 from tacitus.merge import Incident
 from tacitus.store.base import CORRECTABLE, Store, StoreError
-from tacitus.store.rows import Correction, EventFilter, content_hash, event_from_row, event_to_row
+from tacitus.store.rows import Correction, EventFilter, content_hash, event_from_row, event_to_row, parse_bbox
 from tacitus.store.sqlite import MIGRATIONS, SqliteStore
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "event_to_row",
     "is_postgres_url",
     "open_store",
+    "parse_bbox",
 ]
 
 

@@ -16,7 +16,7 @@ import json
 import math
 from contextlib import AbstractContextManager
 from dataclasses import replace
-from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
 from tacitus.errors import TacitusError
 from tacitus.merge import NEAR_KM, Incident, link, merge
@@ -79,18 +79,14 @@ def _int(value: str) -> int:
     return number
 
 
-def _latitude(value: str) -> float:
-    number = float(value)
-    if not -90 <= number <= 90:
-        raise ValueError("out of range")
-    return number
-
-
-def _longitude(value: str) -> float:
-    number = float(value)
-    if not -180 <= number <= 180:
-        raise ValueError("out of range")
-    return number
+def _degrees(limit: float) -> Callable[[str], float]:
+    """A check that a coordinate lies within ±limit degrees."""
+    def check(value: str) -> float:
+        number = float(value)
+        if not -limit <= number <= limit:
+            raise ValueError("out of range")
+        return number
+    return check
 
 
 def _iso_date(value: str) -> str:
@@ -99,8 +95,8 @@ def _iso_date(value: str) -> str:
 
 CORRECTABLE = {
     "event_type": _text, "sub_event_type": _text, "actor1": _text, "actor2": str.strip,
-    "event_date": _iso_date, "fatalities": _int, "location": _text, "latitude": _latitude,
-    "longitude": _longitude, "admin1": str.strip,
+    "event_date": _iso_date, "fatalities": _int, "location": _text, "latitude": _degrees(90),
+    "longitude": _degrees(180), "admin1": str.strip,
 }
 
 
@@ -362,39 +358,40 @@ class Store:
 
     def reject(self, event_id: str, *, who: str, note: str = "") -> Correction:
         """Hide an event from reads, exports and incidents (``restore`` shows it again)."""
-        with self._conn.transaction(f"{event_id}: rejection not stored"):
-            self._require(event_id)
+        def hide() -> None:
             if not self.is_rejected(event_id):
                 self._conn.execute("INSERT INTO rejected_events (event_id) VALUES (?)", (event_id,))
-            correction = self._record(event_id, "reject", "", "", "", who, note)
-            self._remerge({event_id})
-        return correction
+        return self._act("reject", event_id, "rejection", who=who, note=note, change=hide)
 
     def restore(self, event_id: str, *, who: str, note: str = "") -> Correction:
-        with self._conn.transaction(f"{event_id}: restoration not stored"):
-            self._require(event_id)
+        """Show a rejected event again."""
+        def show() -> None:
             self._conn.execute("DELETE FROM rejected_events WHERE event_id = ?", (event_id,))
-            correction = self._record(event_id, "restore", "", "", "", who, note)
-            self._remerge({event_id})
-        return correction
+        return self._act("restore", event_id, "restoration", who=who, note=note, change=show)
 
     def separate(self, event_id: str, *, who: str, note: str = "") -> Correction:
         """Take an event out of its incident and keep it out of every merge by the rule."""
-        with self._conn.transaction(f"{event_id}: separation not stored"):
-            self._require(event_id)
-            correction = self._record(event_id, "separate", "", "", "", who, note)
-            self._remerge({event_id})
-        return correction
+        return self._act("separate", event_id, "separation", who=who, note=note)
 
     def join(self, event_a: str, event_b: str, *, who: str, note: str = "") -> Correction:
         """Merge the incidents of two events, whatever the merge rule says."""
         if event_a == event_b:
             raise StoreError(f"{event_a}: cannot join an event with itself")
-        with self._conn.transaction(f"{event_a} + {event_b}: join not stored"):
-            self._require(event_a)
-            self._require(event_b)
-            correction = self._record(event_a, "join", "", event_b, "", who, note)
-            self._remerge({event_a, event_b})
+        return self._act("join", event_a, "join", who=who, note=note, other=event_b)
+
+    def _act(self, action: str, event_id: str, what: str, *, who: str, note: str,
+             change: Callable[[], None] | None = None, other: str = "") -> Correction:
+        """One review action in one transaction: check the events exist, make the change,
+        record it, and re-merge the incidents it touches."""
+        label = f"{event_id} + {other}" if other else event_id
+        with self._conn.transaction(f"{label}: {what} not stored"):
+            touched = {event_id, *([other] if other else [])}
+            for each in sorted(touched):
+                self._require(each)
+            if change is not None:
+                change()
+            correction = self._record(event_id, action, "", other, "", who, note)
+            self._remerge(touched)
         return correction
 
     def corrections(self, event_id: str | None = None) -> list[Correction]:

@@ -74,6 +74,19 @@ class Correction:
         return {name: getattr(self, name) for name in self.__slots__}
 
 
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """"WEST,SOUTH,EAST,NORTH" in degrees, checked; ValueError says what is wrong."""
+    if value is None:
+        return None
+    parts = value.split(",")
+    if len(parts) != 4:
+        raise ValueError("a bbox is four numbers: WEST,SOUTH,EAST,NORTH")
+    west, south, east, north = (float(p) for p in parts)  # ValueError on a non-number
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise ValueError("need -180 <= WEST <= EAST <= 180 and -90 <= SOUTH <= NORTH <= 90")
+    return west, south, east, north
+
+
 def content_hash(text: str) -> str:
     """The sha256 of an article's text: the same text under another id is the same article."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
