@@ -140,3 +140,33 @@ def test_places_context_curated_quarter_alone_beats_a_foreign_small_town(gaz):
     got = by_name("Shells hit al-Shaar on Sunday.", gaz)
     assert got["al-Shaar"].place.name == "Aleppo"
     assert got["al-Shaar"].place.country_code == "SY"
+
+
+def test_places_context_outlet_home_keeps_out_namesakes_on_other_continents(gaz):
+    text = "Mourners rioted after the burial of Virginia Wanjiku, a trader shot in Kericho."
+    home = {r.mention.span.text: r for r in geocode(text, gaz, home="KE")}
+    assert "Virginia" not in home  # not the US state: a woman's name
+    assert home["Kericho"].place.country_code == "KE"
+
+
+def test_places_context_outlet_home_does_not_outvote_the_text(gaz):
+    # A South African outlet reporting a Kenyan town: the text's own place wins.
+    got = {r.mention.span.text: r for r in geocode(
+        "Students demonstrated at the campus in Machakos on Monday.", gaz, home="ZA")}
+    assert got["Machakos"].place.country_code == "KE"
+
+
+def test_places_context_origin_country_does_not_set_the_articles_country(gaz):
+    got = by_name("Raiders from Ethiopia attacked herders at Sololo, leaving two dead.", gaz)
+    assert got["Sololo"].place.country_code == "KE"
+
+
+@pytest.mark.parametrize("text,town,precision", [
+    ("Traders blocked the Kisumu-Busia road for hours.", "Kisumu", 2),
+    ("Drivers barricaded the Nakuru-Eldoret highway at dawn.", "Nakuru", 2),
+    ("Two Garissa-based aid workers were abducted.", "Garissa", 1),
+])
+def test_places_context_road_named_after_towns_is_near_its_first_town(gaz, text, town, precision):
+    got = by_name(text, gaz)
+    assert got[town].place.country_code == "KE"
+    assert got[town].geo_precision == precision

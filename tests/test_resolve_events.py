@@ -77,3 +77,41 @@ def test_a_force_that_only_reports_an_attack_is_not_its_perpetrator(pipeline):
     article = Article(id="speaker-1", text=text, published=dt.date(2025, 3, 6), outlet="Test Wire")
     [event] = [e for e in pipeline.code(article) if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert event.actor1.startswith("Unidentified Armed Group")
+
+
+def test_resolve_country_people_come_from_is_not_the_event_place(pipeline):
+    ev = _one(pipeline, "Gunmen from Somalia shot dead a chief in Wajir on Monday.",
+              outlet="The Star (Kenya)")
+    assert ev.location == "Wajir" and ev.country == "Kenya"
+
+
+def test_resolve_country_only_named_as_destination_gives_no_place(pipeline):
+    ev = _one(pipeline, "Youths rioted in Kendu Bay after a trader was deported to Uganda.",
+              outlet="Daily Nation")
+    assert ev.country == "Kenya"
+    assert ev.location != "Uganda"
+
+
+def test_resolve_a_crowd_dispersed_by_police_is_a_demonstration(pipeline):
+    ev = _one(pipeline, "On Tuesday, police fired tear gas to disperse a crowd of traders in Kitale.")
+    assert ev.event_type == "Protests"
+    assert ev.sub_event_type == "Protest with intervention"
+
+
+@pytest.mark.parametrize("text", [
+    "Parents protest a county plan to close the only school in Kapenguria.",
+    "Nurses march in Embu against a law that would cut their allowances.",
+])
+def test_resolve_a_plan_inside_a_protests_object_is_no_hypothetical(pipeline, text):
+    ev = _one(pipeline, text)
+    assert ev.event_type == "Protests"
+
+
+def test_resolve_a_denial_right_after_the_trigger_is_no_event(pipeline):
+    assert _events(pipeline, "The arrested men denied any links to the rebels.") == ()
+
+
+def test_resolve_what_protesters_say_they_could_not_do_is_no_hypothetical(pipeline):
+    ev = _one(pipeline, "On Monday, hundreds of teachers in Nyeri protested that they could not "
+                        "get their pay.")
+    assert ev.sub_event_type == "Peaceful protest"

@@ -35,6 +35,14 @@ _IRREALIS = re.compile(
     r"\b(?:will|would|could|might|plans? to|planning to|threaten\w* to|vow\w* to|intends? to|"
     r"if|unless|expected to|fears? of|denied|deny|denies|did not|didn't|no one was|were not)\b",
     re.IGNORECASE)
+_MODAL_AFTER = re.compile(
+    r"[\s\"'”]+(?:(?!that\b|which\b|who\b)[\w\"'”]+\s+){0,2}"
+    r"(?:will|would|could|might|may|denied|deny|denies)\b", re.IGNORECASE)
+# Breaking up a gathering (not arresting, barring or chasing someone away).
+_DISPERSAL = re.compile(
+    r"^(?:dispers\w*|tear ?gas\w*|teargas\w*|water cannons?|rubber bullets|fired (?:shots )?in "
+    r"the air|shot in the air|broke up|break up|quelled|baton-charged|lobbed|canisters)$",
+    re.IGNORECASE)
 _WEAPONS = {"ied", "shell", "air", "grenade", "chemical"}
 # A sentence that names who is blamed for the event just told: "Al Shabaab is suspected".
 _BLAME = re.compile(r"\b(?:believed|suspected|blamed|responsib\w*|claimed|attributed|perpetrators?)\b",
@@ -183,6 +191,11 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
         elif trigger is not None and any(c.kind in {"killed", "injured"} and c.best > 0
                                          and not c.corroborating for c in f.casualties):
             draft = _start(f, {"attack": [trigger.text]}, roles, trigger)
+        elif (dispersal := _dispersed_crowd(f)) is not None and not (near and previous.kinds() & {"protest", "riot"}):
+            # "Police fired tear gas to disperse a crowd of voters": a gathering that was
+            # broken up is a demonstration, though no word says "protest".
+            draft = _start(f, {}, roles, dispersal)
+            draft.cues.setdefault("protest", []).append(dispersal)
         else:
             continue
 
@@ -239,9 +252,21 @@ def _irrealis_before(f: Facts, trigger: Span) -> bool:
     """'threatened to attack', 'denied killing', 'if they storm': not an event."""
     rel = trigger.start - f.sentence.span.start
     end = trigger.end - f.sentence.span.start
-    # "its aircraft would strike": the modal may follow a noun trigger too.
-    window = f.sentence.span.text[max(0, rel - 40):end + 20]
-    return bool(_IRREALIS.search(window))
+    text = f.sentence.span.text
+    # "an attack would follow", "the detained men denied": a modal or denial just after
+    # the trigger counts too, but not one inside its object ("residents protest a plan
+    # to demolish their homes", "students protest a policy that would cut grants").
+    return bool(_IRREALIS.search(text[max(0, rel - 40):end])
+                or _MODAL_AFTER.match(text, end))
+
+
+def _dispersed_crowd(f: Facts) -> Span | None:
+    """The dispersal words of a sentence that breaks up a crowd, if it does."""
+    kinds = {c.kind for c in f.cues}
+    if "crowd" not in kinds and not any(a.kind in {"protesters", "rioters"} for a in f.actors):
+        return None
+    return next((c.span for c in f.cues if c.kind == "disperse" and _DISPERSAL.match(c.span.text)),
+                None)
 
 
 def _anaphoric(f: Facts, trigger: Span | None) -> bool:

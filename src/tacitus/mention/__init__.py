@@ -74,12 +74,15 @@ def _outside_actors(places, actors):
 def read_mentions(article: Article, res: Resources) -> tuple[Facts, ...]:
     """Split the article into sentences and read every mention in each."""
     from tacitus.mention.actors import find_actors
+    from tacitus.resolve.events import home_country
     from tacitus.resolve.places import geocode
 
     text = article.text
     sentences = split_sentences(text)
     actors = find_actors(text, res.actors)
-    places = _outside_actors(geocode(text, res.gazetteer, dateline=article.dateline), actors)
+    home = home_country(article, res) or None
+    places = _outside_actors(
+        geocode(text, res.gazetteer, dateline=article.dateline, home=home), actors)
     published: dt.date | None = article.published
     facts = []
     for i, s in enumerate(sentences):

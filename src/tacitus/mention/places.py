@@ -207,6 +207,9 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
             continue
         found = _longest(text, toks, i, gazetteer, seen, stop, _lone_noise(text, toks, i, stop))
         if found is None:
+            road = _road_start(text, toks[i], gazetteer, stop)
+            if road is not None:
+                out.append(road)
             i += 1
             continue
         j, end, cands, loose = found
@@ -239,6 +242,36 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
                                 loose))
         i = j
     return tuple(_share_plural_cues(text, out))
+
+
+# "the Eldoret-Kitale road", "the Nairobi-Mombasa highway": ACLED places an event on a
+# road near the town it starts from; "the Eldoret-based weekly" names the town itself.
+_ROAD_AFTER = re.compile(r"\s+(?:road|highway|route|railway|corridor|border|boundary)\b",
+                         re.I)
+
+
+def _road_start(text: str, tok: tuple[int, int, str], gaz: Gazetteer,
+                stop: frozenset[str]) -> PlaceMention | None:
+    """The town a hyphenated road name starts from (precision 2, as "near" it), or the
+    town of an "X-based" phrase; None when the token is neither."""
+    start, end, word = tok
+    first, sep, rest = word.partition("-")
+    if not sep or not rest:
+        return None
+    if rest.lower() == "based":
+        cue = ""
+    elif rest[:1].isupper() and _ROAD_AFTER.match(text, end):
+        cue = "near"
+    else:
+        return None
+    if fold(first) in stop:
+        return None
+    cands = gaz.lookup_key(key(first))
+    if not cands:
+        return None
+    phrase_end = _ROAD_AFTER.match(text, end).end() if cue else end
+    return PlaceMention(Span(start, start + len(first), first), cands, cue,
+                        Span(start, phrase_end, text[start:phrase_end]))
 
 
 def _run_end(text: str, toks: list[tuple[int, int, str]], i: int) -> int:

@@ -93,6 +93,8 @@ def _distinct_places(places: Sequence[ResolvedPlace], text: str = "") -> list[Re
     a country is only context when anything finer is named."""
     by_id: dict[int, ResolvedPlace] = {}
     for rp in places:
+        if text and _elsewhere(rp, text):
+            continue
         kept = by_id.get(rp.place.geonameid)
         if kept is None or rp.geo_precision < kept.geo_precision:
             by_id[rp.place.geonameid] = rp
@@ -108,6 +110,16 @@ def _distinct_places(places: Sequence[ResolvedPlace], text: str = "") -> list[Re
             i > 0 and rp.geo_precision >= 2 and rp.place.kind in {"admin1", "admin2"}
             and _SAYS_WHERE.match(text[chosen[i - 1].mention.span.end:rp.mention.span.start]))]
     return chosen
+
+
+def _elsewhere(rp: ResolvedPlace, text: str) -> bool:
+    """A country named as where people come from or go to ("raiders from Sudan")."""
+    from tacitus.resolve.places import ORIGIN_OR_DESTINATION
+
+    if rp.place.kind != "country":
+        return False
+    start = rp.mention.phrase.start
+    return bool(ORIGIN_OR_DESTINATION.search(text[max(0, start - 40):start]))
 
 
 def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
@@ -136,22 +148,28 @@ def _fallback_place(article_places: Sequence[ResolvedPlace]) -> list[ResolvedPla
     return []  # a country alone is no location: the event keeps its country, no point
 
 
-def article_country(article: Article, article_places: Sequence[ResolvedPlace], actors, res: Resources) -> str:
-    """The country an article is about, for events that name no place of their own: its
-    places first, then a country its actors belong to ("Kenyan police"), then its
-    outlet's or dateline's country ("Daily Nation (Kenya)")."""
-    for rp in article_places:
-        if rp.place.country_code:
-            return rp.place.country_code
-    # "Daily Nation (Kenya)", and an outlet named after its country ("Kenya Times").
+def home_country(article: Article, res: Resources) -> str:
+    """The country the article's dateline or outlet points to ("" when none does):
+    "NAIROBI, March 3", "Daily Nation (Kenya)", an outlet named after its country
+    ("Kenya Times"), or an outlet the data file knows ("The Star" → KE)."""
     leading = " ".join(article.outlet.split()[:1])
     for text in (article.dateline, *re.findall(r"\(([^)]+)\)", article.outlet), leading):
         place = res.gazetteer.country(text.strip()) if text.strip() else None
         if place is not None:
             return place.country_code
-    outlet_country = res.outlets.country_of(article.outlet) if article.outlet else None
-    if outlet_country:
-        return outlet_country
+    return (res.outlets.country_of(article.outlet) if article.outlet else None) or ""
+
+
+def article_country(article: Article, article_places: Sequence[ResolvedPlace], actors, res: Resources) -> str:
+    """The country an article is about, for events that name no place of their own: its
+    places first, then a country its actors belong to ("Kenyan police"), then its
+    outlet's or dateline's country ("Daily Nation (Kenya)")."""
+    for rp in article_places:
+        if rp.place.country_code and not _elsewhere(rp, article.text):
+            return rp.place.country_code
+    home = home_country(article, res)
+    if home:
+        return home
     for a in actors:
         if a.country_code:
             return a.country_code

@@ -42,9 +42,14 @@ class _Context:
     others: tuple[tuple[float, float], ...] = ()  # where the text's other places lie
     # country -> the distinct sources (hint, dateline, names) that vote for it
     sources: dict[str, frozenset[str]] | None = None
+    home_continent: str = ""  # the continent of the outlet's home country
 
 
 _NEAR = ("near", "outskirts", "countryside")
+# "raiders from Sudan", "deported to Canada", "the border with Somalia": a country named
+# as where people come from or go to is not where the event happened.
+ORIGIN_OR_DESTINATION = re.compile(
+    r"\b(?:from|to|into|towards?|border\s+with|borders?\s+of|bordering)\s+(?:the\s+)?$", re.I)
 _PARTS = ("northern", "southern", "eastern", "western", "central", "northeastern",
           "northwestern", "southeastern", "southwestern", "rural", "greater")
 _ADMIN1_CUES = ("province", "county", "governorate", "region", "state", "oblast",
@@ -60,6 +65,7 @@ _HOOD_CUES = ("neighbourhood", "neighborhood", "area", "quarter")
 _KIND_PRIOR = {"country": 0.45, "admin1": 0.55, "admin2": 0.35, "city": 0.0,
                "neighbourhood": 0.1}
 _MIN_SCORE = 0.35
+_HOME_WEIGHT = 0.3  # the outlet's home country: less than any town the text names
 _QUARTER_EVIDENCE = 0.8  # as strong as a town of about 400,000 people
 _BIG_CITY = 1_000_000
 _SMALL_TOWN = 10_000  # below this, a town matched by an alternate name alone is doubtful
@@ -73,6 +79,16 @@ _NAMED_BEFORE = re.compile(
     r"e|i|wa|ul|al|el))*))(?:\s+(?:village|area|town|location|sub-?location|district|"
     r"sub-?county|constituency|division|ward|camp|centre|center|district\s+cent(?:er|re)))?"
     r"\s*(?:,|\bin|\bof)\s*(?:the\s+)?$")
+
+
+def continent(region: str) -> str:
+    """The continent of a region name of data/regions.tsv ("Eastern Africa" -> "Africa")."""
+    for word, name in (("Africa", "Africa"), ("Asia", "Asia"), ("Middle East", "Asia"),
+                       ("America", "Americas"), ("Caribbean", "Americas"),
+                       ("Europe", "Europe"), ("Oceania", "Oceania")):
+        if word in region:
+            return name
+    return region
 
 
 def _cue_word(m: PlaceMention) -> str:
@@ -133,16 +149,22 @@ def _dateline_places(dateline: str, gaz: Gazetteer) -> tuple[Place, ...]:
 
 
 def _context(mentions: tuple[PlaceMention, ...], gaz: Gazetteer, dateline: str,
-             hint: str | None) -> _Context:
+             hint: str | None, home: str | None = None, text: str = "") -> _Context:
     votes: Counter = Counter()
     named: set[str] = set()  # countries the text, dateline or caller name outright
     sources: dict[str, set[str]] = {}
-    if hint:
-        c = gaz.country(hint)
-        if c is not None:
-            votes[c.country_code] += 3.0
-            named.add(c.country_code)
-            sources.setdefault(c.country_code, set()).add("\0hint")
+    c = gaz.country(hint) if hint else None
+    if c is not None:
+        votes[c.country_code] += 3.0
+        named.add(c.country_code)
+        sources.setdefault(c.country_code, set()).add("\0hint")
+    # The outlet's home country is only the usual area of its reports (a Kenyan paper
+    # also covers Somalia; News24 covers all of Africa): it breaks ties between the
+    # text's own places and, below, keeps out namesakes on other continents.
+    home_place = gaz.country(home) if home else None
+    if home_place is not None:
+        votes[home_place.country_code] += _HOME_WEIGHT
+        sources.setdefault(home_place.country_code, set()).add("\0home")
     line = _dateline_places(dateline, gaz) if dateline else ()
     if line:
         top = max(line, key=lambda p: (p.kind == "country", p.population))
@@ -154,7 +176,10 @@ def _context(mentions: tuple[PlaceMention, ...], gaz: Gazetteer, dateline: str,
             continue  # a loose spelling match is never evidence of a country
         countries = [p for p in m.candidates if p.kind == "country"]
         if countries:
-            votes[countries[0].country_code] += 2.0
+            # "raiders from Sudan", "deported to Canada": named, but not where it happened
+            away = text and ORIGIN_OR_DESTINATION.search(
+                text[max(0, m.phrase.start - 40):m.phrase.start])
+            votes[countries[0].country_code] += 0.5 if away else 2.0
             named.add(countries[0].country_code)
             sources.setdefault(countries[0].country_code, set()).add(key(m.span.text))
             continue
@@ -173,7 +198,8 @@ def _context(mentions: tuple[PlaceMention, ...], gaz: Gazetteer, dateline: str,
     # shares a name with a word in the text must not vote itself in.
     strong = frozenset(named | ({country} if country else set()))
     return _Context(country, region, strong, Counter(), frozenset(p.geonameid for p in line),
-                    sources={cc: frozenset(v) for cc, v in sources.items()})
+                    sources={cc: frozenset(v) for cc, v in sources.items()},
+                    home_continent=continent(home_place.region) if home_place else "")
 
 
 def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
@@ -182,6 +208,11 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
            + (f", {p.admin1}" if p.admin1 and p.kind != "admin1" else "") + ")"]
     if ctx.region and p.region != ctx.region and p.country_code not in ctx.countries:
         return -5.0, why[0] + f": other region than the article's ({ctx.region})"
+    if ctx.home_continent and continent(p.region) != ctx.home_continent \
+            and p.country_code not in ctx.countries:
+        # "Virginia", "Saku" or "Drama" in a Kenyan paper: a namesake on another
+        # continent needs its country named in the text
+        return -5.0, why[0] + f": on another continent than the outlet's ({ctx.home_continent})"
     if m.loose and p.country_code not in ctx.countries:
         return -5.0, why[0] + ": a loose spelling match outside the article's countries"
     if ctx.within is not None and p.kind != "country":
@@ -312,14 +343,15 @@ def _after_unknown(m: PlaceMention, text: str, spans: list[tuple[int, int]]) -> 
 
 
 def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gazetteer: Gazetteer,
-                   *, dateline: str = "", country_hint: str | None = None, text: str = ""
-                   ) -> tuple[ResolvedPlace, ...]:
+                   *, dateline: str = "", country_hint: str | None = None, text: str = "",
+                   home: str | None = None) -> tuple[ResolvedPlace, ...]:
     """One place per mention that has a good candidate; the others are dropped.
 
     With ``text``, "X district, Y" chooses the X that lies in Y, and a container named
-    after an unknown place stands in for it at precision 2."""
+    after an unknown place stands in for it at precision 2. ``home`` is the country
+    the outlet usually reports on: a weak vote, below one country the text names."""
     mentions = tuple(m for m in mentions if m.candidates)
-    ctx = _context(mentions, gazetteer, dateline, country_hint)
+    ctx = _context(mentions, gazetteer, dateline, country_hint, home, text)
     inside = _containers(mentions, text)
     outer = set(inside.values())
     named_before = {i for i, m in enumerate(mentions) if _after_unknown(m, text, [])}
@@ -357,7 +389,7 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
         within = area[0] if area and area[0].kind in ("admin1", "admin2") else None
         local = _Context(ctx.country, ctx.region, ctx.countries, admin1, frozenset(cities),
                          within, i in outer or i in unknown_before, tuple(others),
-                         ctx.sources)
+                         ctx.sources, ctx.home_continent)
         got = _pick(m, local)
         if got is None:
             if i in inside:
@@ -384,8 +416,9 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
 
 
 def geocode(text: str, gazetteer: Gazetteer, *, dateline: str = "",
-            country_hint: str | None = None) -> tuple[ResolvedPlace, ...]:
+            country_hint: str | None = None, home: str | None = None
+            ) -> tuple[ResolvedPlace, ...]:
     """Find and resolve the places in ``text``, sorted by where they start."""
     found = resolve_places(find_places(text, gazetteer), gazetteer, dateline=dateline,
-                           country_hint=country_hint, text=text)
+                           country_hint=country_hint, text=text, home=home)
     return tuple(sorted(found, key=lambda r: r.mention.span.start))
