@@ -19,6 +19,7 @@ from tacitus.clean import clean
 from tacitus.errors import InputError
 from tacitus.ingest import article_from_text
 from tacitus.mention import read_mentions
+from tacitus.pipeline import BATCH_SIZE
 from tacitus.resolve.consolidate import consolidate
 from tacitus.resolve.events import resolve_draft
 from tacitus.resources import Resources
@@ -56,21 +57,29 @@ def main() -> None:
     stages: dict[str, float] = defaultdict(float)
     events = 0
     t0 = time.perf_counter()
-    for a in articles:
-        t = time.perf_counter()
-        c = clean(a)
-        t1 = time.perf_counter(); stages["clean"] += t1 - t
-        facts = read_mentions(c, res)
-        t2 = time.perf_counter(); stages["mention (+ geocode, actors)"] += t2 - t1
-        wanted = event_sentences(facts)
-        docs = dict(zip(wanted, parse(res.nlp, [facts[i].sentence for i in wanted])))
+    # As Pipeline.code_many does it: a batch of articles is cleaned and read, the event
+    # sentences of the whole batch are parsed together, then each article is assembled.
+    for b in range(0, n, BATCH_SIZE):
+        prepared = []
+        for a in articles[b:b + BATCH_SIZE]:
+            t = time.perf_counter()
+            c = clean(a)
+            t1 = time.perf_counter(); stages["clean"] += t1 - t
+            facts = read_mentions(c, res)
+            stages["mention (+ geocode, actors)"] += time.perf_counter() - t1
+            prepared.append((c, facts, event_sentences(facts)))
+        t2 = time.perf_counter()
+        parsed = iter(parse(res.nlp, [f[i].sentence for _, f, wanted in prepared for i in wanted]))
         t3 = time.perf_counter(); stages["parse (event sentences only)"] += t3 - t2
-        drafts = assemble(facts, docs, c.published)
-        t4 = time.perf_counter(); stages["assemble"] += t4 - t3
-        places = tuple(p for f in facts for p in f.places)
-        evs = [e for k, d in enumerate(drafts) for e in resolve_draft(d, c, places, res, k)]
-        events += len(consolidate(evs))
-        stages["resolve"] += time.perf_counter() - t4
+        for c, facts, wanted in prepared:
+            t3 = time.perf_counter()
+            docs = {i: next(parsed) for i in wanted}
+            drafts = assemble(facts, docs, c.published)
+            t4 = time.perf_counter(); stages["assemble"] += t4 - t3
+            places = tuple(p for f in facts for p in f.places)
+            evs = [e for k, d in enumerate(drafts) for e in resolve_draft(d, c, places, res, k)]
+            events += len(consolidate(evs))
+            stages["resolve"] += time.perf_counter() - t4
     total = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"articles            {n} ({words / n:.0f} words on average)")

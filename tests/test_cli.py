@@ -243,3 +243,28 @@ def test_cli_reading_a_missing_database_is_one_line(runner, tmp_path, command):
     result = runner.invoke(cli, [command, "--db", str(tmp_path / "nope.db")])
     assert result.exit_code == 2 and "no such database" in result.stderr
     assert not (tmp_path / "nope.db").exists()
+
+
+def test_cli_ingest_a_bug_on_one_article_loses_only_that_article(
+        runner, shared_pipeline, report, clash, tmp_path, monkeypatch):
+    import tacitus.pipeline as pipeline_module
+
+    real = pipeline_module.code_batch
+
+    def fragile(articles, res, settings=pipeline_module.Settings()):
+        if any("BOOM" in a.text for a in articles):
+            raise ZeroDivisionError("a bug in a stage")
+        return real(articles, res, settings)
+
+    monkeypatch.setattr(pipeline_module, "code_batch", fragile)
+    bomb = tmp_path / "bomb.txt"
+    bomb.write_text("BOOM. Gunmen attacked a bus in Mandera on Monday.", encoding="utf-8")
+    db = tmp_path / "events.db"
+    result = runner.invoke(cli, ["ingest", str(report), str(bomb), str(clash), "--db", str(db),
+                                 "--published", "2024-04-09"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("tacitus:")]
+    assert len(errors) == 1 and "bomb.txt" in errors[0] and "internal error" in errors[0]
+    assert "2 articles stored, 0 skipped (already stored), 1 failed" in result.stdout
+    exported = _export(runner, db)
+    assert "Garissa" in exported and "Afgooye" in exported

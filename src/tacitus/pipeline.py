@@ -1,12 +1,13 @@
 """The stages composed: Article → clean → mention → parse → assemble → resolve → Events.
 
-``process_article`` is the one per-article function; batches, the CLI, evaluation and
-(later) Dask shards all call it. Parsing is batched across articles for speed.
+``code_batch`` codes a batch of articles and ``process_article`` one; the CLI, evaluation
+and the benchmarks call them. Parsing is batched across the articles of a batch for speed.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from itertools import islice
+from typing import Iterable, Iterator, Sequence
 
 from tacitus.analyse import parse
 from tacitus.assemble import assemble, event_sentences
@@ -21,16 +22,33 @@ from tacitus.types import Article, Event
 
 def process_article(article: Article, res: Resources, settings: Settings = Settings()) -> tuple[Event, ...]:
     """All events of one article (raw text in; it is cleaned here)."""
-    cleaned = clean(article)
-    if not cleaned.text.strip():
-        return ()
-    facts = read_mentions(cleaned, res)
-    docs = {}
-    if res.nlp is not None:
-        wanted = event_sentences(facts)
-        parsed = parse(res.nlp, [facts[i].sentence for i in wanted])
-        docs = dict(zip(wanted, parsed))
-    return _events(cleaned, facts, docs, res, settings)
+    return code_batch([article], res, settings)[0]
+
+
+def code_batch(articles: Sequence[Article], res: Resources,
+               settings: Settings = Settings()) -> list[tuple[Event, ...]]:
+    """The events of each article, in order. The event sentences of all the articles go
+    through the parser together: spaCy is about a quarter faster on big batches than
+    on one article's few sentences at a time. The result is the same as one by one."""
+    prepared: list[tuple[Article, tuple[Facts, ...], list[int]] | None] = []
+    for article in articles:
+        cleaned = clean(article)
+        if not cleaned.text.strip():
+            prepared.append(None)
+            continue
+        facts = read_mentions(cleaned, res)
+        prepared.append((cleaned, facts, event_sentences(facts) if res.nlp is not None else []))
+    sentences = [p[1][i].sentence for p in prepared if p is not None for i in p[2]]
+    parsed = iter(parse(res.nlp, sentences) if sentences else ())
+    out: list[tuple[Event, ...]] = []
+    for p in prepared:
+        if p is None:
+            out.append(())
+            continue
+        cleaned, facts, wanted = p
+        docs = {i: next(parsed) for i in wanted}
+        out.append(_events(cleaned, facts, docs, res, settings))
+    return out
 
 
 def _events(article: Article, facts: tuple[Facts, ...], docs, res: Resources, settings: Settings):
@@ -44,6 +62,9 @@ def _events(article: Article, facts: tuple[Facts, ...], docs, res: Resources, se
     if not settings.show_withheld:
         events = [e for e in events if e.confidence >= settings.min_confidence]
     return tuple(events)
+
+
+BATCH_SIZE = 32  # articles parsed together (about 300 event sentences)
 
 
 @dataclass
@@ -65,8 +86,15 @@ class Pipeline:
         """The events of one article."""
         return process_article(article, self._res(), self.settings)
 
-    def code_many(self, articles: Iterable[Article]) -> Iterator[tuple[Event, ...]]:
-        """The events of each article, in order (one tuple per article)."""
+    def code_many(self, articles: Iterable[Article], batch_size: int = BATCH_SIZE
+                  ) -> Iterator[tuple[Event, ...]]:
+        """The events of each article, in order (one tuple per article), parsed in
+        batches of ``batch_size`` articles."""
         res = self._res()
-        for article in articles:
-            yield process_article(article, res, self.settings)
+        feed = iter(articles)
+        while chunk := list(islice(feed, batch_size)):
+            yield from code_batch(chunk, res, self.settings)
+
+    def code_batch(self, articles: Sequence[Article]) -> list[tuple[Event, ...]]:
+        """The events of each of these articles, parsed together."""
+        return code_batch(articles, self._res(), self.settings)

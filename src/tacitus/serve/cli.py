@@ -11,6 +11,7 @@ import json
 import sys
 import time
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -57,25 +58,43 @@ def _fail(item: InputError | str) -> None:
 
 
 def coded(items: Iterable[Article | InputError], pipeline, progress: _Progress) -> Iterator[tuple[Article, tuple[Event, ...]]]:
-    """Code each article; an input that fails is reported and skipped, never fatal."""
-    for item in items:
-        if isinstance(item, InputError):
-            _fail(item)
-            progress.tick(failed=True)
-            continue
+    """Code each article; an input that fails is reported and skipped, never fatal.
+
+    Articles are coded in batches (the parser is faster on many sentences at once); when
+    a batch fails, its articles are coded one by one so that only the bad one is lost."""
+    from tacitus.pipeline import BATCH_SIZE
+
+    feed = iter(items)
+    while chunk := list(islice(feed, BATCH_SIZE)):
+        articles = [item for item in chunk if not isinstance(item, InputError)]
         try:
-            events = pipeline.code(item)
-        except TacitusError as exc:
-            _fail(f"{item.origin or item.id}: {exc}")
-            progress.tick(failed=True)
-            continue
-        except Exception as exc:  # a bug on one article must not lose the batch
-            _fail(f"{item.origin or item.id}: internal error ({type(exc).__name__}: {exc}); "
-                  "please report it with this input")
-            progress.tick(failed=True)
-            continue
-        progress.tick(len(events))
-        yield item, events
+            results = dict(zip(map(id, articles), pipeline.code_batch(articles)))
+        except Exception:  # noqa: BLE001 - isolated below, article by article
+            results = {}
+        for item in chunk:
+            if isinstance(item, InputError):
+                _fail(item)
+                progress.tick(failed=True)
+                continue
+            events = results.get(id(item))
+            if events is None:
+                events = _code_one(item, pipeline)
+            if events is None:
+                progress.tick(failed=True)
+                continue
+            progress.tick(len(events))
+            yield item, events
+
+
+def _code_one(item: Article, pipeline) -> tuple[Event, ...] | None:
+    try:
+        return pipeline.code(item)
+    except TacitusError as exc:
+        _fail(f"{item.origin or item.id}: {exc}")
+    except Exception as exc:  # a bug on one article must not lose the batch
+        _fail(f"{item.origin or item.id}: internal error ({type(exc).__name__}: {exc}); "
+              "please report it with this input")
+    return None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
