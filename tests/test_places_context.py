@@ -170,3 +170,12 @@ def test_places_context_road_named_after_towns_is_near_its_first_town(gaz, text,
     got = by_name(text, gaz)
     assert got[town].place.country_code == "KE"
     assert got[town].geo_precision == precision
+
+
+def test_places_context_admin_area_named_with_its_kind_word_is_its_own_name(gaz):
+    # "Marsabit County" is Marsabit's own name: a full vote for Kenya, which must beat
+    # a small foreign namesake of a community's name.
+    got = by_name("Elders of the Gare community held talks after a shooting in "
+                  "Marsabit County.", gaz)
+    assert "Gare" not in got
+    assert got["Marsabit County"].place.country_code == "KE"

@@ -123,7 +123,18 @@ def _evidence(p: Place, m: PlaceMention) -> float:
         w = _QUARTER_EVIDENCE
     else:
         w = 0.1
-    return w if key(p.name) == key(m.span.text) else 0.5 * w
+    return w if _own_name(p, m) else 0.5 * w
+
+
+# A kind word inside the matched name: "Wajir County" is Wajir's own name.
+_KIND_SUFFIX = re.compile(r"\s+(?:county|province|district|governorate|region|state|oblast|"
+                          r"prefecture|sub-?county|municipality)$", re.I)
+
+
+def _own_name(p: Place, m: PlaceMention) -> bool:
+    """The mention names the place by its main name, not by one of its other names."""
+    name = key(p.name)
+    return name == key(m.span.text) or name == key(_KIND_SUFFIX.sub("", m.span.text))
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -231,7 +242,7 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
             min(_km((p.latitude, p.longitude), o) for o in ctx.others) > _FAR_KM:
         s -= 1.5
         why.append(f"over {_FAR_KM:.0f} km from the text's other places")
-    if p.kind == "city" and p.population < _SMALL_TOWN and key(p.name) != key(m.span.text) \
+    if p.kind == "city" and p.population < _SMALL_TOWN and not _own_name(p, m) \
             and not _backed(p.country_code, m, ctx):
         # "Kibaki" as a Ukrainian hamlet's other name: a name that alone votes its
         # country in is no evidence for itself
@@ -249,7 +260,7 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
     if a1 and p.kind != "country":
         s += min(a1, 2) * 0.6
         why.append(f"{p.admin1} has other places the text names")
-    if key(p.name) == key(m.span.text):
+    if _own_name(p, m):
         s += 0.4  # its own name, not one of its alternate names
     if p.kind == "country" and _cue_word(m) not in _TOWN_CUES:
         s += 1.2  # "Mexico" is the country before it is Mexico City
