@@ -115,3 +115,55 @@ def test_resolve_what_protesters_say_they_could_not_do_is_no_hypothetical(pipeli
     ev = _one(pipeline, "On Monday, hundreds of teachers in Nyeri protested that they could not "
                         "get their pay.")
     assert ev.sub_event_type == "Peaceful protest"
+
+
+def test_resolve_generic_fighters_of_a_named_group_are_that_group(pipeline):
+    ev = _one(pipeline, "On Sunday, fighters of the Allied Democratic Forces (ADF) killed nine "
+                        "farmers in Oicha.")
+    assert ev.actor1 == "ADF: Allied Democratic Forces"
+    assert ev.sub_event_type == "Attack"
+
+
+def test_resolve_members_of_a_group_passive_are_its_victims(pipeline):
+    ev = _one(pipeline, "On Sunday, four members of Al Shabaab were shot dead by soldiers in Lamu.")
+    assert ev.actor1.startswith("Military Forces of Kenya")
+    assert ev.actor2 == "Al Shabaab"
+
+
+def test_resolve_group_that_claimed_the_attack_is_its_perpetrator(pipeline):
+    events = _events(pipeline, "A roadside bomb hit a police pickup near Tuz Khurmatu on Monday, "
+                               "killing three officers. The Islamic State group claimed the attack.")
+    assert [e.actor1 for e in events] == ["Islamic State"]
+
+
+def test_resolve_houses_burned_in_an_attack_are_part_of_it(pipeline):
+    events = _events(pipeline, "On Friday, gunmen attacked the village of Kalehe at night and shot "
+                               "two farmers dead. Several houses were set on fire.")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_resolve_troops_deployed_after_an_attack_are_no_new_event(pipeline):
+    events = _events(pipeline, "On Friday, bandits killed six traders near Anka. The army said "
+                               "troops had been deployed to the area.")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_resolve_a_new_strike_dated_by_the_clash_before_it_is_its_own_event(pipeline):
+    events = _events(pipeline, "On Monday, gunmen of two gangs fought a gun battle in Aguililla. "
+                             "A day after the clash, drones dropped explosives on homes in "
+                             "Coalcoman, wounding a girl.")
+    subs = {e.location.split()[0]: e.sub_event_type for e in events}
+    assert subs == {"Aguililla": "Armed clash", "Coalcoman": "Air/drone strike"}
+    assert len(events) == 2
+    dates = sorted(e.event_date for e in events)
+    assert (dates[1] - dates[0]).days == 1
+
+
+def test_resolve_a_raid_that_made_the_arrests_is_no_second_event(pipeline):
+    events = _events(pipeline, "On Tuesday, police in Kirkuk arrested three men suspected of "
+                               "planting bombs. They were detained in a raid on a farm.")
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_resolve_a_threat_of_more_attacks_is_no_event(pipeline):
+    assert _events(pipeline, "The group has threatened more attacks on army posts in Diyala.") == ()

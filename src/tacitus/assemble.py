@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
 from tacitus.mention import Facts
@@ -32,7 +32,7 @@ _GENERIC_REFERENCE = re.compile(
     r"^(?:attacks?|assaults?|raids?|incident|violence|bombardment|shelling|strikes?|operation|"
     r"clash(?:es)?|fighting|ambush|blast|explosion|bombing)$", re.IGNORECASE)
 _IRREALIS = re.compile(
-    r"\b(?:will|would|could|might|plans? to|planning to|threaten\w* to|vow\w* to|intends? to|"
+    r"\b(?:will|would|could|might|plans? to|planning to|threaten\w*|warn\w* of|vow\w* to|intends? to|"
     r"if|unless|expected to|fears? of|denied|deny|denies|did not|didn't|no one was|were not)\b",
     re.IGNORECASE)
 _MODAL_AFTER = re.compile(
@@ -44,6 +44,18 @@ _DISPERSAL = re.compile(
     r"the air|shot in the air|broke up|break up|quelled|baton-charged|lobbed|canisters)$",
     re.IGNORECASE)
 _WEAPONS = {"ied", "shell", "air", "grenade", "chemical"}
+_RAID = re.compile(r"^raid(?:s|ed|ing)?$", re.IGNORECASE)
+_ARMED_KINDS = {"attack", "fight", "shell", "air", "ied", "suicide", "grenade", "looting", "abduct"}
+_FIRE = re.compile(r"\bfire\b|\bablaze\b|torch|burn|razed", re.IGNORECASE)
+# "A day after the clash, …", "Following the attack, …": a cue that dates the news by an
+# event already told ("killed following an attack by X" is that attack, and stays).
+_REFERENCE = re.compile(
+    r"(?:\b(?:a|one|two|three|four|five|six|several|few|\d+|hours?|days?|weeks?|months?)\s+"
+    r"(?:\w+\s+)?(?:after|before|since)|^\s*(?:after|before|since|following))\s+"
+    r"(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$"
+    # "arrested three men suspected of planting bombs": an allegation, not a bombing
+    r"|\b(?:suspected|accused|convicted|charged|on suspicion)\s+(?:of|with)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE)
 # A sentence that names who is blamed for the event just told: "Al Shabaab is suspected".
 _BLAME = re.compile(r"\b(?:believed|suspected|blamed|responsib\w*|claimed|attributed|perpetrators?)\b",
                     re.IGNORECASE)
@@ -133,6 +145,7 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
     running: tuple[dt.date, int, Span] | None = None  # the last date read, for inheritance
     recalled = False  # an event from weeks back was recalled: "the attack" may be it
     for f in facts:
+        f = _without_time_references(f)
         texts = f.cue_texts()
         if "background" in texts and not _dated(f):
             continue
@@ -165,11 +178,26 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
             # "Police fired tear gas. Several were arrested.": the protest's intervention.
             _add(previous, f, roles, with_places=False)
             continue
+        if near and "arrest" in strong and set(strong) <= {"arrest", "attack"} \
+                and "arrest" in previous.kinds() and all(_RAID.match(t) for t in strong.get("attack", ())):
+            # "They were detained in a raid on a house": how the arrests just told were made.
+            _add(previous, f, roles, with_places=False)
+            continue
         weapon_only = strong and set(strong) <= _WEAPONS and "attack" not in texts
-        if weapon_only and near:
+        if weapon_only and near and date_here is None and offset_here is None \
+                and not _elsewhere(f, previous):
             # "The bomber, wearing an explosive vest, walked in": the weapon of the event
             # just told, not a new one.
             _add(previous, f, roles, with_places=False)
+            continue
+        if near and strong and _fire_only(strong, texts) and previous.kinds() & _ARMED_KINDS:
+            # "Several houses were set on fire": what the attackers just told did, not a
+            # riot of its own (no protest, no crowd doing it).
+            _add(previous, _as_damage(f), roles, with_places=False)
+            continue
+        if strong and set(strong) == {"change"} and any(d.kinds() & _ARMED_KINDS for d in drafts):
+            # "Troops were deployed to pursue the attackers": the response to an event
+            # already told, not a development of its own.
             continue
         if strong and not refers_back:
             draft = _start(f, strong, roles, trigger)
@@ -231,6 +259,36 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
                 d.date, d.precision = published - dt.timedelta(days=1), 1
         out.append(d.freeze())
     return tuple(out)
+
+
+def _without_time_references(f: Facts) -> Facts:
+    """The sentence's facts without the cues that only date something else or tell an
+    allegation: "a day after the clash, drones struck" tells a strike, and "the clash" is
+    no trigger of it; "men suspected of planting bombs" were arrested, nothing exploded."""
+    base = f.sentence.span.start
+    text = f.sentence.span.text
+    kept = tuple(c for c in f.cues if not (c.kind in EVENT_CUES and _REFERENCE.search(
+        text[max(0, c.span.start - base - 40):c.span.start - base])))
+    return f if len(kept) == len(f.cues) else replace(f, cues=kept)
+
+
+def _elsewhere(f: Facts, previous: _Builder) -> bool:
+    """The sentence names a place the previous event was not at."""
+    known = {rp.place.geonameid for rp in previous.places}
+    # towns only: "the regional governor of X said" names no new place of events
+    return any(rp.place.geonameid not in known and rp.place.kind in {"city", "neighbourhood"}
+               for rp in f.places)
+
+
+def _as_damage(f: Facts) -> Facts:
+    """The sentence's burning told as damage done in the event it belongs to."""
+    return replace(f, cues=tuple(replace(c, kind="damage") if c.kind in {"riot", "looting"} else c
+                                 for c in f.cues))
+
+
+def _fire_only(strong: dict[str, list[str]], texts: dict[str, list[str]]) -> bool:
+    return set(strong) <= {"riot", "looting"} and not {"protest", "mob"} & set(texts) \
+        and all(_FIRE.search(t) for kind in strong for t in strong[kind])
 
 
 def _dated(f: Facts) -> bool:

@@ -20,6 +20,13 @@ _ATTACK_NOUNS = re.compile(
     r"drones?|warplanes?|jets?|aircraft|planes?|forces|troops|fighters|militants)$",
     re.IGNORECASE,
 )
+_MEMBERS = re.compile(r"^(?:members?|fighters?|gunmen|militants?|rebels?|elements?|"
+                      r"supporters?|loyalists?|cadres?|combatants?|insurgents?|militiamen|"
+                      r"commanders?|operatives?)$")
+_CLAIMED = re.compile(r"\s+(?:group\s+|militants\s+|fighters\s+)?(?:has\s+|have\s+)?claimed\s+"
+                      r"(?:responsibility|credit|(?:the|this|that|both|these)\s+(?:\w+\s+)?"
+                      r"(?:attacks?|bombings?|blasts?|explosions?|killings?|strikes?|ambush|raid|assault))\b",
+                      re.IGNORECASE)
 _HOLDER = re.compile(r"^-?(?:held|controlled|dominated|occupied|run)$", re.IGNORECASE)
 _PERPETRATOR = re.compile(
     r"(?:linked to|belonging to|suspected to be|believed to be|affiliated (?:to|with)|loyal to|"
@@ -27,20 +34,27 @@ _PERPETRATOR = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)\b", re.IGNORECASE)
 
 
-def role_in(doc: Doc, start: int, end: int, trigger: int) -> Role:
-    """Role of the actor at chars [start, end) of ``doc`` relative to a trigger at char ``trigger``."""
+def role_in(doc: Doc, start: int, end: int, trigger: int, *, words: bool = True) -> Role:
+    """Role of the actor at chars [start, end) of ``doc`` relative to a trigger at char
+    ``trigger``. ``words=False`` reads the parse alone, without the word patterns."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
+    if not words:
+        return _parse_role(doc, span, start, trigger)
     after = doc.text[end:end + 12]
     if _PERPETRATOR.search(doc.text[max(0, start - 40):start]):
         return "agent"  # "gunmen believed to be linked to X", "X claimed responsibility"
-    if re.match(r"\s+(?:claimed|has claimed|have claimed) responsibility", doc.text[end:end + 30]):
-        return "agent"
+    if _CLAIMED.match(doc.text, end):
+        return "agent"  # "X claimed responsibility", "the Islamic State group claimed the attack"
     if re.match(r"-?(?:held|controlled|occupied)\b", after):
         return "patient"  # "regime-held neighbourhoods": the holder is the one hit
     if re.match(r"-?(?:led|backed|launched|planted|laid|placed|fired|claimed|made)\b", after):
         return "agent"  # "ISIS-led bombardment"
+    return _parse_role(doc, span, start, trigger)
+
+
+def _parse_role(doc: Doc, span, start: int, trigger: int) -> Role:
     token = _np_head(span.root)
     dep = token.dep_
     if dep in {"nsubj", "csubj"}:
@@ -64,6 +78,10 @@ def role_in(doc: Doc, start: int, end: int, trigger: int) -> Role:
             return "agent"
         if prep.lower_ in {"between", "with"}:
             return ""  # "clashes between X and Y": both sides, no direction
+        if prep.lower_ in {"of", "from"} and _MEMBERS.match(prep.head.lower_) and prep.head.i != token.i:
+            # "Members of Al Shabaab attacked": the group has its members' role.
+            head = prep.head
+            return role_in(doc, head.idx, head.idx + len(head.text), trigger, words=False)
         return "patient"
     if dep in {"dobj", "dative", "attr", "oprd"}:
         return "patient"

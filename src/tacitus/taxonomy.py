@@ -67,7 +67,8 @@ def strong_cues(cues: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
         kept = list(texts)
         if kind == "attack":
             kept = [t for t in texts if not WEAK_ATTACK.match(t)]
-        if kind == "air" and "attack" not in cues and "shell" not in cues:
+        if kind == "air" and "attack" not in cues and "shell" not in cues and "ied" not in cues:
+            # drones or aircraft alone are no strike; with bombs or explosives they are
             kept = [t for t in texts if _AIR_STRIKE.search(t)]
         if kept:
             out[kind] = kept

@@ -21,6 +21,7 @@ Decisions on traps (all tested):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import AbstractSet, NamedTuple, Sequence
 
@@ -272,4 +273,27 @@ def find_actors(text: str, index: ActorIndex) -> tuple[ActorMention, ...]:
         found.append(ActorMention(Span(start, stop, text[start:stop]), hit.name, hit.inter,
                                   hit.kind, hit.country, hit.qualifier))
         i = hit.end
-    return tuple(found)
+    return tuple(_members_of_named(text, found))
+
+
+# "Rebels of the Allied Democratic Forces", "gunmen from the Jalisco cartel", "fighters
+# of the paramilitary RSF": the generic words name members of the group that follows.
+_OF_GROUP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:(?:paramilitary|rebel|armed|militant|"
+                       r"jihadist|rival|insurgent|outlawed|banned|separatist|islamist)\s+)*$",
+                       re.IGNORECASE)
+
+
+def _members_of_named(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """A generic mention joined to the named group it belongs to, as one mention of the
+    group spanning both (the parse then reads the phrase's head, the generic noun)."""
+    out: list[ActorMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "unidentified" and m.kind == "named" \
+                and _OF_GROUP.fullmatch(text, prev.span.end, m.span.start):
+            span = Span(prev.span.start, m.span.end, text[prev.span.start:m.span.end])
+            out[-1] = ActorMention(span, m.name, m.inter, m.kind, m.country_code,
+                                   " ".join(q for q in (prev.qualifier, m.qualifier) if q))
+            continue
+        out.append(m)
+    return out

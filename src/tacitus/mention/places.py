@@ -215,6 +215,9 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
         j, end, cands, loose = found
         start = s0
         name = text[start:end]
+        if _RIVER.match(text, end):
+            i = j  # "across the Dnipro river": a river, not the city named after it
+            continue
         cue_b, phrase_start = _cue_before(text, start)
         cue_a, phrase_end = _cue_after(text, end)
         if _is_noise(text, toks, i, j, name, cands, cue_b, cue_a, stop):
@@ -246,6 +249,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
 
 # "the Eldoret-Kitale road", "the Nairobi-Mombasa highway": ACLED places an event on a
 # road near the town it starts from; "the Eldoret-based weekly" names the town itself.
+_RIVER = re.compile(r"\s+river\b", re.IGNORECASE)
 _ROAD_AFTER = re.compile(r"\s+(?:road|highway|route|railway|corridor|border|boundary)\b",
                          re.I)
 

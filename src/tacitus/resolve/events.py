@@ -116,10 +116,15 @@ def _elsewhere(rp: ResolvedPlace, text: str) -> bool:
     """A country named as where people come from or go to ("raiders from Sudan")."""
     from tacitus.resolve.places import ORIGIN_OR_DESTINATION
 
-    if rp.place.kind != "country":
-        return False
     start = rp.mention.phrase.start
-    return bool(ORIGIN_OR_DESTINATION.search(text[max(0, start - 40):start]))
+    before = text[max(0, start - 40):start]
+    if rp.place.kind != "country":
+        # "near the border with Jalisco": a neighbouring area, not where it happened
+        return bool(_BORDER_WITH.search(before))
+    return bool(ORIGIN_OR_DESTINATION.search(before))
+
+
+_BORDER_WITH = re.compile(r"\b(?:border\s+with|borders?\s+of|bordering)\s+(?:the\s+)?$", re.I)
 
 
 def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
