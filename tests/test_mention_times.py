@@ -168,8 +168,6 @@ def test_times_the_day_before_an_event_is_an_offset():
     assert (t.kind, t.days) == ("offset", -1)
 
 
-@pytest.mark.xfail(reason="'on the same day' is resolved to the publication date, but it is "
-                          "relative to the event just told", strict=True)
 def test_times_on_the_same_day_is_relative():
     t = _only(read_times("On the same day, gunmen attacked another village near Djibo.", 0, WED))
     assert (t.kind, t.days) == ("offset", 0)
@@ -288,3 +286,8 @@ def test_an_attack_two_days_earlier_is_still_news(pipeline):
             "killing four fishermen, police said.")
     article = article_from_text(text, published="2031-03-11", outlet="Lake Post")
     assert any(e.sub_event_type == "Attack" for e in pipeline.code(article))
+
+
+def test_times_the_next_day_is_one_day_after_the_event_told():
+    t = _only(read_times("The next day, gunmen attacked another village.", 0, WED))
+    assert (t.kind, t.days) == ("offset", 1)

@@ -167,3 +167,36 @@ def test_resolve_a_raid_that_made_the_arrests_is_no_second_event(pipeline):
 
 def test_resolve_a_threat_of_more_attacks_is_no_event(pipeline):
     assert _events(pipeline, "The group has threatened more attacks on army posts in Diyala.") == ()
+
+
+def test_resolve_a_crowd_told_over_several_sentences_is_one_event(pipeline):
+    events = _events(pipeline, "On Sunday, a mob beat a suspected cattle thief in Kakamega. He was "
+                               "dragged to the market, stoned and set on fire before police came.")
+    assert [e.sub_event_type for e in events] == ["Mob violence"]
+
+
+def test_resolve_a_witness_quote_is_no_event_of_its_own(pipeline):
+    events = _events(pipeline, "On Monday, police fired on protesters in Basra, killing one. "
+                               "\"They shot at us as if we were enemies,\" a student said.")
+    assert len(events) == 1
+    assert events[0].event_type == "Protests"
+
+
+def test_resolve_riot_police_do_not_make_a_riot(pipeline):
+    ev = _one(pipeline, "On Monday, riot police used tear gas to disperse teachers protesting "
+                        "over pay in Eldoret.")
+    assert ev.sub_event_type == "Protest with intervention"
+
+
+def test_resolve_the_same_day_and_the_next_day_follow_the_story(pipeline):
+    events = _events(pipeline, "On 2 March, protesters marched in Kisumu. On the same day, hundreds "
+                               "demonstrated in Homa Bay. The next day, students protested in Migori.")
+    dates = {e.location: e.event_date for e in events}
+    assert dates == {"Kisumu": dt.date(2019, 3, 2), "Homa Bay": dt.date(2019, 3, 2),
+                     "Migori": dt.date(2019, 3, 3)}
+
+
+def test_resolve_the_day_of_a_statement_gives_way_to_the_day_of_the_event(pipeline):
+    ev = _one(pipeline, "Rebels killed seven villagers in Eringeti, officials said on Monday. "
+                        "The attackers struck late on Saturday, the administrator said.")
+    assert ev.event_date == dt.date(2019, 3, 2)  # the Saturday before publication

@@ -44,6 +44,9 @@ _DISPERSAL = re.compile(
     r"the air|shot in the air|broke up|break up|quelled|baton-charged|lobbed|canisters)$",
     re.IGNORECASE)
 _WEAPONS = {"ied", "shell", "air", "grenade", "chemical"}
+_CROWD_KINDS = {"protest", "riot", "mob"}
+_SAID_WHEN = re.compile(r"\b(?:said|says|told\s+(?:[\w'’.-]+\s+){1,4}|announced|confirmed|stated|"
+                        r"added|reported)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.IGNORECASE)
 _RAID = re.compile(r"^raid(?:s|ed|ing)?$", re.IGNORECASE)
 _ARMED_KINDS = {"attack", "fight", "shell", "air", "ied", "suicide", "grenade", "looting", "abduct"}
 _FIRE = re.compile(r"\bfire\b|\bablaze\b|torch|burn|razed", re.IGNORECASE)
@@ -156,7 +159,11 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
         if trigger is not None and _recalled(f, trigger):
             recalled = True
             continue
-        date_here = next((t for t in f.times if t.kind == "date"), None)
+        dates = [t for t in f.times if t.kind == "date"]
+        # "…, officials said on Monday": the day of the statement, not of the event; a
+        # date of the event itself, here or in the next sentences, wins over it.
+        date_here = next((t for t in dates if not _said_when(f, t)), dates[0] if dates else None)
+        stated = date_here is not None and _said_when(f, date_here)
         offset_here = next((t for t in f.times if t.kind == "offset"), None)
         previous = drafts[-1] if drafts else None
         near = previous is not None and f.index - previous.sentences[-1] <= 4
@@ -195,6 +202,19 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
             # riot of its own (no protest, no crowd doing it).
             _add(previous, _as_damage(f), roles, with_places=False)
             continue
+        if strong and trigger is not None and _quoted(f, trigger) and previous is not None:
+            # "They shot at young men who only asked for electricity," a witness said: a
+            # witness's words about the event told, never an event of their own.
+            if near:
+                _add(previous, f, roles, with_places=False)
+            continue
+        if near and strong and not refers_back and date_here is None and offset_here is None \
+                and _same_story(f, roles, strong, previous):
+            # "A mob beat a man in Jos. He was caught near a bus park, beaten and set on
+            # fire": the same crowd at the same place on the same day is one event
+            # (ACLED's rule), told over several sentences.
+            _add(previous, f, roles, with_places=False)
+            continue
         if strong and set(strong) == {"change"} and any(d.kinds() & _ARMED_KINDS for d in drafts):
             # "Troops were deployed to pursue the attackers": the response to an event
             # already told, not a development of its own.
@@ -228,7 +248,7 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
             continue
 
         if date_here is not None:
-            _set_date(draft, date_here.date, date_here.precision, date_here.span, True)
+            _set_date(draft, date_here.date, date_here.precision, date_here.span, not stated)
         elif offset_here is not None and running is not None:
             # "This comes one day after X": X is earlier; "a day after X, Y": Y is later.
             before = f.sentence.span.text[: offset_here.span.start - f.sentence.span.start]
@@ -278,6 +298,34 @@ def _elsewhere(f: Facts, previous: _Builder) -> bool:
     # towns only: "the regional governor of X said" names no new place of events
     return any(rp.place.geonameid not in known and rp.place.kind in {"city", "neighbourhood"}
                for rp in f.places)
+
+
+def _said_when(f: Facts, t) -> bool:
+    """The time expression dates a statement: "police said on Monday"."""
+    before = f.sentence.span.text[: t.span.start - f.sentence.span.start]
+    return bool(_SAID_WHEN.search(before[-60:]))
+
+
+def _quoted(f: Facts, trigger: Span) -> bool:
+    """The trigger stands inside quotation marks in its sentence."""
+    before = f.sentence.span.text[: trigger.start - f.sentence.span.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _same_story(f: Facts, roles: Sequence[Role], strong: dict[str, list[str]],
+                previous: _Builder) -> bool:
+    """The sentence goes on telling the crowd violence of the event just told: no new
+    place, no armed actor it did not name, and only crowd or attack cues."""
+    if f.index - previous.sentences[-1] > 2 or not previous.kinds() & _CROWD_KINDS:
+        return False
+    if not set(strong) <= _CROWD_KINDS | {"attack", "looting"} or _elsewhere(f, previous):
+        return False
+    known = previous.actor_names()
+    trigger_at = min(s.start for c in f.cues if c.kind in strong for s in [c.span])
+    # a new armed doer ("Then soldiers opened fire") starts its own event; police who
+    # arrive after it ("before police came") do not
+    return not any(r.actor.name not in known and r.actor.inter in {1, 2, 3, 4, 8}
+                   and r.role == "agent" and r.actor.span.start < trigger_at for r in roles)
 
 
 def _as_damage(f: Facts) -> Facts:

@@ -45,7 +45,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("offset", rf"\b(?:just\s+|only\s+)?{_N}\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before|later|earlier|ago)\b"),
         ("weekday", r"\b(?:(?P<rel>last|this|past|late|early|on)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"),
         ("yesterday", r"\b(?:yesterday|last night|the previous day|the day before)\b"),
-        ("today", r"\b(?:today|this morning|this afternoon|this evening|tonight|earlier today|on the same day)\b"),
+        ("sameday", r"\b(?:on\s+)?(?:the|that)\s+same\s+day\b"),
+        ("nextday", r"\b(?:on\s+)?the\s+(?:next|following)\s+day\b"),
+        ("today", r"\b(?:today|this morning|this afternoon|this evening|tonight|earlier today)\b"),
         ("weekend", r"\b(?:over|during|at)\s+the\s+(?:past\s+|last\s+)?weekend\b|\blast\s+weekend\b"),
         ("week", r"\b(?:earlier\s+this\s+week|this\s+week|last\s+week|the\s+past\s+week|the\s+previous\s+week)\b"),
         ("monthrel", r"\b(?:earlier\s+this\s+month|this\s+month|last\s+month|the\s+past\s+month|the\s+previous\s+month)\b"),
@@ -105,6 +107,9 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None):
         return (dt.date(year, month, 1), 3, 0, "date") if year else None
     if published is None:
         return None
+    if kind in {"sameday", "nextday"}:
+        # "on the same day", "the next day": relative to the event just told
+        return None, 1, 0 if kind == "sameday" else 1, "offset"
     if kind == "offset":
         n = g["n"].lower()
         days = int(n) if n.isdigit() else _NUMBER_WORDS[n]
