@@ -19,11 +19,7 @@ EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
 BY_LABEL = {inc["label"]: inc for inc in EXPECTED["incidents"]}
 # Extraction errors (not merge errors) that stop these from coming out right; each is
 # a strict xfail, so a fix shows up as a failure to remove the marker.
-KNOWN_MISSES = {
-    "so-qoryooley-clash": "one report's fight, told over three sentences, becomes two clashes; the "
-                          "generic 'militants' wins actor2 over the group's name, so the sides of "
-                          "the two reports disagree",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -200,3 +200,42 @@ def test_resolve_the_day_of_a_statement_gives_way_to_the_day_of_the_event(pipeli
     ev = _one(pipeline, "Rebels killed seven villagers in Eringeti, officials said on Monday. "
                         "The attackers struck late on Saturday, the administrator said.")
     assert ev.event_date == dt.date(2019, 3, 2)  # the Saturday before publication
+
+
+def test_resolve_a_battle_told_over_several_sentences_is_one_event(pipeline):
+    events = _events(pipeline, "On Thursday, militants of Al Shabaab stormed an army base in Jowhar. "
+                               "Witnesses said the soldiers drove the attackers back after hours of "
+                               "fighting. An elder said he saw the bodies of six militants and that "
+                               "two soldiers had died.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert events[0].actor1 == "Al Shabaab"
+    assert events[0].actor2.startswith("Military Forces of Somalia")
+    assert events[0].fatalities == 8
+
+
+def _drafts(pipeline, text: str):
+    from tacitus.analyse import parse
+    from tacitus.assemble import assemble, event_sentences
+    from tacitus.clean import clean
+    from tacitus.mention import read_mentions
+
+    res = pipeline._res()
+    article = clean(Article(id="t", text=text, url="", outlet="", published=PUBLISHED))
+    facts = read_mentions(article, res)
+    wanted = event_sentences(facts)
+    return assemble(facts, dict(zip(wanted, parse(res.nlp, [facts[i].sentence for i in wanted]))),
+                    PUBLISHED)
+
+
+def test_resolve_another_attack_is_told_apart_from_the_battle_before_it(pipeline):
+    text = ("On Tuesday, Taliban militants attacked a checkpoint in Khost, and the fighting "
+            "lasted for hours. {} two teachers were shot dead.")
+    assert [d.sentences for d in _drafts(pipeline, text.format("In another attack,"))] == [(0,), (1,)]
+    assert [d.sentences for d in _drafts(pipeline, text.format("During the fighting,"))] == [(0, 1)]
+
+
+def test_resolve_a_groups_own_count_only_raises_the_top_of_the_range(pipeline):
+    events = _events(pipeline, "On Friday, soldiers clashed with Islamic State fighters near "
+                               "Baiji, killing four militants. Amaq said its fighters killed 30 "
+                               "soldiers.")
+    assert [(e.fatalities, e.fatalities_high) for e in events] == [(4, 30)]

@@ -45,6 +45,10 @@ _DISPERSAL = re.compile(
     re.IGNORECASE)
 _WEAPONS = {"ied", "shell", "air", "grenade", "chemical"}
 _CROWD_KINDS = {"protest", "riot", "mob"}
+# "another attack", "in a separate incident": the sentence tells a new event
+_ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s+(?:\w+\s+)?"
+                      r"(?:attacks?|incidents?|clash(?:es)?|raids?|ambush(?:es)?|assaults?|bombings?)\b"
+                      r"|\bseparately\b|\bin a separate\b", re.IGNORECASE)
 _SAID_WHEN = re.compile(r"\b(?:said|says|told\s+(?:[\w'’.-]+\s+){1,4}|announced|confirmed|stated|"
                         r"added|reported)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.IGNORECASE)
 _RAID = re.compile(r"^raid(?:s|ed|ing)?$", re.IGNORECASE)
@@ -219,6 +223,11 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
             # "Troops were deployed to pursue the attackers": the response to an event
             # already told, not a development of its own.
             continue
+        if not strong and near and "fight" in previous.kinds() and f.casualties:
+            # "He had seen the bodies of seven militants and three soldiers had died":
+            # the toll of the battle just told, whoever is said to have killed whom
+            _add(previous, f, roles, with_places=False)
+            continue
         if strong and not refers_back:
             draft = _start(f, strong, roles, trigger)
         elif (not strong and trigger is not None and _armed_agent_with_target(roles, f)
@@ -314,12 +323,23 @@ def _quoted(f: Facts, trigger: Span) -> bool:
 
 def _same_story(f: Facts, roles: Sequence[Role], strong: dict[str, list[str]],
                 previous: _Builder) -> bool:
-    """The sentence goes on telling the crowd violence of the event just told: no new
-    place, no armed actor it did not name, and only crowd or attack cues."""
-    if f.index - previous.sentences[-1] > 2 or not previous.kinds() & _CROWD_KINDS:
+    """The sentence goes on telling the crowd violence or the battle just told: no new
+    place, no new armed doer, and only cues of the same kind of violence."""
+    if f.index - previous.sentences[-1] > 2 or _elsewhere(f, previous) \
+            or _ANOTHER.search(f.sentence.span.text):
         return False
-    if not set(strong) <= _CROWD_KINDS | {"attack", "looting"} or _elsewhere(f, previous):
+    crowd = previous.kinds() & _CROWD_KINDS and set(strong) <= _CROWD_KINDS | {"attack", "looting"}
+    # "Witnesses said the army drove the attackers back after hours of fighting": the
+    # battle just told, with the weapons fired in it
+    # ("A and B exchanged fire" is a summary that the directed events after it replace;
+    # weapons count only when the sentence says they were fired in the fighting)
+    kinds = set(strong)
+    battle = "fight" in previous.kinds() and not previous.reciprocal and (
+        kinds <= {"fight", "attack"} or "fight" in kinds and kinds <= {"fight", "attack", "shell", "grenade"})
+    if not (crowd or battle):
         return False
+    if battle and "fight" in strong:
+        return True  # "the soldiers drove the attackers back after hours of fighting"
     known = previous.actor_names()
     trigger_at = min(s.start for c in f.cues if c.kind in strong for s in [c.span])
     # a new armed doer ("Then soldiers opened fire") starts its own event; police who

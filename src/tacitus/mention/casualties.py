@@ -69,6 +69,14 @@ _UNVERIFIED = re.compile(
     r"lies|exaggerat\w*)",
     re.IGNORECASE,
 )
+# Counts an armed group gives of its own success, through its media (the Taliban's Voice
+# of Jihad, the Islamic State's Amaq and al-Naba, al-Shabaab's Andalus and al-Kataib) or
+# in its own name: claims, never the toll.
+_PARTISAN = re.compile(
+    r"\b(?:VoJ|Voice of Jihad|Amaq|al-?Naba|Andalus|al-?Kataib|al-?Emarah)\b|"
+    r"\b(?:the group|the militants|the insurgents|the rebels|the jihadists)\s+(?:said|says|claimed|claims)\b"
+    r"|\b(?:its|their) fighters (?:had |have )?(?:killed|shot dead)\b",
+    re.IGNORECASE)
 _CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\b|\bpropaganda\b", re.IGNORECASE)
 _CORROBORATION = re.compile(
     r"confirm|received|hospital|morgue|mortuary|autopsy|post-mortem|death toll|toll (?:rose|climbed|stands|stood)",
@@ -143,7 +151,8 @@ def read_casualties(
         return ()
     corroborating = bool(_CORROBORATION.search(sentence))
     # Only a side's claim: "20 were killed, a toll that could not be verified" still counts.
-    unverified = bool(_UNVERIFIED.search(sentence)) and bool(_CLAIM.search(sentence))
+    unverified = bool(_UNVERIFIED.search(sentence)) and bool(_CLAIM.search(sentence)) \
+        or bool(_PARTISAN.search(sentence))
     found: list[Casualty] = []
     used_until = 0  # token index: a count is read once
     for verb in _VERB.finditer(sentence):

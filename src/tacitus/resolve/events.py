@@ -276,6 +276,11 @@ def _pick_actors(typing: Typing, agents, patients, unknown, country: str, draft:
     if etype == "Battles":
         # A battle's other side is armed; civilians named with it are associated.
         rest = [s for s in rest if s.inter in ARMED] or rest
+    named_rest = [s for s in rest if s.inter in ARMED and not s.name.startswith("Unidentified")]
+    if rest and rest[0].name.startswith("Unidentified") and named_rest:
+        # "killing nine militants" after "an attack by al-Shabaab fighters", "the army
+        # drove the attackers back": a generic word for a side the text names
+        rest.insert(0, named_rest[0])
     a2 = rest[0] if rest else None
     assoc = ""
     if a2 is not None and a2.inter != 7 and draft.civilians_hit:
