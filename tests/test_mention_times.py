@@ -291,3 +291,13 @@ def test_an_attack_two_days_earlier_is_still_news(pipeline):
 def test_times_the_next_day_is_one_day_after_the_event_told():
     t = _only(read_times("The next day, gunmen attacked another village.", 0, WED))
     assert (t.kind, t.days) == ("offset", 1)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("15-16 January: gunmen attacked a hotel.", dt.date(2021, 1, 15)),
+    ("On 6-7 April, traders barricaded the road.", dt.date(2021, 4, 6)),
+    ("Police clashed with protesters on March 10 and 11.", dt.date(2021, 3, 10)),
+])
+def test_times_a_span_of_days_is_dated_by_its_first_day(sentence, expected):
+    t = _only(read_times(sentence, 0, WED))
+    assert t.date == expected

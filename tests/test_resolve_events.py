@@ -239,3 +239,9 @@ def test_resolve_a_groups_own_count_only_raises_the_top_of_the_range(pipeline):
                                "Baiji, killing four militants. Amaq said its fighters killed 30 "
                                "soldiers.")
     assert [(e.fatalities, e.fatalities_high) for e in events] == [(4, 30)]
+
+
+def test_resolve_the_date_of_an_election_is_not_the_date_of_the_event(pipeline):
+    ev = _one(pipeline, "Supporters of the governor took to the streets of Nyeri to celebrate the "
+                        "court ruling on his February 12 election.")
+    assert ev.event_date == PUBLISHED - dt.timedelta(days=1)

@@ -45,6 +45,10 @@ _DISPERSAL = re.compile(
     re.IGNORECASE)
 _WEAPONS = {"ied", "shell", "air", "grenade", "chemical"}
 _CROWD_KINDS = {"protest", "riot", "mob"}
+_ELECTION = r"(?:general\s+|presidential\s+|repeat\s+|fresh\s+|local\s+)?(?:elections?|polls?|vote|referendum|ballot)"
+_ELECTION_AFTER = re.compile(r"^(?:['’]s)?\s+" + _ELECTION + r"\b", re.IGNORECASE)
+_ELECTION_BEFORE = re.compile(r"\b" + _ELECTION + r"\s+(?:on|of|held on|scheduled for|set for|slated for)\s+$",
+                              re.IGNORECASE)
 # "another attack", "in a separate incident": the sentence tells a new event
 _ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s+(?:\w+\s+)?"
                       r"(?:attacks?|incidents?|clash(?:es)?|raids?|ambush(?:es)?|assaults?|bombings?)\b"
@@ -166,6 +170,7 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
         dates = [t for t in f.times if t.kind == "date"]
         # "…, officials said on Monday": the day of the statement, not of the event; a
         # date of the event itself, here or in the next sentences, wins over it.
+        dates = [t for t in dates if not _dates_another_event(f, t)]
         date_here = next((t for t in dates if not _said_when(f, t)), dates[0] if dates else None)
         stated = date_here is not None and _said_when(f, date_here)
         offset_here = next((t for t in f.times if t.kind == "offset"), None)
@@ -307,6 +312,14 @@ def _elsewhere(f: Facts, previous: _Builder) -> bool:
     # towns only: "the regional governor of X said" names no new place of events
     return any(rp.place.geonameid not in known and rp.place.kind in {"city", "neighbourhood"}
                for rp in f.places)
+
+
+def _dates_another_event(f: Facts, t) -> bool:
+    """The date names another event: "his October 26 election", "the vote on Saturday"."""
+    text, base = f.sentence.span.text, f.sentence.span.start
+    after = text[t.span.end - base:t.span.end - base + 40]
+    before = text[max(0, t.span.start - base - 40):t.span.start - base]
+    return bool(_ELECTION_AFTER.match(after) or _ELECTION_BEFORE.search(before))
 
 
 def _said_when(f: Facts, t) -> bool:

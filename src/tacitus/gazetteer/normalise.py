@@ -10,6 +10,7 @@ when the index is built and when text is looked up.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 # Letters NFKD does not decompose into ASCII.
@@ -77,8 +78,12 @@ def _fold_token(tok: str) -> str:
     return tok
 
 
+@lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
-    """The exact match key: "Deir ez-Zor" -> "deir zor", "al-Hamidiyah" -> "hamidiya"."""
+    """The exact match key: "Deir ez-Zor" -> "deir zor", "al-Hamidiyah" -> "hamidiya".
+
+    Cached: the same names recur across an article's mentions and candidates, and a
+    batch's articles share most of them."""
     toks = list(tokens(name))
     if len(toks) > 1 and toks[0] in _LEADING_ARTICLES:
         toks = toks[1:]

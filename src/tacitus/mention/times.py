@@ -36,6 +36,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in [
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+        # a span of days is dated by its first day, as ACLED dates it: "15-16 January"
+        ("dmy", rf"\b{_DAY}\s*(?:-|–|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"),
+        ("dm", rf"\b{_DAY}\s*(?:-|–|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}\b(?!\s*(?:19|20)\d\d)"),
+        ("md", rf"\b{_MONTH}\s+{_DAY}\s*(?:-|–|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])"),
         ("dmy", rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"),
         ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
         ("dm", rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\b(?!\s*(?:19|20)\d\d)"),
