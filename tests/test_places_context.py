@@ -179,3 +179,15 @@ def test_places_context_admin_area_named_with_its_kind_word_is_its_own_name(gaz)
                   "Marsabit County.", gaz)
     assert "Gare" not in got
     assert got["Marsabit County"].place.country_code == "KE"
+
+
+def test_places_context_unknown_quarter_of_a_city_county_is_the_city(gaz):
+    # "Roysambu" is not in the gazetteer; "Nairobi" after it is the city, not the county.
+    got = by_name("Motorists staged a demonstration in Roysambu, Nairobi on Monday.", gaz)
+    assert got["Nairobi"].place.kind == "city"
+    assert got["Nairobi"].geo_precision == 1
+
+
+def test_places_context_district_of_a_province_keeps_the_province(gaz):
+    got = by_name("Taliban attacked a checkpoint in Paghman district, Kabul, on Monday.", gaz)
+    assert got["Kabul"].place.kind == "admin1"

@@ -68,6 +68,7 @@ _MIN_SCORE = 0.35
 _HOME_WEIGHT = 0.3  # the outlet's home country: less than any town the text names
 _QUARTER_EVIDENCE = 0.8  # as strong as a town of about 400,000 people
 _BIG_CITY = 1_000_000
+_CITY_COUNTY = 250_000  # a city this big is what its namesake county's bare name means
 _SMALL_TOWN = 10_000  # below this, a town matched by an alternate name alone is doubtful
 _FAR_KM = 1500.0  # a candidate this far from every other place the text names is suspect
 # "X, Y" / "X in Y" / "X of Y": Y names where X lies (a container).
@@ -235,7 +236,10 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
             # over the area (reports misname a district's province more often than the
             # district).
             s -= 1.5
-    if ctx.container and p.kind == "admin1" and _cue_word(m) not in _TOWN_CUES:
+    if ctx.container and p.kind == "admin1" and _cue_word(m) not in _TOWN_CUES \
+            and not _city_of_same_name(p, m):
+        # "Roysambu, Nairobi": a city of the admin area's name is what a bare name after
+        # a quarter means (ACLED codes the quarter as the city, precision 1)
         s += 1.0
         why.append("named as where the place before it lies")
     if ctx.others and p.kind != "country" and p.latitude is not None and \
@@ -288,6 +292,11 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
         # part of a city of millions, which is named by its quarters.
         s += 1.0
     return s, "; ".join(why)
+
+
+def _city_of_same_name(p: Place, m: PlaceMention) -> bool:
+    return any(c.kind == "city" and c.population >= _CITY_COUNTY and c.country_code == p.country_code
+               and key(c.name) == key(p.name) for c in m.candidates)
 
 
 def _backed(cc: str, m: PlaceMention, ctx: _Context) -> bool:
