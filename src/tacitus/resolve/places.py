@@ -43,6 +43,7 @@ class _Context:
     # country -> the distinct sources (hint, dateline, names) that vote for it
     sources: dict[str, frozenset[str]] | None = None
     home_continent: str = ""  # the continent of the outlet's home country
+    after_unknown: bool = False  # the mention names where an unknown place lies
 
 
 _NEAR = ("near", "outskirts", "countryside")
@@ -237,7 +238,7 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
             # district).
             s -= 1.5
     if ctx.container and p.kind == "admin1" and _cue_word(m) not in _TOWN_CUES \
-            and not _city_of_same_name(p, m):
+            and not (ctx.after_unknown and _city_of_same_name(p, m)):
         # "Roysambu, Nairobi": a city of the admin area's name is what a bare name after
         # a quarter means (ACLED codes the quarter as the city, precision 1)
         s += 1.0
@@ -409,7 +410,8 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
         within = area[0] if area and area[0].kind in ("admin1", "admin2") else None
         local = _Context(ctx.country, ctx.region, ctx.countries, admin1, frozenset(cities),
                          within, i in outer or i in unknown_before, tuple(others),
-                         ctx.sources, ctx.home_continent)
+                         ctx.sources, ctx.home_continent,
+                         i in unknown_before and i not in outer)
         got = _pick(m, local)
         if got is None:
             if i in inside:
