@@ -95,16 +95,11 @@ def test_attributions_anonymous_source_with_comma():
     assert (d.role, d.outlet) == ("military source", "AFP")
 
 
-@pytest.mark.xfail(reason="a title before a name is kept in the name and the role is empty: "
-                          "'Governor Babagana Zulum' -> name 'Governor Babagana Zulum', role ''",
-                   strict=True)
 def test_attributions_title_is_a_role_not_part_of_the_name():
     d = _only(read_attributions("Governor Musa Dauda said 10 farmers were killed in Gwoza.", 0))
     assert (d.name, d.role.lower()) == ("Musa Dauda", "governor")
 
 
-@pytest.mark.xfail(reason="'Name, the role, said' (apposition before the verb) is not read",
-                   strict=True)
 def test_attributions_name_with_apposition_before_said():
     d = _only(read_attributions("Carlos Mendoza, the mayor of Tumaco, said two men were shot.", 0))
     assert d.name == "Carlos Mendoza" and "mayor" in d.role

@@ -18,6 +18,10 @@ _OUTLET = r"(?P<outlet>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'�
 _ROLE_NAME_SAYS = re.compile(
     rf"(?P<role>(?:{_ROLE_WORD}\s+){{0,4}}){_NAME},?\s+{_SAY}(?:\s+(?:to\s+)?{_OUTLET})?"
 )
+# "Carlos Mendoza, the mayor of Tumaco, said ..."
+_NAME_ROLE_SAYS = re.compile(
+    rf"{_NAME},\s+(?:a|an|the)\s+(?P<role>[\w\s'’-]{{3,60}}?),\s+{_SAY}(?:\s+(?:to\s+)?{_OUTLET})?"
+)
 # "..., said Amina Warsame, a local official in Baidoa."
 _SAYS_NAME_ROLE = re.compile(
     rf"(?:said|says|added|stated|explained|wrote)\s+{_NAME}(?:,\s+(?:a|an|the)\s+(?P<role>[\w\s-]{{3,60}}?))?(?=[,.;]|\s+(?:who|in|at|of|from|with|to)\b|$)"
@@ -53,11 +57,16 @@ def read_attributions(sentence: str, offset: int, outlet: str = "") -> tuple[Sou
         if any(m.start() < e and s < m.end() for s, e in taken):
             return
         taken.append((m.start(), m.end()))
+        name, title = _without_title(name)
+        role = role or title
         span = Span(offset + m.start(), offset + m.end(), m.group())
         found.append(SourceDetail(name=name, role=role, outlet=said_to or outlet, evidence=span))
 
     for m in _ANONYMOUS.finditer(sentence):
         add(m, "", m.group("role").strip(), _outlet(m, sentence))
+    for m in _NAME_ROLE_SAYS.finditer(sentence):
+        if m.group("name").split()[0] not in _NOT_NAMES:
+            add(m, m.group("name"), m.group("role").strip(), _outlet(m, sentence))
     for m in _ROLE_NAME_SAYS.finditer(sentence):
         name = m.group("name")
         if name.split()[0] in _NOT_NAMES:
@@ -77,6 +86,22 @@ def read_attributions(sentence: str, offset: int, outlet: str = "") -> tuple[Sou
         if len(name.split()) <= 8:
             add(m, name, role, "")
     return tuple(found)
+
+
+# Ranks and honorifics before a name belong to the role: "Colonel Andrés Rojas", "Mrs
+# Ladi Gyang", "Mama Furaha Kavira" are Andrés Rojas, Ladi Gyang and Furaha Kavira.
+_TITLES = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. mama madam sheikh colonel col col. major maj maj. general gen "
+    "gen. captain capt capt. lieutenant lt lt. brigadier brig brig. sergeant sgt sgt. commander "
+    "senator sen. governor gov. hon hon. honourable honorable professor prof prof. reverend rev "
+    "rev. bishop father imam chief".split())
+
+
+def _without_title(name: str) -> tuple[str, str]:
+    words = name.split()
+    if len(words) >= 3 and words[0].lower() in _TITLES:
+        return " ".join(words[1:]), words[0].rstrip(".").lower()
+    return name, ""
 
 
 def _clean_role(words: str) -> str:
