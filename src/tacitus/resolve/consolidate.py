@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from tacitus.mention.casualties import STATED
+from tacitus.resolve.notes import write_note
 from tacitus.types import Event
 
 _DEMO_SEVERITY = {
@@ -46,7 +47,33 @@ def consolidate(events: Sequence[Event]) -> tuple[Event, ...]:
             e = replace(e, actor1=coarse.actor1, inter1=coarse.inter1)
         if not any(_inside(e, o) for o in merged if o is not e):
             kept.append(e)
-    return tuple(kept)
+    for coarse in merged:
+        towns = [i for i, o in enumerate(kept) if _inside(coarse, o)]
+        if towns and not any(_has_toll(kept[i]) for i in towns):
+            # "Aircraft bombed two towns, killing 11 … a jet struck A, a second B": the
+            # region's toll belongs to its towns, shared between them.
+            for i, share in zip(towns, _shares(coarse, len(towns))):
+                kept[i] = replace(kept[i], **share, evidence={
+                    **kept[i].evidence, "fatalities": coarse.evidence.get("fatalities", ())})
+    # The fields may have changed since each note was written.
+    return tuple(replace(e, notes=write_note(e)) for e in kept)
+
+
+def _has_toll(e: Event) -> bool:
+    return bool(e.fatalities or e.fatalities_high or e.evidence.get("fatalities"))
+
+
+def _shares(e: Event, n: int) -> list[dict]:
+    """One toll shared between ``n`` places, as tacitus.resolve.fatalities.split does: the
+    first places take the remainder, and the whole may have fallen in any one of them."""
+    def part(total: int | None, i: int) -> int | None:
+        return None if total is None else total // n + (1 if i < total % n else 0)
+
+    return [dict(fatalities=part(e.fatalities, i), fatalities_best=part(e.fatalities_best, i),
+                 fatalities_low=part(e.fatalities_low, i) or 0,
+                 fatalities_high=e.fatalities_high or e.fatalities_best,
+                 civilian_fatalities_low=part(e.civilian_fatalities_low, i) or 0,
+                 injured_low=part(e.injured_low, i) or 0) for i in range(n)]
 
 
 def _family(e: Event) -> str:

@@ -37,6 +37,12 @@ def write_note(e: Event) -> str:
     verb = _VERBS.get(e.sub_event_type, "was involved with")
     whom = f" {e.actor2}" if e.actor2 and verb.endswith((" with", " on", " against", " at", " from", " by", " of")) or (
         e.actor2 and verb in {"shelled", "attacked", "abducted", "arrested"}) else ""
+    if not whom:
+        # "carried out air/drone strikes on" with no target named: drop the dangling word
+        for tail in (" against", " with", " from", " on", " at", " by", " of"):
+            if verb.endswith(tail):
+                verb = verb[: -len(tail)]
+                break
     where = f" in {e.location}" if e.location else ""
     if e.admin1 and e.admin1 != e.location:
         where += f" ({e.admin1})"
@@ -44,7 +50,8 @@ def write_note(e: Event) -> str:
     if e.fatalities:
         toll = f", killing {e.fatalities}"
         if e.civilian_fatalities_low:
-            toll += f" including {e.civilian_fatalities_low} civilians"
+            n = e.civilian_fatalities_low
+            toll += f" including {n} civilian{'s' if n != 1 else ''}"
     elif e.fatalities_best is None and e.fatalities_high:
         toll = f"; up to {e.fatalities_high} people were killed or wounded"
     return f"{when}, {e.actor1} {verb}{whom}{where}{toll}."
