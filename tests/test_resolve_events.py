@@ -245,3 +245,21 @@ def test_resolve_the_date_of_an_election_is_not_the_date_of_the_event(pipeline):
     ev = _one(pipeline, "Supporters of the governor took to the streets of Nyeri to celebrate the "
                         "court ruling on his February 12 election.")
     assert ev.event_date == PUBLISHED - dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, Russian forces shelled Kherson and Nikopol. In Kherson, three civilians were "
+    "killed; in Nikopol, one man was killed.",
+    "On Monday, Russian artillery shelled Kherson, killing three civilians, and Nikopol, "
+    "killing one man.",
+])
+def test_resolve_a_toll_told_for_each_place_stays_with_its_place(pipeline, text):
+    events = _events(pipeline, text)
+    assert {e.location: e.fatalities for e in events} == {"Kherson": 3, "Nikopol": 1}
+
+
+def test_resolve_one_toll_for_two_places_is_shared(pipeline):
+    events = _events(pipeline, "On Monday, Russian artillery shelled Kherson and Nikopol, killing "
+                               "four civilians.")
+    assert sorted(e.fatalities for e in events) == [2, 2]
+    assert all(e.fatalities_high == 4 for e in events)

@@ -59,8 +59,8 @@ def resolve_draft(
     if typing is None:
         return ()
     actor1, actor2, assoc2 = _pick_actors(typing, agents, patients, unknown, country, draft)
-    toll = reconcile(draft.casualties)
-    shares = split(toll, len(places) or 1)
+    shares = _tolls_by_place(draft, places, article_places, article.text) or split(reconcile(draft.casualties),
+                                                                   len(places) or 1)
     sources = _sources(draft.sources, article)
     events = []
     for i, share in enumerate(shares):
@@ -69,6 +69,38 @@ def resolve_draft(
                        country, res, number * 10 + i)
         events.append(event)
     return tuple(events)
+
+
+def _tolls_by_place(draft: Draft, places: Sequence[ResolvedPlace],
+                    article_places: Sequence[ResolvedPlace], text: str) -> list[Toll] | None:
+    """Each place's own toll when the report gives one per place ("in Kherson, three were
+    killed; in Nikopol, one"; "shelled Kherson, killing three, and Nikopol, killing one");
+    None when the counts cannot all be tied to a place (the toll is then shared)."""
+    if len(places) < 2 or not draft.casualties:
+        return None
+    index = {rp.place.geonameid: i for i, rp in enumerate(places)}
+    # every mention of the event's places, also in the sentences that only give tolls
+    mentions = sorted((rp for rp in (*draft.places, *article_places) if rp.place.geonameid in index),
+                      key=lambda rp: rp.mention.span.start)
+    per_place: list[list] = [[] for _ in places]
+    unplaced = []
+    for c in draft.casualties:
+        before = [rp for rp in mentions if rp.mention.span.end <= c.evidence.start
+                  and c.evidence.start - rp.mention.span.end <= _TOLL_REACH
+                  and not _SENTENCE_END.search(text[rp.mention.span.end:c.evidence.start])]
+        if before:
+            per_place[index[before[-1].place.geonameid]].append(c)
+        else:
+            unplaced.append(c)
+    placed = [reconcile(cs) for cs in per_place]
+    if sum(1 for cs in per_place if cs) < 2:
+        return None
+    total = sum(t.best or 0 for t in placed)
+    # A total told before the breakdown ("four killed: three in Kherson, one in
+    # Nikopol") agrees with it; any other count left over cannot be placed.
+    if any(c.kind == "killed" and c.best not in (0, total) and not c.corroborating for c in unplaced):
+        return None
+    return placed
 
 
 def _named_as_crowd(side: Side, draft: Draft) -> bool:
@@ -124,6 +156,8 @@ def _elsewhere(rp: ResolvedPlace, text: str) -> bool:
     return bool(ORIGIN_OR_DESTINATION.search(before))
 
 
+_TOLL_REACH = 80  # characters between a place and the count told for it
+_SENTENCE_END = re.compile(r"[.!?]\s")
 _BORDER_WITH = re.compile(r"\b(?:border\s+with|borders?\s+of|bordering)\s+(?:the\s+)?$", re.I)
 
 
