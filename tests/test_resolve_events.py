@@ -263,3 +263,19 @@ def test_resolve_one_toll_for_two_places_is_shared(pipeline):
                                "four civilians.")
     assert sorted(e.fatalities for e in events) == [2, 2]
     assert all(e.fatalities_high == 4 for e in events)
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Police violently disperse a prayer meeting in Nakuru.", "Protest with intervention"),
+    ("Residents stone two suspected robbers to death in Kisii.", "Mob violence"),
+    ("Unidentified gunmen open fire on a bus in Garissa.", "Attack"),
+    ("The militants line up and execute 12 farmers in Mpeketoni.", "Attack"),
+    ("Offices of the county government are destroyed by arsonists in Kakamega.",
+     "Looting/property destruction"),
+])
+def test_resolve_headline_cues(pipeline, text, sub_event_type):
+    assert _one(pipeline, text).sub_event_type == sub_event_type
+
+
+def test_resolve_executing_a_plan_is_no_killing(pipeline):
+    assert _events(pipeline, "The army executes its plan to secure the border at Mandera.") == ()
