@@ -279,3 +279,19 @@ def test_resolve_headline_cues(pipeline, text, sub_event_type):
 
 def test_resolve_executing_a_plan_is_no_killing(pipeline):
     assert _events(pipeline, "The army executes its plan to secure the border at Mandera.") == ()
+
+
+def test_resolve_a_raid_that_only_made_arrests_is_arrests(pipeline):
+    ev = _one(pipeline, "On Monday, soldiers arrested five men in a raid on a house in Kunduz.")
+    assert ev.sub_event_type == "Arrests"
+
+
+def test_resolve_men_planning_attacks_is_no_attack(pipeline):
+    assert _events(pipeline, "Intelligence officials said the men had been planning attacks on "
+                             "mosques in Kunduz.") == ()
+
+
+def test_resolve_destination_town_is_not_the_place(pipeline):
+    ev = _one(pipeline, "On Monday, the rebels set up a base in Bara and checkpoints on the roads "
+                        "leading to El Obeid.")
+    assert ev.location.startswith("Bar")

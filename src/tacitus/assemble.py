@@ -32,7 +32,8 @@ _GENERIC_REFERENCE = re.compile(
     r"^(?:attacks?|assaults?|raids?|incident|violence|bombardment|shelling|strikes?|operation|"
     r"clash(?:es)?|fighting|ambush|blast|explosion|bombing)$", re.IGNORECASE)
 _IRREALIS = re.compile(
-    r"\b(?:will|would|could|might|plans? to|planning to|threaten\w*|warn\w* of|vow\w* to|intends? to|"
+    r"\b(?:will|would|could|might|plans? to|planning to|(?-i:(?<!well-)plann(?:ing|ed)|plott(?:ing|ed))|"
+    r"threaten\w*|warn\w* of|vow\w* to|intends? to|"
     r"if|unless|expected to|fears? of|denied|deny|denies|did not|didn't|no one was|were not)\b",
     re.IGNORECASE)
 _MODAL_AFTER = re.compile(

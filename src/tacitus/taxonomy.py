@@ -34,6 +34,7 @@ WEAK_ATTACK = re.compile(
     r"targeted|targeting|struck|hit|slain)$",
     re.IGNORECASE,
 )
+_RAID_ONLY = re.compile(r"^raid(?:s|ed|ing)?$", re.IGNORECASE)
 _KILLING = re.compile(r"kill|dead|murder|behead|slain|slaughter|massacre|execut|to death", re.IGNORECASE)
 _RIOT_WORD = re.compile(r"^riot", re.IGNORECASE)
 # Riot and intervention cues that a demonstration said to be peaceful can carry: a road
@@ -95,6 +96,10 @@ def classify(
             has.discard("riot")
         if all(_LEFT_BY_ITSELF.match(t) for t in cues.get("disperse", ())):
             has.discard("disperse")
+    if "arrest" in has and "attack" in has and "fight" not in has \
+            and all(_RAID_ONLY.match(t) for t in cues["attack"]):
+        # "arrested six men in a raid on a house": the raid is how the arrests were made
+        has.discard("attack")
     armed_target = any(i in ARMED for i in target_inters) or "armed_target" in has
     if "fight" in has and all(_ENTERING.match(t) for t in cues["fight"]) and "protest" not in has \
             and "armed_target" not in has and agent_inter in {2, 3} and 7 in target_inters:

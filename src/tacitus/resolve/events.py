@@ -151,13 +151,16 @@ def _elsewhere(rp: ResolvedPlace, text: str) -> bool:
     start = rp.mention.phrase.start
     before = text[max(0, start - 40):start]
     if rp.place.kind != "country":
-        # "near the border with Jalisco": a neighbouring area, not where it happened
-        return bool(_BORDER_WITH.search(before))
+        # "near the border with Jalisco", "the roads leading to El Obeid": a neighbouring
+        # area or a destination, not where it happened
+        return bool(_BORDER_WITH.search(before) or _HEADING_TO.search(before))
     return bool(ORIGIN_OR_DESTINATION.search(before))
 
 
 _TOLL_REACH = 80  # characters between a place and the count told for it
 _SENTENCE_END = re.compile(r"[.!?]\s")
+_HEADING_TO = re.compile(r"\b(?:leading|heading|going|bound|travell?ing|driving|en route)\s+"
+                         r"(?:to|towards?|for)\s+(?:the\s+)?$", re.I)
 _BORDER_WITH = re.compile(r"\b(?:border\s+with|borders?\s+of|bordering)\s+(?:the\s+)?$", re.I)
 
 
