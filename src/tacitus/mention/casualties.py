@@ -146,6 +146,9 @@ def read_casualties(
         n = int(stated.group("n"))
         span = Span(offset + stated.start(), offset + stated.end(), stated.group())
         return (Casualty("killed", n, n, None, 0, False, False, span, stated=True),)
+    verbs = list(_VERB.finditer(sentence))
+    if not verbs:
+        return ()  # most sentences tell no toll: no need to tokenise them
     tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     if not tokens:
         return ()
@@ -155,7 +158,7 @@ def read_casualties(
         or bool(_PARTISAN.search(sentence))
     found: list[Casualty] = []
     used_until = 0  # token index: a count is read once
-    for verb in _VERB.finditer(sentence):
+    for verb in verbs:
         kind: Kind = "casualties" if verb.group("cas") else "killed" if verb.group("kill") else "injured"
         v_first = _token_at(tokens, verb.start())
         v_last = _token_at(tokens, verb.end() - 1)

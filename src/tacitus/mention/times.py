@@ -59,6 +59,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# Every pattern above needs a digit or one of these words (month names are three or more
+# letters long: "jan", "sept").
+_MAY_HOLD_TIME = re.compile(
+    r"\d|day|night|week|month|yesterday|tonight|today|morning|afternoon|evening|"
+    + "|".join(sorted({m[:3] for m in _MONTHS})), re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class TimeMention:
     """A time expression. ``date`` is resolved unless it is relative to another event
@@ -73,6 +80,8 @@ class TimeMention:
 
 def read_times(sentence: str, offset: int, published: dt.date | None) -> tuple[TimeMention, ...]:
     """Time expressions in ``sentence`` (starting at ``offset`` in the article)."""
+    if not _MAY_HOLD_TIME.search(sentence):
+        return ()  # no digit and no time word: most sentences, skipped in one scan
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []
     for kind, pattern in _PATTERNS:
