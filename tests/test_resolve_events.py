@@ -280,3 +280,19 @@ def test_resolve_destination_town_is_not_the_place(pipeline):
 ])
 def test_resolve_one_event_told_over_several_sentences(pipeline, text, sub_event_type):
     assert [e.sub_event_type for e in _events(pipeline, text)] == [sub_event_type]
+
+
+def test_resolve_each_place_keeps_the_kind_of_event_told_of_it(pipeline):
+    events = _events(pipeline, "On Tuesday, police fired tear gas to disperse teachers marching in "
+                               "Nakuru, as demonstrations in Eldoret turned violent. In Eldoret, "
+                               "youths set fire to a police post.")
+    assert {e.location: e.sub_event_type for e in events} == {
+        "Nakuru": "Protest with intervention", "Eldoret": "Violent demonstration"}
+
+
+def test_resolve_one_strike_told_of_two_towns_stays_one_kind(pipeline):
+    events = _events(pipeline, "On Monday, military aircraft bombed two towns in Sagaing. A jet "
+                               "dropped bombs on a market in Kanbalu and a second aircraft struck "
+                               "a monastery in Ye-U.")
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+    assert len(events) == 2

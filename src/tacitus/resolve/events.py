@@ -58,17 +58,74 @@ def resolve_draft(
                       civilian_victims, crowd)
     if typing is None:
         return ()
-    actor1, actor2, assoc2 = _pick_actors(typing, agents, patients, unknown, country, draft)
     shares = _tolls_by_place(draft, places, article_places, article.text) or split(reconcile(draft.casualties),
                                                                    len(places) or 1)
+    # Each place may have its own kind of event: "police dispersed protesters in Nairobi
+    # as demonstrations in Kisumu turned violent".
+    typings = [typing] * len(shares)
+    for i, cues in enumerate(_cues_by_place(draft, places, article_places, article.text) or ()):
+        typings[i] = classify(cues, agent.inter if agent else None, [t.inter for t in targets],
+                              civilian_victims, crowd) or typing
     sources = _sources(draft.sources, article)
     events = []
     for i, share in enumerate(shares):
         rp = places[i] if places else None
-        event = _event(draft, article, typing, actor1, actor2, assoc2, rp, share, sources,
+        actor1, actor2, assoc2 = _pick_actors(typings[i], agents, patients, unknown, country, draft)
+        event = _event(draft, article, typings[i], actor1, actor2, assoc2, rp, share, sources,
                        country, res, number * 10 + i)
         events.append(event)
     return tuple(events)
+
+
+def _cues_by_place(draft: Draft, places: Sequence[ResolvedPlace],
+                   article_places: Sequence[ResolvedPlace], text: str) -> list[dict[str, list[str]]] | None:
+    """The cues told of each place, when a sentence names several of the event's places:
+    a cue belongs to the place named last before it in its sentence (to the sentence's
+    first place when it comes before them all); cues of sentences naming none of them
+    belong to every place. None when there is one place or nothing to tell apart."""
+    if len(places) < 2:
+        return None
+    index = {rp.place.geonameid: i for i, rp in enumerate(places)}
+    mentions = sorted({rp.mention.span.start: rp for rp in (*draft.places, *article_places)
+                       if rp.place.geonameid in index}.values(), key=lambda rp: rp.mention.span.start)
+    out: list[dict[str, list[str]]] = [{} for _ in places]
+    split_any = False
+    for kind, spans in draft.cues.items():
+        for span in spans:
+            start, end = _sentence_around(text, span.start)
+            here = {index[rp.place.geonameid] for rp in mentions if start <= rp.mention.span.start < end}
+            owners: Sequence[int] = range(len(places))
+            if len(here) == 1:
+                owners = list(here)  # "In Kisumu, youths set fire to a police post"
+            elif len(here) > 1:
+                # several of the places in one sentence: the cue is its clause's place's
+                c_start, c_end = _clause_around(text, span.start, start, end)
+                mine = {index[rp.place.geonameid] for rp in mentions
+                        if c_start <= rp.mention.span.start < c_end}
+                if len(mine) == 1:
+                    owners, split_any = list(mine), True
+            for i in owners:
+                out[i].setdefault(kind, []).append(span.text.lower())
+    return out if split_any else None
+
+
+# Where one clause of a sentence ends and the next, about another place, begins.
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:as|while|whereas|but|and)\s+|\s+(?:while|whereas)\s+|\s+as\s+(?-i:(?=[A-Z]))|"
+                           r"\s+and\s+(?=(?:a|an|the|another|in|at)\s)", re.IGNORECASE)
+
+
+def _clause_around(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    breaks = [m for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    c_start = max((m.end() for m in breaks if m.end() <= pos), default=start)
+    c_end = min((m.start() for m in breaks if m.start() >= pos), default=end)
+    return c_start, c_end
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
+    start = starts[-1] if starts else 0
+    m = _SENTENCE_END.search(text, pos)
+    return start, (m.start() + 1 if m else len(text))
 
 
 def _tolls_by_place(draft: Draft, places: Sequence[ResolvedPlace],
