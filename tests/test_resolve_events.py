@@ -296,3 +296,12 @@ def test_resolve_one_strike_told_of_two_towns_stays_one_kind(pipeline):
                                "a monastery in Ye-U.")
     assert {e.sub_event_type for e in events} == {"Air/drone strike"}
     assert len(events) == 2
+
+
+def test_resolve_children_among_the_dead_make_civilians_the_target(pipeline):
+    events = _events(pipeline, "On Monday, military aircraft bombed two towns in the Sagaing region, killing "
+                               "eight people, including three children. A jet struck a market in "
+                               "Kanbalu and a second aircraft hit a school in Ye-U.")
+    assert len(events) == 2
+    assert all(e.actor2 == "Civilians (Myanmar)" for e in events)
+    assert sum(e.fatalities for e in events) == 8

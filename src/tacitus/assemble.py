@@ -485,7 +485,7 @@ def _start(f: Facts, strong: dict[str, list[str]], roles: list[Role], trigger: S
                  trigger=trigger or f.sentence.span)
     b.casualties.extend(f.casualties)
     b.sources.extend(f.sources)
-    b.civilians_hit = bool(_CIVILIANS.search(f.sentence.span.text)) and bool(f.casualties)
+    b.civilians_hit = _civilians_hit(f)
     return b
 
 
@@ -501,8 +501,15 @@ def _add(d: _Builder, f: Facts, roles: list[Role], *, with_places: bool, corrobo
             d.cues.setdefault(c.kind, []).append(c.span)
     d.casualties.extend(f.casualties)
     d.sources.extend(s for s in f.sources if s not in d.sources)
-    if f.casualties and _CIVILIANS.search(f.sentence.span.text):
+    if _civilians_hit(f):
         d.civilians_hit = True
+
+
+def _civilians_hit(f: Facts) -> bool:
+    """Civilians are among the dead or hurt: named so, or counted as civilians ("three
+    children", "two women") by the casualty reader."""
+    return bool(f.casualties) and (bool(_CIVILIANS.search(f.sentence.span.text))
+                                   or any(c.civilians > 0 and not c.corroborating for c in f.casualties))
 
 
 def _set_date(d: _Builder, date: dt.date | None, precision: int, span: Span, read: bool) -> None:

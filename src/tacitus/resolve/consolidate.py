@@ -18,6 +18,7 @@ from typing import Sequence
 
 from tacitus.mention.casualties import STATED
 from tacitus.resolve.notes import write_note
+from tacitus.taxonomy import civilian_targeting
 from tacitus.types import Event
 
 _DEMO_SEVERITY = {
@@ -53,8 +54,14 @@ def consolidate(events: Sequence[Event]) -> tuple[Event, ...]:
             # "Aircraft bombed two towns, killing 11 … a jet struck A, a second B": the
             # region's toll belongs to its towns, shared between them.
             for i, share in zip(towns, _shares(coarse, len(towns))):
-                kept[i] = replace(kept[i], **share, evidence={
-                    **kept[i].evidence, "fatalities": coarse.evidence.get("fatalities", ())})
+                town = kept[i]
+                if not town.actor2 and coarse.actor2:
+                    # whom the region's sentence says was hit ("killing 11 people,
+                    # including three children": civilians)
+                    share.update(actor2=coarse.actor2, inter2=coarse.inter2,
+                                 civilian_targeting=civilian_targeting(town.sub_event_type, coarse.inter2))
+                kept[i] = replace(town, **share, evidence={
+                    **town.evidence, "fatalities": coarse.evidence.get("fatalities", ())})
     # The fields may have changed since each note was written.
     return tuple(replace(e, notes=write_note(e)) for e in kept)
 
