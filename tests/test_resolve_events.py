@@ -305,3 +305,18 @@ def test_resolve_children_among_the_dead_make_civilians_the_target(pipeline):
     assert len(events) == 2
     assert all(e.actor2 == "Civilians (Myanmar)" for e in events)
     assert sum(e.fatalities for e in events) == 8
+
+
+def test_resolve_the_branch_named_is_the_actor_not_its_movement(pipeline):
+    for text in ("On Thursday, jihadists linked to al-Qaeda stormed an army camp in Niono, and "
+                 "JNIM fighters killed four soldiers.",
+                 "On Thursday, gunmen belonging to al-Qaeda's branch JNIM stormed an army camp in "
+                 "Niono."):
+        events = _events(pipeline, text)
+        assert [e.actor1 for e in events] == ["JNIM: Group for Support of Islam and Muslims"], text
+
+
+def test_resolve_where_soldiers_withdrew_to_is_not_the_place(pipeline):
+    ev = _one(pipeline, "On Thursday, militants attacked the army camp in Niono and soldiers "
+                        "withdrew towards Segou after hours of fighting.")
+    assert ev.location == "Niono"

@@ -62,6 +62,7 @@ class NamedActor:
     aliases: tuple[str, ...] = ()
     state_from: dt.date | None = None  # from this day the group is its country's state forces
     local: tuple[tuple[str, str], ...] = ()  # (event country, ACLED name used there)
+    branch_of: str = ""  # the movement the group is a branch of (JNIM -> Al Qaeda)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +221,8 @@ def build_index(actors: list[dict], kinds: list[dict], demonyms: list[dict[str, 
             name=row["name"], inter=int(row["inter"]), country=row.get("country", ""),
             kind=row.get("kind", "named"), aliases=tuple(row.get("aliases", ())),
             state_from=dt.date.fromisoformat(since) if since else None,
-            local=tuple(sorted(row.get("local", {}).items())))
+            local=tuple(sorted(row.get("local", {}).items())),
+            branch_of=row.get("branch_of", ""))
         sensitive = set(row.get("case_sensitive", ()))
         for alias in actor.aliases:
             add(alias, "named", str(len(named)), alias in sensitive)

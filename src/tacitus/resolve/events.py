@@ -42,6 +42,9 @@ def resolve_draft(
     country_code = (places[0].place.country_code if places else "") or context_country or _actor_country(draft)
     country = _country_name(country_code, res)
     agents, patients, unknown = _sides(draft.actors, country_code, draft.date, res)
+    # "fighters linked to al-Qaeda … the Group for Support of Islam and Muslims (JNIM)":
+    # the branch named is the actor, not the movement it belongs to.
+    agents, patients, unknown = _branches_for_parents(agents, patients, unknown, res)
     # An armed doer outranks unarmed ones the parse also made subjects ("residents
     # killed in attacks by raiders"): ACLED's actor1 is the one who used force.
     # A protest's doers are the demonstrators, whoever they protest against.
@@ -126,6 +129,30 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
     start = starts[-1] if starts else 0
     m = _SENTENCE_END.search(text, pos)
     return start, (m.start() + 1 if m else len(text))
+
+
+def _branches_for_parents(agents: list[Side], patients: list[Side], unknown: list[Side], res: Resources):
+    """A movement and its branch named for one event are one side: the branch, in the
+    role the text gives either of them (the movement's when it has one)."""
+    branch = {}
+    for side in (*agents, *patients, *unknown):
+        actor = res.actors.named_actor(side.name)
+        if actor is not None and actor.branch_of:
+            branch[actor.branch_of] = side
+    if not any(s.name in branch for s in (*agents, *patients, *unknown)):
+        return agents, patients, unknown
+    groups = []
+    for group in (agents, patients, unknown):
+        out = []
+        for s in group:
+            if s.name in branch:
+                b = branch[s.name]
+                out.append(Side(b.name, b.inter, s.evidence + b.evidence))
+            elif s not in branch.values() or not any(p.name in branch and branch[p.name] is s
+                                                     for p in (*agents, *patients, *unknown)):
+                out.append(s)
+        groups.append(out)
+    return tuple(groups)
 
 
 def _tolls_by_place(draft: Draft, places: Sequence[ResolvedPlace],
@@ -216,7 +243,8 @@ def _elsewhere(rp: ResolvedPlace, text: str) -> bool:
 
 _TOLL_REACH = 80  # characters between a place and the count told for it
 _SENTENCE_END = re.compile(r"[.!?]\s")
-_HEADING_TO = re.compile(r"\b(?:leading|heading|going|bound|travell?ing|driving|en route)\s+"
+_HEADING_TO = re.compile(r"\b(?:leading|heading|going|bound|travell?ing|driving|en route|withdrew|"
+                         r"withdrawn|withdrawing|retreated|retreating|fled|fleeing|pulled back)\s+"
                          r"(?:to|towards?|for)\s+(?:the\s+)?$", re.I)
 _BORDER_WITH = re.compile(r"\b(?:border\s+with|borders?\s+of|bordering)\s+(?:the\s+)?$", re.I)
 
