@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Sequence
 from tacitus.mention import Facts
 from tacitus.mention.casualties import Casualty
 from tacitus.roles import linear_role, role_in
-from tacitus.taxonomy import CONTEXT_CUES, EVENT_CUES, WEAK_ATTACK, strong_cues
+from tacitus.taxonomy import CONTEXT_CUES, EVENT_CUES, RAID, WEAK_ATTACK, strong_cues
 from tacitus.types import SourceDetail, Span
 
 if TYPE_CHECKING:
@@ -56,7 +56,6 @@ _ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\
                       r"|\bseparately\b|\bin a separate\b", re.IGNORECASE)
 _SAID_WHEN = re.compile(r"\b(?:said|says|told\s+(?:[\w'’.-]+\s+){1,4}|announced|confirmed|stated|"
                         r"added|reported)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.IGNORECASE)
-_RAID = re.compile(r"^raid(?:s|ed|ing)?$", re.IGNORECASE)
 _ARMED_KINDS = {"attack", "fight", "shell", "air", "ied", "suicide", "grenade", "looting", "abduct"}
 _FIRE = re.compile(r"\bfire\b|\bablaze\b|torch|burn|razed", re.IGNORECASE)
 # "A day after the clash, …", "Following the attack, …": a cue that dates the news by an
@@ -196,13 +195,13 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
             _add(previous, f, roles, with_places=False)
             continue
         if near and "arrest" in strong and set(strong) <= {"arrest", "attack"} \
-                and "arrest" in previous.kinds() and all(_RAID.match(t) for t in strong.get("attack", ())):
+                and "arrest" in previous.kinds() and all(RAID.match(t) for t in strong.get("attack", ())):
             # "They were detained in a raid on a house": how the arrests just told were made.
             _add(previous, f, roles, with_places=False)
             continue
         weapon_only = strong and set(strong) <= _WEAPONS and "attack" not in texts
         if weapon_only and near and date_here is None and offset_here is None \
-                and not _elsewhere(f, previous):
+                and not _new_town(f, previous):
             # "The bomber, wearing an explosive vest, walked in": the weapon of the event
             # just told, not a new one.
             _add(previous, f, roles, with_places=False)
@@ -307,7 +306,7 @@ def _without_time_references(f: Facts) -> Facts:
     return f if len(kept) == len(f.cues) else replace(f, cues=kept)
 
 
-def _elsewhere(f: Facts, previous: _Builder) -> bool:
+def _new_town(f: Facts, previous: _Builder) -> bool:
     """The sentence names a place the previous event was not at."""
     known = {rp.place.geonameid for rp in previous.places}
     # towns only: "the regional governor of X said" names no new place of events
@@ -339,7 +338,7 @@ def _same_story(f: Facts, roles: Sequence[Role], strong: dict[str, list[str]],
                 previous: _Builder) -> bool:
     """The sentence goes on telling the crowd violence or the battle just told: no new
     place, no new armed doer, and only cues of the same kind of violence."""
-    if f.index - previous.sentences[-1] > 2 or _elsewhere(f, previous) \
+    if f.index - previous.sentences[-1] > 2 or _new_town(f, previous) \
             or _ANOTHER.search(f.sentence.span.text):
         return False
     crowd = previous.kinds() & _CROWD_KINDS and set(strong) <= _CROWD_KINDS | {"attack", "looting"}
@@ -355,7 +354,7 @@ def _same_story(f: Facts, roles: Sequence[Role], strong: dict[str, list[str]],
     if battle and "fight" in strong:
         return True  # "the soldiers drove the attackers back after hours of fighting"
     known = previous.actor_names()
-    trigger_at = min(s.start for c in f.cues if c.kind in strong for s in [c.span])
+    trigger_at = min(c.span.start for c in f.cues if c.kind in strong)
     # a new armed doer ("Then soldiers opened fire") starts its own event; police who
     # arrive after it ("before police came") do not
     return not any(r.actor.name not in known and r.actor.inter in {1, 2, 3, 4, 8}

@@ -34,7 +34,7 @@ WEAK_ATTACK = re.compile(
     r"targeted|targeting|struck|hit|slain)$",
     re.IGNORECASE,
 )
-_RAID_ONLY = re.compile(r"^raid(?:s|ed|ing)?$", re.IGNORECASE)
+RAID = re.compile(r"^raid(?:s|ed|ing)?$", re.IGNORECASE)  # a raid word alone, as a cue's text
 _KILLING = re.compile(r"kill|dead|murder|behead|slain|slaughter|massacre|execut|to death", re.IGNORECASE)
 _RIOT_WORD = re.compile(r"^riot", re.IGNORECASE)
 # Riot and intervention cues that a demonstration said to be peaceful can carry: a road
@@ -97,7 +97,7 @@ def classify(
         if all(_LEFT_BY_ITSELF.match(t) for t in cues.get("disperse", ())):
             has.discard("disperse")
     if "arrest" in has and "attack" in has and "fight" not in has \
-            and all(_RAID_ONLY.match(t) for t in cues["attack"]):
+            and all(RAID.match(t) for t in cues["attack"]):
         # "arrested six men in a raid on a house": the raid is how the arrests were made
         has.discard("attack")
     armed_target = any(i in ARMED for i in target_inters) or "armed_target" in has

@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from tacitus.mention.casualties import STATED
+from tacitus.resolve.fatalities import Toll, split, toll_fields
 from tacitus.resolve.notes import write_note
 from tacitus.taxonomy import civilian_targeting
 from tacitus.types import Event
@@ -53,8 +54,8 @@ def consolidate(events: Sequence[Event]) -> tuple[Event, ...]:
         if towns and not any(_has_toll(kept[i]) for i in towns):
             # "Aircraft bombed two towns, killing 11 … a jet struck A, a second B": the
             # region's toll belongs to its towns, shared between them.
-            for i, share in zip(towns, _shares(coarse, len(towns))):
-                town = kept[i]
+            for i, toll in zip(towns, split(_toll(coarse), len(towns))):
+                town, share = kept[i], toll_fields(toll)
                 if not town.actor2 and coarse.actor2:
                     # whom the region's sentence says was hit ("killing 11 people,
                     # including three children": civilians)
@@ -70,17 +71,9 @@ def _has_toll(e: Event) -> bool:
     return bool(e.fatalities or e.fatalities_high or e.evidence.get("fatalities"))
 
 
-def _shares(e: Event, n: int) -> list[dict]:
-    """One toll shared between ``n`` places, as tacitus.resolve.fatalities.split does: the
-    first places take the remainder, and the whole may have fallen in any one of them."""
-    def part(total: int | None, i: int) -> int | None:
-        return None if total is None else total // n + (1 if i < total % n else 0)
-
-    return [dict(fatalities=part(e.fatalities, i), fatalities_best=part(e.fatalities_best, i),
-                 fatalities_low=part(e.fatalities_low, i) or 0,
-                 fatalities_high=e.fatalities_high or e.fatalities_best,
-                 civilian_fatalities_low=part(e.civilian_fatalities_low, i) or 0,
-                 injured_low=part(e.injured_low, i) or 0) for i in range(n)]
+def _toll(e: Event) -> Toll:
+    return Toll(e.fatalities_best, e.fatalities_low, e.fatalities_high,
+                e.civilian_fatalities_low, e.injured_low, e.evidence.get("fatalities", ()))
 
 
 def _family(e: Event) -> str:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 from tacitus.assemble import Draft, Role
-from tacitus.resolve.fatalities import Toll, reconcile, split
+from tacitus.resolve.fatalities import Toll, reconcile, split, toll_fields
 from tacitus.resolve.notes import write_note
+from tacitus.resolve.places import BORDER_WITH, ORIGIN_OR_DESTINATION
 from tacitus.taxonomy import EVENT_TYPE_OF, Typing, civilian_targeting, classify
 from tacitus.types import Article, Event, Place, SourceDetail, Span
 
@@ -61,12 +62,13 @@ def resolve_draft(
                       civilian_victims, crowd)
     if typing is None:
         return ()
-    shares = _tolls_by_place(draft, places, article_places, article.text) or split(reconcile(draft.casualties),
-                                                                   len(places) or 1)
+    told = _place_mentions(draft, places, article_places)
+    shares = _tolls_by_place(draft, told, article.text) or split(reconcile(draft.casualties),
+                                                                 len(places) or 1)
     # Each place may have its own kind of event: "police dispersed protesters in Nairobi
     # as demonstrations in Kisumu turned violent".
     typings = [typing] * len(shares)
-    for i, cues in enumerate(_cues_by_place(draft, places, article_places, article.text) or ()):
+    for i, cues in enumerate(_cues_by_place(draft, told, article.text) or ()):
         typings[i] = classify(cues, agent.inter if agent else None, [t.inter for t in targets],
                               civilian_victims, crowd) or typing
     sources = _sources(draft.sources, article)
@@ -80,24 +82,42 @@ def resolve_draft(
     return tuple(events)
 
 
-def _cues_by_place(draft: Draft, places: Sequence[ResolvedPlace],
-                   article_places: Sequence[ResolvedPlace], text: str) -> list[dict[str, list[str]]] | None:
+@dataclass(frozen=True, slots=True)
+class _PlaceMentions:
+    """Where the text names each of an event's places (also in sentences that only give
+    its toll): ``index`` maps a place's geonameid to its position in the event's places."""
+
+    count: int
+    index: dict[int, int]
+    mentions: tuple[ResolvedPlace, ...]  # in text order, one per position in the text
+
+
+def _place_mentions(draft: Draft, places: Sequence[ResolvedPlace],
+                    article_places: Sequence[ResolvedPlace]) -> _PlaceMentions | None:
+    if len(places) < 2:
+        return None
+    index = {rp.place.geonameid: i for i, rp in enumerate(places)}
+    by_start = {rp.mention.span.start: rp for rp in (*draft.places, *article_places)
+                if rp.place.geonameid in index}
+    return _PlaceMentions(len(places), index, tuple(sorted(by_start.values(),
+                                                           key=lambda rp: rp.mention.span.start)))
+
+
+def _cues_by_place(draft: Draft, told: _PlaceMentions | None, text: str) -> list[dict[str, list[str]]] | None:
     """The cues told of each place, when a sentence names several of the event's places:
     a cue belongs to the place named last before it in its sentence (to the sentence's
     first place when it comes before them all); cues of sentences naming none of them
     belong to every place. None when there is one place or nothing to tell apart."""
-    if len(places) < 2:
+    if told is None:
         return None
-    index = {rp.place.geonameid: i for i, rp in enumerate(places)}
-    mentions = sorted({rp.mention.span.start: rp for rp in (*draft.places, *article_places)
-                       if rp.place.geonameid in index}.values(), key=lambda rp: rp.mention.span.start)
-    out: list[dict[str, list[str]]] = [{} for _ in places]
+    index, mentions = told.index, told.mentions
+    out: list[dict[str, list[str]]] = [{} for _ in range(told.count)]
     split_any = False
     for kind, spans in draft.cues.items():
         for span in spans:
             start, end = _sentence_around(text, span.start)
             here = {index[rp.place.geonameid] for rp in mentions if start <= rp.mention.span.start < end}
-            owners: Sequence[int] = range(len(places))
+            owners: Sequence[int] = range(told.count)
             if len(here) == 1:
                 owners = list(here)  # "In Kisumu, youths set fire to a police post"
             elif len(here) > 1:
@@ -134,39 +154,29 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
 def _branches_for_parents(agents: list[Side], patients: list[Side], unknown: list[Side], res: Resources):
     """A movement and its branch named for one event are one side: the branch, in the
     role the text gives either of them (the movement's when it has one)."""
-    branch = {}
-    for side in (*agents, *patients, *unknown):
+    sides = (*agents, *patients, *unknown)
+    branch: dict[str, Side] = {}  # movement name -> the side of its branch
+    for side in sides:
         actor = res.actors.named_actor(side.name)
         if actor is not None and actor.branch_of:
             branch[actor.branch_of] = side
-    if not any(s.name in branch for s in (*agents, *patients, *unknown)):
+    moved = [branch[s.name] for s in sides if s.name in branch]  # branches taking a movement's place
+    if not moved:
         return agents, patients, unknown
-    groups = []
-    for group in (agents, patients, unknown):
-        out = []
-        for s in group:
-            if s.name in branch:
-                b = branch[s.name]
-                out.append(Side(b.name, b.inter, s.evidence + b.evidence))
-            elif s not in branch.values() or not any(p.name in branch and branch[p.name] is s
-                                                     for p in (*agents, *patients, *unknown)):
-                out.append(s)
-        groups.append(out)
-    return tuple(groups)
+    return tuple(
+        [Side(branch[s.name].name, branch[s.name].inter, s.evidence + branch[s.name].evidence)
+         if s.name in branch else s for s in group if not any(s is b for b in moved)]
+        for group in (agents, patients, unknown))
 
 
-def _tolls_by_place(draft: Draft, places: Sequence[ResolvedPlace],
-                    article_places: Sequence[ResolvedPlace], text: str) -> list[Toll] | None:
+def _tolls_by_place(draft: Draft, told: _PlaceMentions | None, text: str) -> list[Toll] | None:
     """Each place's own toll when the report gives one per place ("in Kherson, three were
     killed; in Nikopol, one"; "shelled Kherson, killing three, and Nikopol, killing one");
     None when the counts cannot all be tied to a place (the toll is then shared)."""
-    if len(places) < 2 or not draft.casualties:
+    if told is None or not draft.casualties:
         return None
-    index = {rp.place.geonameid: i for i, rp in enumerate(places)}
-    # every mention of the event's places, also in the sentences that only give tolls
-    mentions = sorted((rp for rp in (*draft.places, *article_places) if rp.place.geonameid in index),
-                      key=lambda rp: rp.mention.span.start)
-    per_place: list[list] = [[] for _ in places]
+    index, mentions = told.index, told.mentions
+    per_place: list[list] = [[] for _ in range(told.count)]
     unplaced = []
     for c in draft.casualties:
         before = [rp for rp in mentions if rp.mention.span.end <= c.evidence.start
@@ -230,8 +240,6 @@ def _distinct_places(places: Sequence[ResolvedPlace], text: str = "") -> list[Re
 
 def _elsewhere(rp: ResolvedPlace, text: str) -> bool:
     """A country named as where people come from or go to ("raiders from Sudan")."""
-    from tacitus.resolve.places import ORIGIN_OR_DESTINATION
-
     start = rp.mention.phrase.start
     before = text[max(0, start - 40):start]
     if rp.place.kind != "country":
@@ -246,7 +254,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s")
 _HEADING_TO = re.compile(r"\b(?:leading|heading|going|bound|travell?ing|driving|en route|withdrew|"
                          r"withdrawn|withdrawing|retreated|retreating|fled|fleeing|pulled back)\s+"
                          r"(?:to|towards?|for)\s+(?:the\s+)?$", re.I)
-_BORDER_WITH = re.compile(r"\b(?:border\s+with|borders?\s+of|bordering)\s+(?:the\s+)?$", re.I)
+_BORDER_WITH = re.compile(r"\b(?:" + BORDER_WITH + r")\s+(?:the\s+)?$", re.I)
 
 
 def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
@@ -462,14 +470,7 @@ def _event(draft, article, typing, actor1: Side, actor2: Side | None, assoc2: st
         geo_precision=rp.geo_precision if rp else None,
         geonameid=place.geonameid if place else None,
         source=source,
-        # ACLED's column counts only reported deaths: "killed and wounded" alone is 0 there;
-        # the unknown best guess (None) and the range stay in Tacitus' own columns.
-        fatalities=toll.best if toll.best is not None else 0,
-        fatalities_low=toll.low,
-        fatalities_best=toll.best,
-        fatalities_high=toll.high,
-        civilian_fatalities_low=toll.civilians,
-        injured_low=toll.injured,
+        **toll_fields(toll),
         url=article.url,
         sources_detail=tuple(sources),
         evidence=evidence,

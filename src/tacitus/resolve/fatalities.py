@@ -60,6 +60,15 @@ def reconcile(casualties: Sequence[Casualty]) -> Toll:
     return Toll(0, 0, claimed_high or None, 0, injured, evidence)
 
 
+def toll_fields(toll: Toll) -> dict[str, int | None]:
+    """The Event columns of a toll. ACLED's ``fatalities`` counts only reported deaths:
+    "killed and wounded" alone is 0 there; the unknown best guess (None) and the range
+    stay in Tacitus' own columns."""
+    return dict(fatalities=toll.best if toll.best is not None else 0, fatalities_low=toll.low,
+                fatalities_best=toll.best, fatalities_high=toll.high,
+                civilian_fatalities_low=toll.civilians, injured_low=toll.injured)
+
+
 def split(toll: Toll, places: int) -> tuple[Toll, ...]:
     """Share one toll between ``places`` events: the first takes the remainder."""
     if places <= 1 or toll.stated:

@@ -49,8 +49,9 @@ class _Context:
 _NEAR = ("near", "outskirts", "countryside")
 # "raiders from Sudan", "deported to Canada", "the border with Somalia": a country named
 # as where people come from or go to is not where the event happened.
+BORDER_WITH = r"border\s+with|borders?\s+of|bordering"
 ORIGIN_OR_DESTINATION = re.compile(
-    r"\b(?:from|to|into|towards?|border\s+with|borders?\s+of|bordering)\s+(?:the\s+)?$", re.I)
+    r"\b(?:from|to|into|towards?|" + BORDER_WITH + r")\s+(?:the\s+)?$", re.I)
 _PARTS = ("northern", "southern", "eastern", "western", "central", "northeastern",
           "northwestern", "southeastern", "southwestern", "rural", "greater")
 _ADMIN1_CUES = ("province", "county", "governorate", "region", "state", "oblast",
