@@ -59,7 +59,10 @@ def _events(article: Article, facts: tuple[Facts, ...], docs, res: Resources, se
     events: list[Event] = []
     for n, draft in enumerate(drafts):
         events.extend(resolve_draft(draft, article, places, res, n, country))
-    return screen_events(consolidate(events), Screen(article, res.gazetteer, settings))
+    # What resolve already withheld is shown as it is; the rest is consolidated, then screened.
+    kept = consolidate([e for e in events if not e.withheld])
+    withheld = tuple(e for e in events if e.withheld)
+    return screen_events(kept + withheld, Screen(article, res.gazetteer, settings))
 
 
 BATCH_SIZE = 32  # articles parsed together (about 300 event sentences)

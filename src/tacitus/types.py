@@ -131,6 +131,8 @@ class Event:
     # Why the pipeline withheld it ("background: dated 400 days before publication"),
     # "" for an event reported as news; shown with --show-withheld.
     withheld: str = field(default="", compare=False)
+    # The names of the rules that made, dated, placed and typed it, for --explain.
+    trace: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def interaction(self) -> int | None:
