@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.lexicon import Lexicon, Quantity
-from tacitus.mention.casualties import Casualty, PersonNouns, read_casualties
+from tacitus.facts import Casualty
+from tacitus.lexicon import Lexicon, PersonNouns, Quantity
+from tacitus.mention.casualties import read_casualties
 
 
 @pytest.fixture(scope="module")

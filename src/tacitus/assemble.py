@@ -13,17 +13,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
-from tacitus.mention import Facts
-from tacitus.mention.casualties import Casualty
+from tacitus.facts import Casualty, Draft, Facts, ResolvedPlace, Role
 from tacitus.roles import linear_role, role_in
 from tacitus.taxonomy import CONTEXT_CUES, EVENT_CUES, RAID, WEAK_ATTACK, strong_cues
 from tacitus.types import SourceDetail, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-    from tacitus.mention.actors import ActorMention
-    from tacitus.resolve.places import ResolvedPlace
 
 _ANAPHOR = re.compile(r"\b(?:the|this|these|that|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _COMES_AFTER = re.compile(r"\b(?:comes?|came|follows?|followed|occurred|happened)\b", re.IGNORECASE)
@@ -78,30 +74,6 @@ _RECALL = re.compile(
     r"(?:last|previous) (?:week|month|year)'s)"
     r"\s+(?:[\w'-]+\s+){0,6}$", re.IGNORECASE)  # no comma: "a week after X, Y did Z" is news
 _CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    actor: ActorMention
-    role: str  # "agent", "patient" or ""
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """An event before resolution: everything the article says about it, with spans."""
-
-    sentences: tuple[int, ...]
-    cues: dict[str, tuple[Span, ...]]
-    actors: tuple[Role, ...]
-    places: tuple[ResolvedPlace, ...]
-    date: dt.date | None
-    time_precision: int
-    date_evidence: tuple[Span, ...]
-    date_read: bool  # False when inherited from context or the publication date
-    casualties: tuple[Casualty, ...]
-    sources: tuple[SourceDetail, ...]
-    civilians_hit: bool
-    trigger: Span
 
 
 @dataclass

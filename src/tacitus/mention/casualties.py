@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
-from tacitus.lexicon import Lexicon, Quantity, data_rows
+from tacitus.facts import Casualty
+from tacitus.facts import CasualtyKind as Kind
+from tacitus.lexicon import Lexicon, PersonNouns, Quantity
 from tacitus.types import Span
-
-Kind = Literal["killed", "injured", "casualties"]
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+|\d+|[A-Za-z’'][\w’'-]*|[^\w\s]")
 # Verb phrases, longest first; "killed and wounded" must win over "killed".
@@ -82,36 +81,6 @@ _CORROBORATION = re.compile(
     r"confirm|received|hospital|morgue|mortuary|autopsy|post-mortem|death toll|toll (?:rose|climbed|stands|stood)",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Casualty:
-    """One reported count. ``best`` is what ACLED would code; ``low``/``high`` the range."""
-
-    kind: Kind
-    low: int
-    best: int
-    high: int | None
-    civilians: int
-    vague: bool
-    corroborating: bool
-    evidence: Span
-    stated: bool = False  # a coder's own statement of the figure: "Fatalities coded as 3"
-    # A side's own figure that the report says could not be verified: the ceiling of the
-    # range (``high``), never the toll.
-    unverified: bool = False
-    noun: str = ""  # who the count is of, when a person noun follows it: "nine militants"
-
-
-@dataclass(frozen=True, slots=True)
-class PersonNouns:
-    civilian: frozenset[str]
-    any: frozenset[str]
-
-    @classmethod
-    def load(cls) -> PersonNouns:
-        rows = data_rows("person_nouns.tsv")
-        return cls(frozenset(w for w, c in rows if c == "1"), frozenset(w for w, _ in rows))
 
 
 @dataclass(frozen=True, slots=True)

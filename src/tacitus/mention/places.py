@@ -9,22 +9,14 @@ demonym or an actor's name -- unless its context makes it a place ("the town of 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
+from tacitus.facts import PlaceMention
 from tacitus.gazetteer.index import Gazetteer
 from tacitus.gazetteer.normalise import fold, key
 from tacitus.types import Place, Span
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
-    span: Span  # the place name's characters: text[start:end] == span.text
-    candidates: tuple[Place, ...]
-    cue: str  # "", "near", "outskirts", "district of", "west of", "western", "district", ...
-    phrase: Span  # the whole phrase with its cue: "the outskirts of Kabul"
-    loose: bool = False  # found by the loose key only: weaker, never evidence of a country
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʿ`\-][^\W\d_]+)*(?:['’]s)?", re.UNICODE)

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Literal
 
+from tacitus.facts import TimeMention
 from tacitus.types import Span
 
 _MONTHS = {
@@ -64,18 +63,6 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _MAY_HOLD_TIME = re.compile(
     r"\d|day|night|week|month|yesterday|tonight|today|morning|afternoon|evening|"
     + "|".join(sorted({m[:3] for m in _MONTHS})), re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class TimeMention:
-    """A time expression. ``date`` is resolved unless it is relative to another event
-    (kind "offset" with direction after/before), which the assembler anchors."""
-
-    span: Span
-    kind: Literal["date", "offset"]
-    date: dt.date | None
-    precision: int  # ACLED time_precision: 1 day, 2 week, 3 month
-    days: int = 0  # for kind "offset": signed shift from the anchor event
 
 
 def read_times(sentence: str, offset: int, published: dt.date | None) -> tuple[TimeMention, ...]:

@@ -15,19 +15,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from tacitus.distance import haversine_km
+from tacitus.facts import PlaceMention, ResolvedPlace
 from tacitus.gazetteer.index import Gazetteer
 from tacitus.gazetteer.normalise import key
-from tacitus.mention.places import PlaceMention, find_places, stopwords
+from tacitus.mention.places import find_places, stopwords
 from tacitus.types import Place
-
-
-@dataclass(frozen=True, slots=True)
-class ResolvedPlace:
-    mention: PlaceMention
-    place: Place  # for a neighbourhood: its city, as ACLED codes it
-    geo_precision: int  # 1 town; 2 near X / part of a region / a district; 3 region only
-    reason: str
-    score: float
 
 
 @dataclass(frozen=True, slots=True)
