@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
 from tacitus.facts import Casualty, Draft, Facts, ResolvedPlace, Role
+from tacitus.lexicon import SPEECH
 from tacitus.roles import linear_role, role_in
 from tacitus.taxonomy import CONTEXT_CUES, EVENT_CUES, RAID, WEAK_ATTACK, strong_cues
 from tacitus.types import SourceDetail, Span
@@ -50,8 +51,8 @@ _ELECTION_BEFORE = re.compile(r"\b" + _ELECTION + r"\s+(?:on|of|held on|schedule
 _ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s+(?:\w+\s+)?"
                       r"(?:attacks?|incidents?|clash(?:es)?|raids?|ambush(?:es)?|assaults?|bombings?)\b"
                       r"|\bseparately\b|\bin a separate\b", re.IGNORECASE)
-_SAID_WHEN = re.compile(r"\b(?:said|says|told\s+(?:[\w'’.-]+\s+){1,4}|announced|confirmed|stated|"
-                        r"added|reported)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.IGNORECASE)
+_SAID_WHEN = re.compile(r"\b(?:" + SPEECH.pattern("said_when") + r"|told\s+(?:[\w'’.-]+\s+){1,4})"
+                        r"\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.IGNORECASE)
 _ARMED_KINDS = {"attack", "fight", "shell", "air", "ied", "suicide", "grenade", "looting", "abduct"}
 _FIRE = re.compile(r"\bfire\b|\bablaze\b|torch|burn|razed", re.IGNORECASE)
 # "A day after the clash, …", "Following the attack, …": a cue that dates the news by an

@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from tacitus.lexicon import CueKind
 from tacitus.types import Place, SourceDetail, Span
 
 
@@ -101,7 +102,7 @@ class TimeMention:
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    kind: str
+    kind: CueKind
     span: Span
 
 

@@ -8,12 +8,9 @@ from dataclasses import dataclass
 from importlib import resources
 
 from tacitus.gazetteer.normalise import fold, is_latin
+from tacitus.lexicon import PLACE_KINDS
 
-_ADMIN_SUFFIX = re.compile(
-    r"\s+(governorate|province|county|region|state|department|oblast|district|division|"
-    r"prefecture|municipality|raion|rayon|muhafazah|wilayah|velayat|welayat|okrug|krai)$",
-    re.IGNORECASE,
-)
+_ADMIN_SUFFIX = re.compile(r"\s+" + PLACE_KINDS.pattern("display") + "$", re.IGNORECASE)
 
 
 _MARKS = str.maketrans("", "", "‘’ʿʾʻʼ")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 from tacitus.facts import Draft, ResolvedPlace, Role
+from tacitus.lexicon import PLACE_KINDS
 from tacitus.resolve.fatalities import Toll, reconcile, split, toll_fields
 from tacitus.resolve.notes import write_note
 from tacitus.resolve.places import BORDER_WITH, ORIGIN_OR_DESTINATION
@@ -208,8 +209,7 @@ def _cue_texts(draft: Draft) -> dict[str, list[str]]:
 
 
 _SAYS_WHERE = re.compile(
-    r"^\s*(?:(?:district|province|county|sub-?county|governorate|region|state|city|town|village|area|"
-    r"centre|center|camp)\s*)?(?:,|\s(?:in|of)(?:\s+the)?)\s*$", re.IGNORECASE)
+    r"^\s*(?:" + PLACE_KINDS.pattern("says_where") + r"\s*)?(?:,|\s(?:in|of)(?:\s+the)?)\s*$", re.IGNORECASE)
 
 
 def _distinct_places(places: Sequence[ResolvedPlace], text: str = "") -> list[ResolvedPlace]:
