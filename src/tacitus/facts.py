@@ -14,11 +14,12 @@ text, loads data or imports a stage.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from tacitus.lexicon import CueKind
-from tacitus.types import Place, SourceDetail, Span
+from tacitus.types import Place, SourceDetail, Span, frozen_mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,7 @@ class Draft:
     """An event before resolution: everything the article says about it, with spans."""
 
     sentences: tuple[int, ...]
-    cues: dict[str, tuple[Span, ...]]
+    cues: Mapping[str, tuple[Span, ...]]  # read-only: a dict given is frozen (__post_init__)
     actors: tuple[Role, ...]
     places: tuple[ResolvedPlace, ...]
     date: dt.date | None
@@ -152,3 +153,6 @@ class Draft:
     sources: tuple[SourceDetail, ...]
     civilians_hit: bool
     trigger: Span
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cues", frozen_mapping(self.cues))
