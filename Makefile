@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup clean-venv evaluate
+.PHONY: demo test test-fast setup clean-venv evaluate
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found (set PYTHON=...)"; exit 2; }
@@ -22,6 +22,10 @@ demo: $(STAMP)
 # The tests (they need nothing outside this repository).
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The tests without the slow ones (browser, PostgreSQL, fuzzing, crash): for while you work.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
 
 # Quality figures on the shared fixtures, when they are beside the repo.
 evaluate: $(STAMP)

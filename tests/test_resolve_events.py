@@ -181,11 +181,11 @@ def _drafts(pipeline, text: str):
     from tacitus.analyse import parse
     from tacitus.assemble import assemble, event_sentences
     from tacitus.clean import clean
-    from tacitus.mention import read_mentions
+    from tacitus.pipeline import article_context, read_facts
 
     res = pipeline._res()
     article = clean(Article(id="t", text=text, url="", outlet="", published=PUBLISHED))
-    facts = read_mentions(article, res)
+    facts = read_facts(article, res, article_context(article, res))
     wanted = event_sentences(facts)
     return assemble(facts, dict(zip(wanted, parse(res.nlp, [facts[i].sentence for i in wanted]))),
                     PUBLISHED)

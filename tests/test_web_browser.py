@@ -16,6 +16,8 @@ import pytest
 
 from test_api import TOKEN, fill_with_samples
 
+pytestmark = pytest.mark.slow  # a browser: `make test-fast` leaves these out
+
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip("browser tests skipped: /usr/bin/chromium is missing (apt-get install chromium)",

@@ -13,17 +13,14 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
-from tacitus.mention import Facts
-from tacitus.mention.casualties import Casualty
+from tacitus.facts import Casualty, Draft, Facts, ResolvedPlace, Role
+from tacitus.lexicon import SPEECH
 from tacitus.roles import linear_role, role_in
 from tacitus.taxonomy import CONTEXT_CUES, EVENT_CUES, RAID, WEAK_ATTACK, strong_cues
 from tacitus.types import SourceDetail, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-    from tacitus.mention.actors import ActorMention
-    from tacitus.resolve.places import ResolvedPlace
 
 _ANAPHOR = re.compile(r"\b(?:the|this|these|that|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _COMES_AFTER = re.compile(r"\b(?:comes?|came|follows?|followed|occurred|happened)\b", re.IGNORECASE)
@@ -54,8 +51,8 @@ _ELECTION_BEFORE = re.compile(r"\b" + _ELECTION + r"\s+(?:on|of|held on|schedule
 _ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s+(?:\w+\s+)?"
                       r"(?:attacks?|incidents?|clash(?:es)?|raids?|ambush(?:es)?|assaults?|bombings?)\b"
                       r"|\bseparately\b|\bin a separate\b", re.IGNORECASE)
-_SAID_WHEN = re.compile(r"\b(?:said|says|told\s+(?:[\w'’.-]+\s+){1,4}|announced|confirmed|stated|"
-                        r"added|reported)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.IGNORECASE)
+_SAID_WHEN = re.compile(r"\b(?:" + SPEECH.pattern("said_when") + r"|told\s+(?:[\w'’.-]+\s+){1,4})"
+                        r"\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.IGNORECASE)
 _ARMED_KINDS = {"attack", "fight", "shell", "air", "ied", "suicide", "grenade", "looting", "abduct"}
 _FIRE = re.compile(r"\bfire\b|\bablaze\b|torch|burn|razed", re.IGNORECASE)
 # "A day after the clash, …", "Following the attack, …": a cue that dates the news by an
@@ -84,32 +81,6 @@ _CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 STORY_REACH = 4
 # The first sentences of an article tell its news: their events are dated by publication.
 LEAD_SENTENCES = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    actor: ActorMention
-    role: str  # "agent", "patient" or ""
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """An event before resolution: everything the article says about it, with spans."""
-
-    sentences: tuple[int, ...]
-    cues: dict[str, tuple[Span, ...]]
-    actors: tuple[Role, ...]
-    places: tuple[ResolvedPlace, ...]
-    date: dt.date | None
-    time_precision: int
-    date_evidence: tuple[Span, ...]
-    date_read: bool  # False when inherited from context or the publication date
-    date_from: int | None  # the sentence its date was read in; None: no date anywhere
-    trace: tuple[str, ...]  # names of the rules that decided it ("date:story", ...)
-    casualties: tuple[Casualty, ...]
-    sources: tuple[SourceDetail, ...]
-    civilians_hit: bool
-    trigger: Span
 
 
 @dataclass

