@@ -13,6 +13,7 @@ import pytest
 from feed_server import FeedServer, Route, http_date
 from tacitus.store import EventFilter, open_store
 from tacitus.watch import Backoff, Fetcher, FetchSettings, FeedSource, Watcher, WatchSettings
+from tacitus.watch.fetch import retry_after_seconds
 from watch_feeds import BAIDOA, BAIDOA_SUMMARY, BOMB, DJIBO, KISUMU, MALFORMED, MANDERA, atom, page, rss
 
 FAST = FetchSettings(connect_timeout=2, read_timeout=0.5, deadline=3, max_bytes=200_000, host_delay=0)
@@ -27,6 +28,8 @@ BAD = {  # path: (route, the reason the report must give)
     "/huge-undeclared.xml": (Route(body=b"<rss>" + b"x" * 300_000 + b"</rss>", declare_length=False), "larger than"),
     "/malformed.xml": (Route(body=MALFORMED), "not well-formed XML"),
     "/bomb.xml": (Route(body=BOMB), "XML entities are not allowed"),
+    "/loop.xml": (Route(status=302, headers={"Location": "/loop.xml"}), "more than 5 redirects"),
+    "/empty.xml": (Route(body=rss("Empty", [])), "feed has no items"),
 }
 
 
@@ -223,3 +226,18 @@ def test_watch_a_host_that_asks_to_wait_is_left_alone_for_every_feed(tmp_path, s
         assert all(s.next_attempt for s in store.feed_states().values())
     _round(db, server, pipeline, clock, sources)
     assert [r.path for r in server.log] == ["/limited.xml"]
+
+
+@pytest.mark.parametrize(("failures", "retry_after", "seconds"), [
+    (0, None, 0), (1, None, 60), (2, None, 120), (5, None, 960), (30, None, 6 * 3600),
+    (1, 3600.0, 3600), (1, 10 * 86400.0, 86400)])
+def test_watch_backoff_doubles_up_to_a_ceiling_and_obeys_retry_after(failures, retry_after, seconds):
+    assert Backoff().delay(failures, retry_after) == seconds
+
+
+def test_watch_retry_after_is_seconds_or_an_http_date():
+    now = dt.datetime(2024, 5, 6, 8, 0, tzinfo=dt.timezone.utc)
+    assert retry_after_seconds("120", now) == 120
+    assert retry_after_seconds("Mon, 06 May 2024 08:30:00 GMT", now) == 1800
+    assert retry_after_seconds("Mon, 06 May 2024 07:00:00 GMT", now) == 0
+    assert retry_after_seconds("soon", now) is None and retry_after_seconds(None, now) is None
