@@ -241,3 +241,11 @@ def test_watch_retry_after_is_seconds_or_an_http_date():
     assert retry_after_seconds("Mon, 06 May 2024 08:30:00 GMT", now) == 1800
     assert retry_after_seconds("Mon, 06 May 2024 07:00:00 GMT", now) == 0
     assert retry_after_seconds("soon", now) is None and retry_after_seconds(None, now) is None
+
+
+def test_watch_a_summary_whose_page_is_gone_is_coded_from_the_summary(tmp_path, server, pipeline):
+    db, clock = str(tmp_path / "w.db"), Clock()
+    del server.routes["/2024/baidoa"]  # 404
+    report = _round(db, server, pipeline, clock, [FeedSource(server.url("/bay.xml"))])
+    assert report.stored == 1 and not report.feeds[0].problems
+    assert _articles(db) == {"tag:bay,2024:1": BAIDOA_SUMMARY}

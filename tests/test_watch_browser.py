@@ -3,8 +3,6 @@ chromium driven by Playwright, as in test_web_browser.py)."""
 from __future__ import annotations
 
 import os
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -23,31 +21,21 @@ if not CHROMIUM.exists():
     pytest.skip("browser test skipped: /usr/bin/chromium is missing (apt-get install chromium)",
                 allow_module_level=True)
 
-import uvicorn  # noqa: E402
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 from tacitus.serve.api import create_app  # noqa: E402
-from test_web_browser import CHROMIUM_ARGS, _free_port  # noqa: E402
+from test_web_browser import CHROMIUM_ARGS, serving  # noqa: E402
 
 
 @pytest.fixture()
 def served(tmp_path, pipeline):
-    """A store holding one article, served by uvicorn in a thread."""
+    """A store holding one article, and the page over it."""
     db = str(tmp_path / "live.db")
     first = article_from_text(MANDERA, id="live-1", outlet="Test Wire", published="2024-05-01")
     with open_store(db) as store:
         store.add(first, pipeline.code(first))
-    port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(create_app(db, None), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not uv.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield db, f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(db, None)) as url:
+        yield db, url
 
 
 def test_watch_a_stored_incident_appears_on_the_open_page_without_reload(served, pipeline):

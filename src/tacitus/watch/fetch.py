@@ -48,11 +48,12 @@ class Fetched:
     last_modified: str = ""
     reason: str = ""
     retry_after: float | None = None  # seconds, when the server asked to wait
+    transient: bool = False  # a failure that may go away by asking later (timeouts, 5xx, 429)
 
     @property
     def permanent(self) -> bool:
-        """A failure that will not go away by asking again (the page is gone or refused)."""
-        return self.outcome == "failed" and self.status in (401, 403, 404, 410, 451)
+        """A failure that asking again will not mend (gone, refused, too big, a bad URL)."""
+        return self.outcome == "failed" and not self.transient
 
 
 def user_agent(contact: str = "") -> str:
@@ -134,7 +135,8 @@ class Fetcher:
         host = (urlsplit(url).hostname or "").lower()
         wait = self._hosts.waiting(host)
         if wait > 0:
-            return Fetched(url, "deferred", reason=f"{host} asked to wait {wait:.0f} s more", retry_after=wait)
+            return Fetched(url, "deferred", reason=f"{host} asked to wait {wait:.0f} s more", retry_after=wait,
+                           transient=True)
         headers = {"If-None-Match": etag} if etag else {}
         if last_modified:
             headers["If-Modified-Since"] = last_modified
@@ -150,13 +152,14 @@ class Fetcher:
             with self._client.stream("GET", url, headers=headers) as response:
                 return self._answer(url, response)
         except httpx.TimeoutException:
-            return Fetched(url, "failed", reason=f"timed out (no answer within {s.read_timeout:g} s)")
+            return Fetched(url, "failed", reason=f"timed out (no answer within {s.read_timeout:g} s)", transient=True)
         except httpx.TooManyRedirects:
             return Fetched(url, "failed", reason=f"more than {s.max_redirects} redirects")
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             return Fetched(url, "failed", reason=f"bad URL ({exc})")
         except httpx.HTTPError as exc:
-            return Fetched(url, "failed", reason=f"cannot connect ({type(exc).__name__}: {exc or 'no detail'})")
+            return Fetched(url, "failed", reason=f"cannot connect ({type(exc).__name__}: {exc or 'no detail'})",
+                           transient=True)
 
     def _answer(self, url: str, response: httpx.Response) -> Fetched:
         s = self.settings
@@ -167,7 +170,8 @@ class Fetcher:
         if status >= 400 or status < 200:
             wait = retry_after_seconds(response.headers.get("Retry-After"), dt.datetime.now(dt.timezone.utc))
             return Fetched(url, "failed", status, reason=f"HTTP {status} {response.reason_phrase}".rstrip(),
-                           retry_after=wait if status in BUSY else None)
+                           retry_after=wait if status in BUSY else None, transient=status in BUSY or status >= 500
+                           or status == 408)
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > s.max_bytes:
             return Fetched(url, "failed", status, reason=f"larger than the {_size(s.max_bytes)} cap ({_size(int(declared))})")
@@ -177,7 +181,8 @@ class Fetcher:
             if size > s.max_bytes:
                 return Fetched(url, "failed", status, reason=f"larger than the {_size(s.max_bytes)} cap")
             if time.monotonic() - started > s.deadline:
-                return Fetched(url, "failed", status, reason=f"too slow (not complete after {s.deadline:g} s)")
+                return Fetched(url, "failed", status, reason=f"too slow (not complete after {s.deadline:g} s)",
+                               transient=True)
             chunks.append(chunk)
         return Fetched(url, "ok", status, b"".join(chunks), response.headers.get("ETag", ""),
                        response.headers.get("Last-Modified", ""))

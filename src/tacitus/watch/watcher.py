@@ -21,6 +21,7 @@ from tacitus.errors import InputError
 from tacitus.ingest.decode import decode
 from tacitus.ingest.feed import FeedItem, feed_items
 from tacitus.pipeline import Pipeline
+from tacitus.resources import Resources
 from tacitus.store import Store
 from tacitus.store.feeds import FeedState
 from tacitus.watch.feedlist import FeedSource
@@ -80,7 +81,7 @@ class Watcher:
     settings: WatchSettings = WatchSettings()
     stop: threading.Event = field(default_factory=threading.Event)
     clock: Callable[[], dt.datetime] = _now
-    _pipelines: dict[tuple[str, str], Pipeline] = field(default_factory=dict)
+    _pipelines: dict[tuple[str, str], Pipeline] = field(default_factory=dict, init=False)
 
     def run_round(self, sources: Sequence[FeedSource]) -> RoundReport:
         """Fetch every due feed once; store what is new. Returns what happened to each."""
@@ -214,7 +215,9 @@ class Watcher:
             return self.pipeline
         key = (outlet, country)
         if key not in self._pipelines:
-            res = self.pipeline._res()
+            if self.pipeline.resources is None:
+                self.pipeline.resources = Resources.load()
+            res = self.pipeline.resources
             self._pipelines[key] = Pipeline(self.pipeline.settings,
                                             replace(res, outlets=res.outlets.with_country(outlet, country)))
         return self._pipelines[key]

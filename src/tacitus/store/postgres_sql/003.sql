@@ -40,20 +40,19 @@ CREATE INDEX changes_kind_ref ON changes (kind, ref);
 
 INSERT INTO changes (kind, ref, at) SELECT 'article', id, ingested_at FROM articles ORDER BY ingested_at, id;
 
-CREATE FUNCTION tacitus_article_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One trigger function logs both kinds of change.
+CREATE FUNCTION tacitus_log_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO changes (kind, ref, at) VALUES ('article', NEW.id, NEW.ingested_at);
+    IF TG_TABLE_NAME = 'articles' THEN
+        INSERT INTO changes (kind, ref, at) VALUES ('article', NEW.id, NEW.ingested_at);
+    ELSE
+        INSERT INTO changes (kind, ref, at) VALUES ('event', NEW.event_id, NEW.at);
+    END IF;
     RETURN NULL;
 END $$;
 
 CREATE TRIGGER articles_changed AFTER INSERT ON articles
-    FOR EACH ROW EXECUTE FUNCTION tacitus_article_changed();
-
-CREATE FUNCTION tacitus_event_reviewed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO changes (kind, ref, at) VALUES ('event', NEW.event_id, NEW.at);
-    RETURN NULL;
-END $$;
+    FOR EACH ROW EXECUTE FUNCTION tacitus_log_change();
 
 CREATE TRIGGER events_reviewed AFTER INSERT ON corrections
-    FOR EACH ROW EXECUTE FUNCTION tacitus_event_reviewed();
+    FOR EACH ROW EXECUTE FUNCTION tacitus_log_change();
