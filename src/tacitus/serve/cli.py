@@ -132,16 +132,14 @@ def demo(db, then_serve, port):
     """
     from tacitus.pipeline import Pipeline
     from tacitus.samples import sample_articles
-    from tacitus.store import EventFilter, content_hash, open_store
+    from tacitus.coding import store_coded
+    from tacitus.store import EventFilter, open_store
 
     started = time.perf_counter()
     progress = _Progress(enabled=True)
-    stored = 0
     with _store_errors(), open_store(db) as store:
-        items = (a for a in sample_articles() if not store.has_article(a.id, content_hash(a.text)))
         try:
-            for article, events in coded(items, Pipeline(), progress):
-                stored += store.add(article, events)
+            stored, _, failed, _ = report_outcomes(store_coded(sample_articles(), Pipeline(), store), progress)
         finally:
             progress.close()
         incidents = list(store.incidents())
@@ -150,8 +148,8 @@ def demo(db, then_serve, port):
     merged = sum(1 for i in incidents if len(i.event_ids) > 1)
     click.echo(f"\n{n_articles} sample articles in {db} ({stored} coded now), {n_events} events, "
                f"{len(incidents)} incidents ({merged} merged from several reports), "
-               f"{progress.failed} failed, {time.perf_counter() - started:.1f} s")
-    if progress.failed:
+               f"{failed} failed, {time.perf_counter() - started:.1f} s")
+    if failed:
         sys.exit(1)
     if then_serve:
         _serve(db, "127.0.0.1", port, None)
