@@ -13,7 +13,7 @@ import sqlite3
 import pytest
 
 from tacitus.export import write
-from tacitus.store import EventFilter, SqliteStore, StoreError, open_store
+from tacitus.store import MIGRATIONS, EventFilter, SqliteStore, StoreError, open_store
 from tacitus.types import Article, Event
 
 DAY = dt.date(2025, 6, 3)
@@ -198,9 +198,12 @@ def test_a_version_1_database_gains_its_incidents_when_opened(tmp_path):
     conn.commit()
     conn.close()
     with SqliteStore.open(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == len(MIGRATIONS)
         [one] = store.incidents()
         assert one.event_ids == ("SOM-art-0-0", "SOM-art-1-0")
+        # The change log starts with the articles already stored, oldest first.
+        assert store.change_cursor() == 2
+        assert store.count_incidents(EventFilter(since=0)) == 1 and store.count(EventFilter(since=2)) == 0
 
 
 def test_a_failed_write_leaves_events_and_incidents_as_they_were(store_url):

@@ -10,7 +10,9 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -40,22 +42,30 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, pipeline):
-    """The app over a fresh store of the samples, served by uvicorn in a thread."""
-    db = fill_with_samples(tmp_path_factory.mktemp("web") / "samples.db", pipeline)
+@contextmanager
+def serving(app) -> Iterator[str]:
+    """The app served by uvicorn in a thread on a free loopback port; yields its URL."""
     port = _free_port()
-    config = uvicorn.Config(create_app(str(db), TOKEN), host="127.0.0.1", port=port, log_level="warning")
-    uv = uvicorn.Server(config)
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not uv.started:
         assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, pipeline):
+    """The app over a fresh store of the samples."""
+    db = fill_with_samples(tmp_path_factory.mktemp("web") / "samples.db", pipeline)
+    with serving(create_app(str(db), TOKEN)) as url:
+        yield url
 
 
 def api(server: str, path: str, **params) -> dict:

@@ -31,6 +31,10 @@ class OutletIndex:
                     table.setdefault(_norm(name), code)
         return cls(MappingProxyType(table))
 
+    def with_country(self, outlet: str, code: str) -> OutletIndex:
+        """This index with ``outlet`` covering country ``code`` (what a feed list says wins)."""
+        return OutletIndex(MappingProxyType({**self.countries, _norm(outlet): code}))
+
     def country_of(self, outlet: str) -> str | None:
         """The outlet's country code, "" for an international outlet, None if unknown."""
         for candidate in (outlet, re.sub(r"\([^)]*\)", "", outlet)):

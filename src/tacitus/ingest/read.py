@@ -13,7 +13,7 @@ from tacitus.types import Article
 
 from tacitus.ingest.decode import decode, read_bytes
 from tacitus.ingest.detect import detect_kind
-from tacitus.ingest.feed import feed_items
+from tacitus.ingest.feed import FeedItem, feed_items
 from tacitus.ingest.html import read_page
 from tacitus.ingest.jsonl import jsonl_articles
 from tacitus.ingest.text import article_from_text
@@ -64,22 +64,27 @@ def _from_html(html: str, origin: str, overrides: Overrides) -> Article:
     )
 
 
+def feed_article(item: FeedItem, origin: str, overrides: Overrides = Overrides()) -> Article:
+    """The Article of one feed item (`origin` names the feed); the overrides only fill
+    what the item leaves out. InputError when the item has no text or a bad date."""
+    return article_from_text(
+        item.text,
+        id=item.id or None,
+        url=item.url or overrides.url or "",
+        outlet=item.outlet or overrides.outlet or "",
+        published=item.published or overrides.published,
+        title=item.title,
+        origin=f"{origin}#item {item.number}",
+    )
+
+
 def _from_feed(text: str, origin: str, overrides: Overrides) -> Iterator[Article | InputError]:
     count = 0
     try:
         for item in feed_items(text, origin):
             count += 1
-            where = f"{origin}#item {item.number}"
             try:
-                yield article_from_text(
-                    item.text,
-                    id=item.id or None,
-                    url=item.url or overrides.url or "",
-                    outlet=item.outlet or overrides.outlet or "",
-                    published=item.published or overrides.published,
-                    title=item.title,
-                    origin=where,
-                )
+                yield feed_article(item, origin, overrides)
             except InputError as exc:
                 yield exc
     except InputError as exc:

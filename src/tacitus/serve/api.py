@@ -50,6 +50,8 @@ def event_filter(
     q: Annotated[str | None, Query(max_length=500, description="Full-text query over notes and articles.")] = None,
     bbox: Annotated[str | None, Query(max_length=200, description="Only events inside WEST,SOUTH,EAST,NORTH "
                                       "(degrees), e.g. 40,-2,42,1.")] = None,
+    since: Annotated[int | None, Query(ge=0, le=2**62, description="Only what changed after this change number "
+                                       "(a page's `cursor`): new reports and review actions.")] = None,
 ) -> EventFilter:
     """The same filters as ``tacitus export`` (whole values for the names, any case)."""
     try:
@@ -57,7 +59,8 @@ def event_filter(
     except ValueError as exc:
         raise _bad_param(("query", "bbox"), str(exc), bbox) from None
     return EventFilter(date_from=date_from, date_to=date_to, country=country, admin1=admin1,
-                       event_type=event_type, sub_event_type=sub_event_type, actor=actor, text=q, bbox=box)
+                       event_type=event_type, sub_event_type=sub_event_type, actor=actor, text=q, bbox=box,
+                       since=since)
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
@@ -130,8 +133,10 @@ def list_events(pool: Pool, filters: Filters, limit: Limit = 100, offset: Offset
     """Events as each article reported them, ordered by date then id, one page at a time."""
     store = pool.store()
     page = replace(filters, limit=limit, offset=offset)
+    cursor = store.change_cursor()  # read first: a change made meanwhile is in the next answer too
     items = _read(lambda: [event_row(e) for e in store.events(page)], filters)
-    return _answer(models.EventPage, {"total": _read(lambda: store.count(filters), filters), "items": items})
+    return _answer(models.EventPage, {"total": _read(lambda: store.count(filters), filters), "items": items,
+                                      "cursor": cursor})
 
 
 @router.get("/api/events/{event_id}", response_model=models.EventDetail, responses=_ERRORS, tags=["events"])
@@ -142,12 +147,16 @@ def get_event(event_id: Id, pool: Pool) -> Response:
 
 @router.get("/api/incidents", response_model=models.IncidentPage, tags=["incidents"])
 def list_incidents(pool: Pool, filters: Filters, limit: Limit = 100, offset: Offset = 0) -> Response:
-    """Incidents (one per real event, merged across articles), one page at a time."""
+    """Incidents (one per real event, merged across articles), one page at a time.
+
+    To follow the store, pass the answer's `cursor` as `since` next time: only incidents
+    that gained a report or a review action after it come back."""
     store = pool.store()
     page = replace(filters, limit=limit, offset=offset)
+    cursor = store.change_cursor()  # read first: a change made meanwhile is in the next answer too
     items = _read(lambda: [_incident(i) for i in store.incidents(page)], filters)
-    return _answer(models.IncidentPage,
-                   {"total": _read(lambda: store.count_incidents(filters), filters), "items": items})
+    return _answer(models.IncidentPage, {"total": _read(lambda: store.count_incidents(filters), filters),
+                                         "items": items, "cursor": cursor})
 
 
 @router.get("/api/incidents/{incident_id}", response_model=models.IncidentOut, responses=_ERRORS,

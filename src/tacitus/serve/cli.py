@@ -11,7 +11,6 @@ import json
 import sys
 import time
 from contextlib import contextmanager
-from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -58,43 +57,16 @@ def _fail(item: InputError | str) -> None:
 
 
 def coded(items: Iterable[Article | InputError], pipeline, progress: _Progress) -> Iterator[tuple[Article, tuple[Event, ...]]]:
-    """Code each article; an input that fails is reported and skipped, never fatal.
+    """Code each article (tacitus.coding.code_all); a failure is reported and skipped."""
+    from tacitus.coding import code_all
 
-    Articles are coded in batches (the parser is faster on many sentences at once); when
-    a batch fails, its articles are coded one by one so that only the bad one is lost."""
-    from tacitus.pipeline import BATCH_SIZE
-
-    feed = iter(items)
-    while chunk := list(islice(feed, BATCH_SIZE)):
-        articles = [item for item in chunk if not isinstance(item, InputError)]
-        try:
-            results = dict(zip(map(id, articles), pipeline.code_batch(articles)))
-        except Exception:  # noqa: BLE001 - isolated below, article by article
-            results = {}
-        for item in chunk:
-            if isinstance(item, InputError):
-                _fail(item)
-                progress.tick(failed=True)
-                continue
-            events = results.get(id(item))
-            if events is None:
-                events = _code_one(item, pipeline)
-            if events is None:
-                progress.tick(failed=True)
-                continue
-            progress.tick(len(events))
-            yield item, events
-
-
-def _code_one(item: Article, pipeline) -> tuple[Event, ...] | None:
-    try:
-        return pipeline.code(item)
-    except TacitusError as exc:
-        _fail(f"{item.origin or item.id}: {exc}")
-    except Exception as exc:  # a bug on one article must not lose the batch
-        _fail(f"{item.origin or item.id}: internal error ({type(exc).__name__}: {exc}); "
-              "please report it with this input")
-    return None
+    for result in code_all(items, pipeline):
+        if result.events is None:
+            _fail(result.problem)
+            progress.tick(failed=True)
+            continue
+        progress.tick(len(result.events))
+        yield result.item, result.events
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -160,16 +132,14 @@ def demo(db, then_serve, port):
     """
     from tacitus.pipeline import Pipeline
     from tacitus.samples import sample_articles
-    from tacitus.store import EventFilter, content_hash, open_store
+    from tacitus.coding import store_coded
+    from tacitus.store import EventFilter, open_store
 
     started = time.perf_counter()
     progress = _Progress(enabled=True)
-    stored = 0
     with _store_errors(), open_store(db) as store:
-        items = (a for a in sample_articles() if not store.has_article(a.id, content_hash(a.text)))
         try:
-            for article, events in coded(items, Pipeline(), progress):
-                stored += store.add(article, events)
+            stored, _, failed, _ = report_outcomes(store_coded(sample_articles(), Pipeline(), store), progress)
         finally:
             progress.close()
         incidents = list(store.incidents())
@@ -178,8 +148,8 @@ def demo(db, then_serve, port):
     merged = sum(1 for i in incidents if len(i.event_ids) > 1)
     click.echo(f"\n{n_articles} sample articles in {db} ({stored} coded now), {n_events} events, "
                f"{len(incidents)} incidents ({merged} merged from several reports), "
-               f"{progress.failed} failed, {time.perf_counter() - started:.1f} s")
-    if progress.failed:
+               f"{failed} failed, {time.perf_counter() - started:.1f} s")
+    if failed:
         sys.exit(1)
     if then_serve:
         _serve(db, "127.0.0.1", port, None)
@@ -360,45 +330,38 @@ def ingest(paths, db, published, outlet, url):
         tacitus ingest report.txt --db events.db --published 2024-03-12 --outlet "Radio X"
         tacitus ingest news/ --db postgresql://tacitus@localhost/events
     """
+    from tacitus.coding import store_coded
     from tacitus.ingest import Overrides, read_inputs
     from tacitus.pipeline import Pipeline
-    from tacitus.store import content_hash, open_store
+    from tacitus.store import open_store
 
-    pipeline = Pipeline()
     progress = _Progress(enabled=True)
-    stored = skipped = failed = events_stored = 0
     with _store_errors(), open_store(db) as store:
-        def unstored(items):
-            nonlocal skipped
-            for item in items:
-                # Checked lazily, after the previous article is stored: a duplicate in
-                # the same run is caught too, and is never coded.
-                if isinstance(item, Article) and store.has_article(item.id, content_hash(item.text)):
-                    skipped += 1
-                    continue
-                yield item
-
-        items = unstored(read_inputs(paths, Overrides(published=published, outlet=outlet, url=url)))
+        items = read_inputs(paths, Overrides(published=published, outlet=outlet, url=url))
         try:
-            for article, events in coded(items, pipeline, progress):
-                try:
-                    added = store.add(article, events)
-                except TacitusError as exc:
-                    _fail(exc)
-                    failed += 1
-                    continue
-                if added:
-                    stored += 1
-                    events_stored += len(events)
-                else:
-                    skipped += 1
+            tally = report_outcomes(store_coded(items, Pipeline(), store), progress)
         finally:
             progress.close()
-    failed += progress.failed
+    stored, skipped, failed, events_stored = tally
     click.echo(f"{stored} articles stored, {skipped} skipped (already stored), {failed} failed, "
                f"{events_stored} events stored in {db}")
     if failed:
         sys.exit(1)
+
+
+def report_outcomes(outcomes, progress: _Progress) -> tuple[int, int, int, int]:
+    """Tick progress and report failures of tacitus.coding.store_coded; returns
+    (stored, skipped, failed, events stored)."""
+    counts = {"stored": 0, "skipped": 0, "failed": 0}
+    events = 0
+    for outcome in outcomes:
+        counts[outcome.status] += 1
+        if outcome.status == "failed":
+            _fail(outcome.problem)
+        if outcome.status != "skipped":
+            progress.tick(outcome.events, failed=outcome.status == "failed")
+        events += outcome.events
+    return counts["stored"], counts["skipped"], counts["failed"], events
 
 
 @cli.command("export")
@@ -599,6 +562,12 @@ def review_incident(db, event_or_incident_id):
         for line in incident.explanation:
             click.echo(f"  {line}")
 
+
+# `watch` and `feeds` live with the watcher (tacitus.watch.commands).
+from tacitus.watch.commands import feeds as _feeds, watch as _watch  # noqa: E402
+
+cli.add_command(_watch)
+cli.add_command(_feeds)
 
 def main() -> None:
     try:

@@ -84,6 +84,8 @@ class EventRow(BaseModel):
 class EventPage(BaseModel):
     total: int = Field(description="How many events match the filters (all pages).")
     items: list[EventRow]
+    cursor: int = Field(description="The store's latest change number when this page was read: pass it as "
+                        "`since` to get only what changed after.")
 
 
 class CorrectionOut(BaseModel):
@@ -116,6 +118,8 @@ class IncidentOut(BaseModel):
 class IncidentPage(BaseModel):
     total: int
     items: list[IncidentOut]
+    cursor: int = Field(description="The store's latest change number when this page was read: pass it as "
+                        "`since` to get only what changed after.")
 
 
 class ArticleEvent(BaseModel):

@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequenc
 
 from tacitus.errors import TacitusError
 from tacitus.merge import NEAR_KM, Incident, link, merge
+from tacitus.store.feeds import FeedTables, since_clause
 from tacitus.store.rows import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -100,7 +101,7 @@ CORRECTABLE = {
 }
 
 
-class Store:
+class Store(FeedTables):
     """Articles, events, incidents and corrections in one database.
 
     Open one with ``tacitus.store.open_store(url)``; the back ends' ``open`` class
@@ -472,6 +473,9 @@ class Store:
                     "ON x.event_id_cnty = i.event_id "
                     f"WHERE x.event_id_cnty IN ({matching_events}) OR x.article_id IN ({matching_articles}))")
             params += [f.text, f.text]
+        if f.since is not None:
+            clauses.append(since_clause(table))
+            params += [f.since, f.since]
         if table == "events" and not f.include_rejected:
             clauses.append("e.event_id_cnty NOT IN (SELECT event_id FROM rejected_events)")
         return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params

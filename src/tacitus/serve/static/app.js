@@ -420,6 +420,34 @@ function wireReview() {
   $("#review-split").addEventListener("click", () => review("/api/incidents/split", { event_id: state.selected }));
 }
 
+// --- live updates ----------------------------------------------------------------------
+// New reports (stored by `tacitus watch` or an ingest) and review actions show without a
+// reload: every few seconds the page asks what changed since the last cursor it saw.
+
+const POLL_MS = 3000;
+
+async function startLiveUpdates() {
+  // The cursor is read before the first load, so nothing stored meanwhile is missed.
+  state.cursor = (await getJson("/api/incidents?limit=1")).cursor;
+  setTimeout(pollChanges, POLL_MS);
+}
+
+async function pollChanges() {
+  try {
+    if (!document.hidden) {
+      const changed = await getJson(`/api/incidents?since=${state.cursor}&limit=1`);
+      if (changed.cursor !== state.cursor) {
+        if (changed.total > 0) await reload();
+        state.cursor = changed.cursor;
+        document.body.dataset.cursor = String(state.cursor);
+      }
+    }
+  } catch (error) {
+    // The server may be restarting: ask again next time.
+  }
+  setTimeout(pollChanges, POLL_MS);
+}
+
 // --- start ---------------------------------------------------------------------------------
 
 function wireFilters() {
@@ -444,6 +472,7 @@ async function start() {
   wireFilters();
   wireReview();
   await loadCorrectable();
+  await startLiveUpdates();
   await reload();
   const types = [...new Set(state.events.map((e) => e.event_type))].sort();
   state.typeColour.domain(types);
