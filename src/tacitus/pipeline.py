@@ -13,6 +13,7 @@ from tacitus.analyse import parse
 from tacitus.assemble import assemble, event_sentences
 from tacitus.clean import clean
 from tacitus.mention import Facts, read_mentions
+from tacitus.resolve.acled_fields import fill_acled_fields
 from tacitus.resolve.consolidate import consolidate
 from tacitus.resolve.events import article_country, resolve_draft
 from tacitus.resources import Resources
@@ -57,7 +58,8 @@ def _events(article: Article, facts: tuple[Facts, ...], docs, res: Resources, se
     country = article_country(article, places, [a for f in facts for a in f.actors], res)
     events: list[Event] = []
     for n, draft in enumerate(drafts):
-        events.extend(resolve_draft(draft, article, places, res, n, country))
+        events.extend(fill_acled_fields(e, draft, facts, article, res)
+                      for e in resolve_draft(draft, article, places, res, n, country))
     events = list(consolidate(events))
     if not settings.show_withheld:
         events = [e for e in events if e.confidence >= settings.min_confidence]

@@ -18,6 +18,7 @@ from typing import Iterable, Iterator
 import click
 
 from tacitus.errors import InputError, TacitusError
+from tacitus.serve.export_options import Dated, acled_options, layout_for
 from tacitus.types import Article, Event
 
 
@@ -113,7 +114,8 @@ def cli() -> None:
 @click.option("--show-withheld", is_flag=True, help="Also print events below the confidence threshold.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Confidence below which events are withheld.")
-def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence):
+@acled_options
+def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence, columns, hxl, include_undated):
     """Code articles into events, printed on stdout.
 
     PATHS are files, folders or - (stdin): plain text, HTML, RSS/Atom or JSONL,
@@ -130,12 +132,14 @@ def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence):
 
     pipeline = Pipeline(Settings(min_confidence=min_confidence, show_withheld=show_withheld))
     progress = _Progress(enabled=True)
+    layout = layout_for(fmt, columns, hxl)
     items = read_inputs(paths, Overrides(published=published, outlet=outlet, url=url))
-    events = (e for _, evs in coded(items, pipeline, progress) for e in evs)
+    events = Dated((e for _, evs in coded(items, pipeline, progress) for e in evs), include_undated or fmt != "csv")
     try:
-        write(events, sys.stdout, fmt)
+        write(events, sys.stdout, fmt, layout)
     finally:
         progress.close()
+    events.report()
     if progress.failed:
         sys.exit(1)
 
@@ -406,7 +410,8 @@ def ingest(paths, db, published, outlet, url):
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of stdout (written whole or not at all).")
 @_filter_options
-def export_events(db, fmt, level, output, **given):
+@acled_options
+def export_events(db, fmt, level, output, columns, hxl, include_undated, **given):
     """Export stored events or incidents (oldest first), streamed from the database.
 
     ACLED's columns come first, in ACLED's order, then Tacitus' own. At the incident
@@ -417,20 +422,24 @@ def export_events(db, fmt, level, output, **given):
         tacitus export --db events.db --format csv > events.csv
         tacitus export --db events.db --level incident --country Kenya --date-from 2024-01-01
         tacitus export --db events.db --format parquet -o events.parquet --query "bus"
+        tacitus export --db events.db --format csv --columns acled-full --hxl > acled.csv
     """
     from tacitus.export import write, write_to_file
     from tacitus.store import open_store
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet writes a binary file: give --output FILE")
+    layout = layout_for(fmt, columns, hxl)
     with _store_errors(), open_store(db, create=False) as store:
         filters = _filters(**given)
-        rows = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
+        stored = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
+        rows = Dated(stored, include_undated or fmt != "csv")
         if output is None:
-            write(rows, sys.stdout, fmt)
+            write(rows, sys.stdout, fmt, layout)
         else:
-            n = write_to_file(rows, output, fmt)
+            n = write_to_file(rows, output, fmt, layout)
             click.echo(f"{n} {level}s written to {output}", err=True)
+    rows.report()
 
 
 @cli.command()
