@@ -6,7 +6,6 @@ resource error, 130 interrupted.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 import time
@@ -18,17 +17,13 @@ from typing import Iterable, Iterator
 import click
 
 from tacitus.errors import InputError, TacitusError
+from tacitus.serve.cli_support import event_id as stored_id
+from tacitus.serve.cli_support import follow_ups, iso_date, published_date, require_free_port
 from tacitus.serve.export_options import Dated, acled_options, layout_for
 from tacitus.types import Article, Event
 
 
-def _date(ctx, param, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+_date = iso_date
 
 
 class _Progress:
@@ -108,7 +103,7 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl",
               show_default=True, help="Output format.")
-@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for text input.")
+@click.option("--published", callback=published_date, help="Publication date (YYYY-MM-DD) for text input.")
 @click.option("--outlet", help="Outlet name for text input (overrides the page's).")
 @click.option("--url", help="URL of the article (overrides the page's).")
 @click.option("--show-withheld", is_flag=True, help="Also print events below the confidence threshold.")
@@ -166,6 +161,8 @@ def demo(db, then_serve, port):
     from tacitus.samples import sample_articles
     from tacitus.store import EventFilter, content_hash, open_store
 
+    if then_serve:  # before coding anything: a busy port is known at once
+        require_free_port("127.0.0.1", port, f"make demo PORT={port + 1} (or --port {port + 1})")
     started = time.perf_counter()
     progress = _Progress(enabled=True)
     stored = 0
@@ -346,7 +343,7 @@ def _filters(limit=None, **given):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @_DB
-@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for text input.")
+@click.option("--published", callback=published_date, help="Publication date (YYYY-MM-DD) for text input.")
 @click.option("--outlet", help="Outlet name for text input (overrides the page's).")
 @click.option("--url", help="URL of the article (overrides the page's).")
 def ingest(paths, db, published, outlet, url):
@@ -506,8 +503,8 @@ def review() -> None:
     """Correct stored events and incidents; every action is kept with who made it.
 
     \b
-        tacitus review correct --db events.db KEN-1a2b3c4d fatalities 3 --who amina
-        tacitus review separate --db events.db KEN-9f8e7d6c --who amina --note "another attack"
+        tacitus review correct --db events.db KEN-919447D3E8 fatalities 3 --who amina
+        tacitus review separate --db events.db KEN-4C1E0B7A52 --who amina --note "another attack"
         tacitus review history --db events.db
     """
 
@@ -529,13 +526,25 @@ def _show(correction) -> None:
 @click.argument("value")
 @_WHO
 @_NOTE
-def review_correct(db, event_id, field, value, who, note):
+@click.option("--with-actors", is_flag=True,
+              help="With a type correction: also set the actors and inter codes ACLED's rules call for.")
+def review_correct(db, event_id, field, value, who, note, with_actors):
     """Set FIELD of an event to VALUE (fields: event_type, sub_event_type, actor1, actor2,
-    event_date, fatalities, location, latitude, longitude, admin1)."""
+    inter1, inter2, event_date, fatalities, location, latitude, longitude, admin1).
+    IDs are as `tacitus events` and exports show them, in any case.
+
+    \b
+        tacitus review correct --db events.db KEN-919447D3E8 fatalities 3 --who amina
+        tacitus review correct --db events.db KEN-919447D3E8 sub_event_type "Peaceful protest" --who amina --with-actors
+    """
     from tacitus.store import open_store
 
     with _store_errors(), open_store(db, create=False) as store:
+        event_id = stored_id(store, event_id)
         _show(store.correct(event_id, field, value, who=who, note=note))
+        if field in ("event_type", "sub_event_type"):
+            for line in follow_ups(store, event_id, db, who, with_actors):
+                click.echo(line)
         click.echo(f"incident: {store.incident_of(event_id)}")
 
 
@@ -546,6 +555,7 @@ def _single_event_action(name: str, doc: str, show_incident: bool) -> None:
         from tacitus.store import open_store
 
         with _store_errors(), open_store(db, create=False) as store:
+            event_id = stored_id(store, event_id)
             _show(getattr(store, name)(event_id, who=who, note=note))
             if show_incident:
                 click.echo(f"incident: {store.incident_of(event_id)}")
@@ -571,6 +581,7 @@ def review_join(db, event_a, event_b, who, note):
     from tacitus.store import open_store
 
     with _store_errors(), open_store(db, create=False) as store:
+        event_a, event_b = stored_id(store, event_a), stored_id(store, event_b)
         _show(store.join(event_a, event_b, who=who, note=note))
         click.echo(f"incident: {store.incident_of(event_a)}")
 
@@ -583,7 +594,7 @@ def review_history(db, event_id):
     from tacitus.store import open_store
 
     with _store_errors(), open_store(db, create=False) as store:
-        for correction in store.corrections(event_id):
+        for correction in store.corrections(event_id and stored_id(store, event_id)):
             _show(correction)
 
 
@@ -595,6 +606,7 @@ def review_incident(db, event_or_incident_id):
     from tacitus.store import open_store
 
     with _store_errors(), open_store(db, create=False) as store:
+        event_or_incident_id = stored_id(store, event_or_incident_id)
         incident = store.incident(event_or_incident_id) or store.incident(
             store.incident_of(event_or_incident_id) or "")
         if incident is None:
