@@ -1,7 +1,8 @@
 """ACLED's columns that follow from what the extraction already found, filled after an
 event is resolved: ``source_scale`` (from the outlet data), ``tags`` (crowd size and
 ACLED's other tags, where the event's sentences say so), ``assoc_actor_1`` (other doers
-on actor1's side), and ``iso``/``region`` for an event placed only in a country.
+on actor1's side), and ``iso``/``region`` for an event placed only in a country; and the
+words of injury counts become the evidence of ``injured_low`` rather than of the toll.
 
 Nothing here decides whether there is an event, or its type, date, place or toll.
 """
@@ -149,6 +150,19 @@ def associated_doers(event: Event, draft: Draft, res: Resources, country_code: s
     return tuple(names), tuple(spans)
 
 
+def _injuries_apart(evidence: dict[str, tuple[Span, ...]], draft: Draft) -> dict[str, tuple[Span, ...]]:
+    """The words of injury counts are the evidence of ``injured_low``, not of the death
+    toll ("wounding 19" beside "killing seven")."""
+    injured = {c.evidence for c in draft.casualties if c.kind == "injured"}
+    told = evidence.get("fatalities", ())
+    if injured & set(told):
+        evidence["fatalities"] = tuple(s for s in told if s not in injured)
+        evidence["injured_low"] = tuple(s for s in told if s in injured)
+        if not evidence["fatalities"]:
+            del evidence["fatalities"]
+    return evidence
+
+
 def fill_acled_fields(event: Event, draft: Draft, facts: Sequence[Facts], article: Article,
                       res: Resources) -> Event:
     """The event with the ACLED columns that follow from what was already extracted."""
@@ -158,7 +172,7 @@ def fill_acled_fields(event: Event, draft: Draft, facts: Sequence[Facts], articl
     tags, tag_words = event_tags(event, sentences, res)
     doers, doer_words = associated_doers(event, draft, res, code)
     outlets = [o.strip() for o in event.source.split(";") if o.strip()]
-    evidence = dict(event.evidence)
+    evidence = _injuries_apart(dict(event.evidence), draft)
     if tag_words:
         evidence["tags"] = tuple(sorted(set(tag_words), key=lambda s: s.start))
     if doer_words:
