@@ -1,5 +1,6 @@
 # Set-up and the two jobs the README names. Needs only python3.11 (with venv) and make.
 PYTHON ?= python3.11
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -15,9 +16,10 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP)
 
-# The main job: code the bundled sample articles into SQLite, print their incidents, serve the page.
+# The main job: code the bundled sample articles into SQLite, print their incidents, serve the page
+# (on another port with `make demo PORT=8123`).
 demo: $(STAMP)
-	$(BIN)/tacitus demo --serve
+	$(BIN)/tacitus demo --serve --port $(PORT)
 
 # The tests (they need nothing outside this repository).
 test: $(STAMP)

@@ -24,7 +24,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("tacitus.errors", "tacitus.types", "tacitus.distance"),  # values everything shares
     ("tacitus.settings", "tacitus.lexicon", "tacitus.facts"),  # knobs; the rulebook's words; what crosses stages
     # read-only data and the dictionaries built from it
-    ("tacitus.taxonomy", "tacitus.outlets", "tacitus.gazetteer", "tacitus.actors"),
+    ("tacitus.taxonomy", "tacitus.outlets", "tacitus.gazetteer", "tacitus.actors", "tacitus.population",
+     "tacitus.review_rules"),
     ("tacitus.resources",),  # loads the data once; imports no stage
     ("tacitus.ingest",),
     ("tacitus.clean",),
@@ -35,10 +36,11 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("tacitus.assemble",),
     ("tacitus.resolve",),
     ("tacitus.screen",),  # what is reported as news: withheld with the rule and reason
-    ("tacitus.merge", "tacitus.export"),
+    ("tacitus.merge", "tacitus.export", "tacitus.acled"),
     ("tacitus.pipeline",),
     ("tacitus.samples", "tacitus.evaluate", "tacitus.store"),
-    ("tacitus.serve",),
+    ("tacitus.coding", "tacitus.watch"),  # code and store: ingest, demo and the feed watcher
+    ("tacitus.serve", "tacitus.watch.commands"),  # the command line and the web
     ("tacitus",),  # the public API: lazy re-exports of everything
 )
 

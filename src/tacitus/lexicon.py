@@ -279,6 +279,8 @@ class Lexicon:
 
     cues: Mapping[CueKind, re.Pattern[str]]
     numbers: Mapping[str, Quantity]
+    # Any count: digits or a number phrase, longest phrases first ("twenty-one", "a dozen").
+    number_pattern: re.Pattern[str]
     # The cue patterns that can run case-sensitively on lower-cased text (twice as fast as
     # IGNORECASE, the same matches); kinds missing here match the text as written.
     cues_folded: Mapping[CueKind, re.Pattern[str]]
@@ -307,7 +309,12 @@ class Lexicon:
             if phrase in CARDINALS:
                 raise ResourceError(f"data/numbers.tsv: {phrase!r} is already a cardinal (tacitus.lexicon.CARDINALS)")
             numbers[phrase] = Quantity(int(value), kind)
-        return cls(MappingProxyType(cues), MappingProxyType(numbers), MappingProxyType(folded))
+        words = sorted(numbers, key=len, reverse=True)
+        number_pattern = re.compile(
+            r"(?<![\w-])(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(re.escape(w) for w in words) + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+        return cls(MappingProxyType(cues), MappingProxyType(numbers), number_pattern, MappingProxyType(folded))
 
     def quantity(self, phrase: str) -> Quantity | None:
         """'31' -> 31 exact, 'dozens of' -> 12 vague, 'a' -> 1 article; None if not a number."""

@@ -18,6 +18,7 @@ from tacitus.assemble import assemble, event_sentences
 from tacitus.clean import clean
 from tacitus.facts import ArticleContext, Facts
 from tacitus.mention import read_mentions
+from tacitus.resolve.acled_fields import fill_acled_fields
 from tacitus.resolve.consolidate import consolidate
 from tacitus.resolve.events import article_country, resolve_draft
 from tacitus.resolve.places import geocode
@@ -91,7 +92,8 @@ def _events(article: Article, context: ArticleContext, facts: tuple[Facts, ...],
     country = article_country(article, places, [a for f in facts for a in f.actors], context.home_country)
     events: list[Event] = []
     for n, draft in enumerate(drafts):
-        events.extend(resolve_draft(draft, article, places, res, n, country))
+        events.extend(fill_acled_fields(e, draft, facts, article, res)
+                      for e in resolve_draft(draft, article, places, res, n, country))
     # What resolve already withheld is shown as it is; the rest is consolidated, then screened.
     kept = consolidate([e for e in events if not e.withheld])
     withheld = tuple(e for e in events if e.withheld)

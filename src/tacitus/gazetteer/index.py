@@ -140,6 +140,10 @@ class Gazetteer:
             return None
         return self.get(self._countries[code][3])
 
+    def city_points(self) -> list[tuple[float, float, int]]:
+        """(latitude, longitude, population) of every populated place (GeoNames cities500)."""
+        return self._con.execute("SELECT lat, lon, pop FROM place WHERE kind = 'city'").fetchall()
+
     def country_codes(self) -> frozenset[str]:
         return frozenset(self._countries)
 

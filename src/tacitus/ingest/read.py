@@ -14,8 +14,10 @@ from tacitus.types import Article
 from tacitus.ingest.decode import decode, read_bytes
 from tacitus.ingest.detect import detect_kind
 from tacitus.ingest.feed import FeedItem, feed_items
+from tacitus.ingest.folder import FileMetadata, folder_metadata, is_metadata
 from tacitus.ingest.html import read_page
 from tacitus.ingest.jsonl import jsonl_articles
+from tacitus.ingest.outlet import canonical_outlet
 from tacitus.ingest.text import article_from_text
 
 log = logging.getLogger(__name__)
@@ -34,17 +36,28 @@ class Overrides:
     url: str | None = None
 
 
-def _expand(paths: Iterable[str]) -> Iterator[str]:
-    """Files in order: a directory becomes its files, sorted, recursively (dotfiles skipped)."""
+def _expand(paths: Iterable[str]) -> Iterator[tuple[str, FileMetadata | None]]:
+    """Files in order, each with what its folder's metadata file says of it: a directory
+    becomes its files, sorted, recursively (dotfiles and metadata files skipped)."""
     for path in paths:
         if path != "-" and os.path.isdir(path):
             found = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
-            yield from sorted(found)
+                meta = folder_metadata(root)
+                found.extend((os.path.join(root, f), meta.get(os.path.normpath(os.path.join(root, f))))
+                             for f in files if not f.startswith(".") and not is_metadata(f))
+            yield from sorted(found, key=lambda pair: pair[0])
         else:
-            yield path
+            yield path, None
+
+
+def _with_metadata(overrides: Overrides, meta: FileMetadata | None) -> Overrides:
+    """The command line's values, and the folder's metadata where it gives none."""
+    if meta is None:
+        return overrides
+    return Overrides(published=overrides.published or meta.published, outlet=overrides.outlet or meta.outlet,
+                     url=overrides.url or meta.url)
 
 
 def _defaults(overrides: Overrides) -> dict[str, object]:
@@ -57,7 +70,7 @@ def _from_html(html: str, origin: str, overrides: Overrides) -> Article:
     return article_from_text(
         page.text,
         url=overrides.url or page.url,
-        outlet=overrides.outlet or page.outlet,
+        outlet=overrides.outlet or (canonical_outlet(page.outlet) if page.outlet else ""),
         published=published,
         title=page.title,
         origin=origin,
@@ -129,8 +142,8 @@ def read_inputs(
     An input that cannot be read (or one bad JSONL line or feed item) yields an
     InputError naming it, and reading goes on with the rest.
     """
-    for path in _expand(paths):
-        yield from _read_one(path, overrides)
+    for path, meta in _expand(paths):
+        yield from _read_one(path, _with_metadata(overrides, meta))
 
 
 def read_articles(

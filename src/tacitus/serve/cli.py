@@ -6,7 +6,6 @@ resource error, 130 interrupted.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 import time
@@ -17,16 +16,14 @@ from typing import Iterable, Iterator
 import click
 
 from tacitus.errors import InputError, TacitusError
+from tacitus.serve.cli_support import StoreProblem as _StoreProblem, store_errors as _store_errors
+from tacitus.serve.cli_support import event_id as stored_id
+from tacitus.serve.cli_support import follow_ups, iso_date, published_date, require_free_port
+from tacitus.serve.export_options import Dated, acled_options, layout_for
 from tacitus.types import Article, Event
 
 
-def _date(ctx, param, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+_date = iso_date
 
 
 class _Progress:
@@ -79,13 +76,14 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl",
               show_default=True, help="Output format.")
-@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for text input.")
+@click.option("--published", callback=published_date, help="Publication date (YYYY-MM-DD) for text input.")
 @click.option("--outlet", help="Outlet name for text input (overrides the page's).")
 @click.option("--url", help="URL of the article (overrides the page's).")
 @click.option("--show-withheld", is_flag=True, help="Also print events below the confidence threshold.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Confidence below which events are withheld.")
-def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence):
+@acled_options
+def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence, columns, hxl, include_undated):
     """Code articles into events, printed on stdout.
 
     PATHS are files, folders or - (stdin): plain text, HTML, RSS/Atom or JSONL,
@@ -102,12 +100,14 @@ def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence):
 
     pipeline = Pipeline(Settings(min_confidence=min_confidence, show_withheld=show_withheld))
     progress = _Progress(enabled=True)
+    layout = layout_for(fmt, columns, hxl)
     items = read_inputs(paths, Overrides(published=published, outlet=outlet, url=url))
-    events = (e for _, evs in coded(items, pipeline, progress) for e in evs)
+    events = Dated((e for _, evs in coded(items, pipeline, progress) for e in evs), include_undated or fmt != "csv")
     try:
-        write(events, sys.stdout, fmt)
+        write(events, sys.stdout, fmt, layout)
     finally:
         progress.close()
+    events.report()
     if progress.failed:
         sys.exit(1)
 
@@ -135,6 +135,8 @@ def demo(db, then_serve, port):
     from tacitus.coding import store_coded
     from tacitus.store import EventFilter, open_store
 
+    if then_serve:  # before coding anything: a busy port is known at once
+        require_free_port("127.0.0.1", port, f"make demo PORT={port + 1} (or --port {port + 1})")
     started = time.perf_counter()
     progress = _Progress(enabled=True)
     with _store_errors(), open_store(db) as store:
@@ -284,28 +286,6 @@ _LEVEL = click.option("--level", type=click.Choice(["event", "incident"]), defau
                       help="Events as each article reported them, or incidents: one per real event.")
 
 
-class _StoreProblem(click.ClickException):
-    """A database that cannot be opened or a query it refuses: a usage error, exit 2."""
-
-    exit_code = 2
-
-    def format_message(self) -> str:
-        return self.message
-
-    def show(self, file=None) -> None:
-        click.echo(f"tacitus: {self.message}", err=True)
-
-
-@contextmanager
-def _store_errors() -> Iterator[None]:
-    from tacitus.store import StoreError
-
-    try:
-        yield
-    except StoreError as exc:
-        raise _StoreProblem(str(exc)) from None
-
-
 def _filters(limit=None, **given):
     from tacitus.store import EventFilter
 
@@ -315,7 +295,7 @@ def _filters(limit=None, **given):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @_DB
-@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for text input.")
+@click.option("--published", callback=published_date, help="Publication date (YYYY-MM-DD) for text input.")
 @click.option("--outlet", help="Outlet name for text input (overrides the page's).")
 @click.option("--url", help="URL of the article (overrides the page's).")
 def ingest(paths, db, published, outlet, url):
@@ -372,7 +352,8 @@ def report_outcomes(outcomes, progress: _Progress) -> tuple[int, int, int, int]:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of stdout (written whole or not at all).")
 @_filter_options
-def export_events(db, fmt, level, output, **given):
+@acled_options
+def export_events(db, fmt, level, output, columns, hxl, include_undated, **given):
     """Export stored events or incidents (oldest first), streamed from the database.
 
     ACLED's columns come first, in ACLED's order, then Tacitus' own. At the incident
@@ -383,20 +364,24 @@ def export_events(db, fmt, level, output, **given):
         tacitus export --db events.db --format csv > events.csv
         tacitus export --db events.db --level incident --country Kenya --date-from 2024-01-01
         tacitus export --db events.db --format parquet -o events.parquet --query "bus"
+        tacitus export --db events.db --format csv --columns acled-full --hxl > acled.csv
     """
     from tacitus.export import write, write_to_file
     from tacitus.store import open_store
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet writes a binary file: give --output FILE")
+    layout = layout_for(fmt, columns, hxl)
     with _store_errors(), open_store(db, create=False) as store:
         filters = _filters(**given)
-        rows = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
+        stored = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
+        rows = Dated(stored, include_undated or fmt != "csv")
         if output is None:
-            write(rows, sys.stdout, fmt)
+            write(rows, sys.stdout, fmt, layout)
         else:
-            n = write_to_file(rows, output, fmt)
+            n = write_to_file(rows, output, fmt, layout)
             click.echo(f"{n} {level}s written to {output}", err=True)
+    rows.report()
 
 
 @cli.command()
@@ -463,8 +448,8 @@ def review() -> None:
     """Correct stored events and incidents; every action is kept with who made it.
 
     \b
-        tacitus review correct --db events.db KEN-1a2b3c4d fatalities 3 --who amina
-        tacitus review separate --db events.db KEN-9f8e7d6c --who amina --note "another attack"
+        tacitus review correct --db events.db KEN-919447D3E8 fatalities 3 --who amina
+        tacitus review separate --db events.db KEN-4C1E0B7A52 --who amina --note "another attack"
         tacitus review history --db events.db
     """
 
@@ -486,13 +471,25 @@ def _show(correction) -> None:
 @click.argument("value")
 @_WHO
 @_NOTE
-def review_correct(db, event_id, field, value, who, note):
+@click.option("--with-actors", is_flag=True,
+              help="With a type correction: also set the actors and inter codes ACLED's rules call for.")
+def review_correct(db, event_id, field, value, who, note, with_actors):
     """Set FIELD of an event to VALUE (fields: event_type, sub_event_type, actor1, actor2,
-    event_date, fatalities, location, latitude, longitude, admin1)."""
+    inter1, inter2, event_date, fatalities, location, latitude, longitude, admin1).
+    IDs are as `tacitus events` and exports show them, in any case.
+
+    \b
+        tacitus review correct --db events.db KEN-919447D3E8 fatalities 3 --who amina
+        tacitus review correct --db events.db KEN-919447D3E8 sub_event_type "Peaceful protest" --who amina --with-actors
+    """
     from tacitus.store import open_store
 
     with _store_errors(), open_store(db, create=False) as store:
+        event_id = stored_id(store, event_id)
         _show(store.correct(event_id, field, value, who=who, note=note))
+        if field in ("event_type", "sub_event_type"):
+            for line in follow_ups(store, event_id, db, who, with_actors):
+                click.echo(line)
         click.echo(f"incident: {store.incident_of(event_id)}")
 
 
@@ -503,6 +500,7 @@ def _single_event_action(name: str, doc: str, show_incident: bool) -> None:
         from tacitus.store import open_store
 
         with _store_errors(), open_store(db, create=False) as store:
+            event_id = stored_id(store, event_id)
             _show(getattr(store, name)(event_id, who=who, note=note))
             if show_incident:
                 click.echo(f"incident: {store.incident_of(event_id)}")
@@ -528,6 +526,7 @@ def review_join(db, event_a, event_b, who, note):
     from tacitus.store import open_store
 
     with _store_errors(), open_store(db, create=False) as store:
+        event_a, event_b = stored_id(store, event_a), stored_id(store, event_b)
         _show(store.join(event_a, event_b, who=who, note=note))
         click.echo(f"incident: {store.incident_of(event_a)}")
 
@@ -540,7 +539,7 @@ def review_history(db, event_id):
     from tacitus.store import open_store
 
     with _store_errors(), open_store(db, create=False) as store:
-        for correction in store.corrections(event_id):
+        for correction in store.corrections(event_id and stored_id(store, event_id)):
             _show(correction)
 
 
@@ -552,6 +551,7 @@ def review_incident(db, event_or_incident_id):
     from tacitus.store import open_store
 
     with _store_errors(), open_store(db, create=False) as store:
+        event_or_incident_id = stored_id(store, event_or_incident_id)
         incident = store.incident(event_or_incident_id) or store.incident(
             store.incident_of(event_or_incident_id) or "")
         if incident is None:

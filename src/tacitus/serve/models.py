@@ -68,6 +68,12 @@ class EventRow(BaseModel):
     fatalities: int | None
     tags: str
     timestamp: int | None
+    # Only with columns=acled-full: people within 1, 2 and 5 km (GeoNames towns), and
+    # ACLED's best radius for the event type.
+    population_1km: int | None = None
+    population_2km: int | None = None
+    population_5km: int | None = None
+    population_best: int | None = None
     article_id: str
     url: str
     fatalities_low: int

@@ -73,31 +73,46 @@ def _text(value: str) -> str:
     return value
 
 
+# The messages below are shown to reviewers as they are: plain words, never Python's.
 def _int(value: str) -> int:
-    number = int(value)
-    if number < 0:
-        raise ValueError("negative")
-    return number
+    if not value.strip().isdigit():
+        raise ValueError("not a whole number of 0 or more, e.g. 3")
+    return int(value.strip())
+
+
+def _inter(low: int) -> Callable[[str], int | None]:
+    """An inter code from ``low`` to 8 (ACLED's 0 for inter2 means no second actor)."""
+    def check(value: str) -> int | None:
+        if not value.strip().isdigit() or not low <= int(value) <= 8:
+            raise ValueError(f"not an ACLED inter code ({low} to 8)")
+        return int(value) or None
+    return check
 
 
 def _degrees(limit: float) -> Callable[[str], float]:
     """A check that a coordinate lies within ±limit degrees."""
     def check(value: str) -> float:
-        number = float(value)
+        try:
+            number = float(value)
+        except ValueError:
+            raise ValueError("not a number of degrees, e.g. 2.0469") from None
         if not -limit <= number <= limit:
-            raise ValueError("out of range")
+            raise ValueError(f"out of range (-{limit:g} to {limit:g})")
         return number
     return check
 
 
 def _iso_date(value: str) -> str:
-    return dt.date.fromisoformat(value.strip()).isoformat()
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ValueError("not a date in YYYY-MM-DD form") from None
 
 
 CORRECTABLE = {
     "event_type": _text, "sub_event_type": _text, "actor1": _text, "actor2": str.strip,
     "event_date": _iso_date, "fatalities": _int, "location": _text, "latitude": _degrees(90),
-    "longitude": _degrees(180), "admin1": str.strip,
+    "longitude": _degrees(180), "admin1": str.strip, "inter1": _inter(1), "inter2": _inter(0),
 }
 
 
@@ -343,17 +358,19 @@ class Store(FeedTables):
         with self._conn.transaction(f"{event_id}: correction not stored"):
             event = self._require(event_id)
             old = event_to_row(event)[field]
-            if field == "sub_event_type":
+            if field in ("sub_event_type", "inter2"):
                 from tacitus.taxonomy import civilian_targeting
 
-                changes["civilian_targeting"] = civilian_targeting(str(stored), event.inter2)
+                sub, inter2 = (str(stored), event.inter2) if field == "sub_event_type" else (event.sub_event_type, stored)
+                changes["civilian_targeting"] = civilian_targeting(sub, inter2)
             if field == "fatalities":
                 changes.update(fatalities_best=stored, fatalities_low=min(event.fatalities_low, stored),
                                fatalities_high=max(event.fatalities_high or stored, stored))
             assignments = ", ".join(f"{column} = ?" for column in changes)
             self._conn.execute(f"UPDATE events SET {assignments} WHERE event_id_cnty = ?",
                                [*changes.values(), event_id])
-            correction = self._record(event_id, "set", field, str(stored), "" if old is None else str(old), who, note)
+            correction = self._record(event_id, "set", field, "" if stored is None else str(stored),
+                                      "" if old is None else str(old), who, note)
             self._remerge({event_id})
         return correction
 

@@ -152,7 +152,7 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         actor1=row["actor1"],
         inter1=row["inter1"],
         actor2=row["actor2"],
-        inter2=row["inter2"],
+        inter2=row["inter2"] or None,  # exports write ACLED's 0 for "no second actor"
         assoc_actor_1=row["assoc_actor_1"],
         assoc_actor_2=row["assoc_actor_2"],
         civilian_targeting=row["civilian_targeting"],

@@ -88,7 +88,7 @@ def watch(feeds, db, every, once, contact):
         tacitus watch feeds.txt --db events.db --once     # from cron
     """
     from tacitus.pipeline import Pipeline
-    from tacitus.serve.cli import _store_errors
+    from tacitus.serve.cli_support import store_errors as _store_errors
     from tacitus.store import open_store
     from tacitus.watch import Fetcher, FetchSettings, Watcher
 
@@ -147,7 +147,7 @@ def feeds(db, as_json):
     \b
         tacitus feeds --db events.db
     """
-    from tacitus.serve.cli import _store_errors
+    from tacitus.serve.cli_support import store_errors as _store_errors
     from tacitus.store import open_store
 
     with _store_errors(), open_store(db, create=False) as store:
