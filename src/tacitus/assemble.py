@@ -75,6 +75,7 @@ _RECALL = re.compile(
     r"(?:last|previous) (?:week|month|year)'s)"
     r"\s+(?:[\w'-]+\s+){0,6}$", re.IGNORECASE)  # no comma: "a week after X, Y did Z" is news
 _CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
+_WRITTEN_DATE = re.compile(r"\d")  # a day or year in digits: "Oct. 9, 2015", "9/10", "March 3"
 
 
 # How far (in sentences) a date read for one event carries to the next events told.
@@ -166,6 +167,8 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
         # "…, officials said on Monday": the day of the statement, not of the event; a
         # date of the event itself, here or in the next sentences, wins over it.
         dates = [t for t in dates if not _dates_another_event(f, t)]
+        # "Friday, Oct. 9, 2015": the date written out beats the weekday beside it
+        dates.sort(key=lambda t: not _WRITTEN_DATE.search(t.span.text))
         date_here = next((t for t in dates if not _said_when(f, t)), dates[0] if dates else None)
         stated = date_here is not None and _said_when(f, date_here)
         offset_here = next((t for t in f.times if t.kind == "offset"), None)
