@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
 from tacitus.facts import Casualty, Draft, Facts, ResolvedPlace, Role
-from tacitus.lexicon import SPEECH
+from tacitus.lexicon import SPEECH, TOPIC_HEADS
 from tacitus.roles import linear_role, role_in
 from tacitus.taxonomy import CONTEXT_CUES, EVENT_CUES, RAID, WEAK_ATTACK, strong_cues
 from tacitus.types import SourceDetail, Span
@@ -75,6 +75,9 @@ _RECALL = re.compile(
     r"(?:last|previous) (?:week|month|year)'s)"
     r"\s+(?:[\w'-]+\s+){0,6}$", re.IGNORECASE)  # no comma: "a week after X, Y did Z" is news
 _CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
+_TOPIC = re.compile(r"\b" + TOPIC_HEADS.pattern("topic") + r"\s+(?:[\w'’-]+\s+){0,2}?"
+                    r"(?:about|over|at|into|of|on|against|for|that|following)\s+(?:[\w'’.-]+\s+){0,5}$",
+                    re.IGNORECASE)
 _WRITTEN_DATE = re.compile(r"\d")  # a day or year in digits: "Oct. 9, 2015", "9/10", "March 3"
 
 
@@ -158,7 +161,7 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
             continue
         strong = strong_cues(texts)
         trigger = _trigger(f, strong)
-        if trigger is not None and _irrealis_before(f, trigger):
+        if trigger is not None and (_irrealis_before(f, trigger) or _talked_about(f, trigger)):
             continue
         if trigger is not None and _recalled(f, trigger):
             recalled = True
@@ -401,6 +404,14 @@ def _irrealis_before(f: Facts, trigger: Span) -> bool:
     # to demolish their homes", "students protest a policy that would cut grants").
     return bool(_IRREALIS.search(text[max(0, rel - 40):end])
                 or _MODAL_AFTER.match(text, end))
+
+
+def _talked_about(f: Facts, trigger: Span) -> bool:
+    """'outrage at the chemical attack', 'an investigation into the killings', 'the threat
+    of further attacks': the event is what people talk about, not what is reported."""
+    before = f.sentence.span.text[max(0, trigger.start - f.sentence.span.start - 80):
+                                  trigger.start - f.sentence.span.start]
+    return bool(_TOPIC.search(before))
 
 
 def _dispersed_crowd(f: Facts) -> Span | None:
