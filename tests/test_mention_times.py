@@ -330,4 +330,4 @@ def test_times_a_year_dates_an_older_event_to_its_last_day(sentence, expected):
     ],
 )
 def test_times_this_years_number_or_a_count_is_no_date(sentence):
-    assert [t for t in read_times(sentence, 0, WED) if t.precision == 3] == []
+    assert [t for t in read_times(sentence, 0, WED) if t.precision == 4] == []

@@ -76,3 +76,8 @@ def test_screen_through_the_pipeline(pipeline, text, rule):
     shown = process_article(article, pipeline._res(), Settings(show_withheld=True))
     assert [e.withheld.split(":")[0] for e in shown] == [rule]
     assert pipeline.code(article) == ()
+
+
+def test_screen_an_event_known_only_to_its_year_is_withheld(gazetteer):
+    event = _event(event_date=dt.date(2023, 12, 31), time_precision=4)
+    assert screen_event(event, _screen(gazetteer)).withheld.startswith("year_only: ")

@@ -97,7 +97,7 @@ class TimeMention:
     span: Span
     kind: Literal["date", "offset"]
     date: dt.date | None
-    precision: int  # ACLED time_precision: 1 day, 2 week, 3 month
+    precision: int  # ACLED time_precision: 1 day, 2 week, 3 month; 4 only a year (never coded)
     days: int = 0  # for kind "offset": signed shift from the anchor event
 
 

@@ -10,9 +10,10 @@ The rules, in order (the first that applies is the reason given):
 2. ``after_publication``: dated after the article was published: a plan or a schedule.
 3. ``background``: dated more than ``BACKGROUND_DAYS`` days before publication: history
    and background ("the 2011 uprising", "last year's attack").
-4. ``undated``: no day can be worked out for it: no date in its own words, none read
+4. ``year_only``: dated only to a year ("in 2014", "last year"): never news.
+5. ``undated``: no day can be worked out for it: no date in its own words, none read
    for the story it continues, and it is not the news of the article's lead.
-5. ``low_confidence``: its fields were mostly inherited or defaulted rather than read.
+6. ``low_confidence``: its fields were mostly inherited or defaulted rather than read.
 """
 from __future__ import annotations
 
@@ -73,6 +74,10 @@ def _background(e: Event, s: Screen) -> str | None:
     return None
 
 
+def _year_only(e: Event, s: Screen) -> str | None:
+    return "dated only to a year" if e.time_precision > 3 else None
+
+
 def _undated(e: Event, s: Screen) -> str | None:
     if "date:unanchored" in e.trace:
         return "no date of its own, none near it, and not the article's lead"
@@ -89,6 +94,7 @@ RULES: tuple[ScreenRule, ...] = (
     ScreenRule("no_place", _no_place),
     ScreenRule("after_publication", _after_publication),
     ScreenRule("background", _background),
+    ScreenRule("year_only", _year_only),
     ScreenRule("undated", _undated),
     ScreenRule("low_confidence", _low_confidence),
 )

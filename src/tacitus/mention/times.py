@@ -19,6 +19,8 @@ _WEEKDAYS = {d: i for i, d in enumerate(
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# Beyond ACLED's three time precisions: known only to the year.
+YEAR_PRECISION = 4
 _NUMBER_WORDS = {"a": 1, "an": 1, **CARDINALS}
 _N = r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
 
@@ -105,15 +107,16 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None):
     if published is None:
         return None
     if kind in {"year", "lastyear"}:
-        # Dated to the year's last day (precision 3): the latest it can be, so only what
-        # is surely older than a month is background; this year's events stay undated here.
+        # Dated to the year's last day, the latest it can be, at precision 4 (a year:
+        # never codable, so its events are withheld); this year's events stay undated here.
         year = int(g["year"]) if kind == "year" else published.year - 1
-        return (dt.date(year, 12, 31), 3, 0, "date") if year < published.year else None
+        return (dt.date(year, 12, 31), YEAR_PRECISION, 0, "date") if year < published.year else None
     if kind == "ago":
         n = g["n"].lower()
         count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
         days = count * (365 if g["unit"].lower().startswith("year") else 30)
-        return published - dt.timedelta(days=days), 3, 0, "date"
+        return published - dt.timedelta(days=days), 3 if g["unit"].lower().startswith("month") \
+            else YEAR_PRECISION, 0, "date"
     if kind in {"sameday", "nextday"}:
         # "on the same day", "the next day": relative to the event just told
         return None, 1, 0 if kind == "sameday" else 1, "offset"
