@@ -82,7 +82,6 @@ class Casualty:
     vague: bool
     corroborating: bool
     evidence: Span
-    stated: bool = False  # a coder's own statement of the figure: "Fatalities coded as 3"
     # A side's own figure that the report says could not be verified: the ceiling of the
     # range (``high``), never the toll.
     unverified: bool = False

@@ -94,22 +94,10 @@ class _Count:
     noun: str
 
 
-STATED = re.compile(
-    r"\bfatalities(?: (?:are |were |is |was )?coded as|\s*:|(?: are| were)? split (?:over|across) \d+ "
-    r"(?:locations|events|places)\s*\()\s*(?P<n>\d+)\b", re.IGNORECASE)
-
-
 def read_casualties(
     sentence: str, offset: int, lexicon: Lexicon, persons: PersonNouns
 ) -> tuple[Casualty, ...]:
     """Every casualty count in ``sentence`` (which starts at ``offset`` in the article)."""
-    stated = STATED.search(sentence)
-    if stated:
-        # Event notes written by coders state the figure they settled on; it outranks the
-        # counts they quote ("Fatalities coded as 0 (the outlet reported 1 fatality)").
-        n = int(stated.group("n"))
-        span = Span(offset + stated.start(), offset + stated.end(), stated.group())
-        return (Casualty("killed", n, n, None, 0, False, False, span, stated=True),)
     verbs = list(_VERB.finditer(sentence))
     if not verbs:
         return ()  # most sentences tell no toll: no need to tokenise them

@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from tacitus.mention.casualties import STATED
 from tacitus.resolve.fatalities import Toll, split, toll_fields
 from tacitus.resolve.notes import write_note
 from tacitus.taxonomy import civilian_targeting
@@ -117,7 +116,6 @@ def _merge(group: list[Event]) -> Event:
                      and e.sub_event_type == head.sub_event_type]
             if named:
                 head = replace(head, actor1=named[0].actor1, inter1=named[0].inter1)
-    stated = [e for e in group if any(STATED.search(sp.text) for sp in e.evidence.get("fatalities", ()))]
     bests = [e.fatalities_best for e in group if e.fatalities_best is not None]
     evidence: dict = {}
     for e in group:
@@ -130,8 +128,8 @@ def _merge(group: list[Event]) -> Event:
         actor2=with_actor2.actor2 if with_actor2 else "",
         inter2=with_actor2.inter2 if with_actor2 else None,
         # The same dead told in several sentences: the largest single report, never a sum.
-        fatalities=stated[-1].fatalities if stated else (max(bests) if bests else 0),
-        fatalities_best=stated[-1].fatalities_best if stated else (max(bests) if bests else None),
+        fatalities=max(bests) if bests else 0,
+        fatalities_best=max(bests) if bests else None,
         fatalities_low=max(e.fatalities_low for e in group),
         fatalities_high=max(highs) if highs else None,
         civilian_fatalities_low=max(e.civilian_fatalities_low for e in group),

@@ -23,15 +23,9 @@ class Toll:
     civilians: int
     injured: int
     evidence: tuple[Span, ...]
-    stated: bool = False  # a coder's own figure for this event: never split again
 
 
 def reconcile(casualties: Sequence[Casualty]) -> Toll:
-    stated = [c for c in casualties if c.stated]
-    if stated:
-        injured = max((c.best for c in casualties if c.kind == "injured"), default=0)
-        return Toll(stated[-1].best, stated[-1].best, None, 0, injured,
-                    tuple(c.evidence for c in casualties), stated=True)
     # A figure the report could not verify only raises the ceiling of the range.
     claims = [c for c in casualties if c.unverified]
     killed = [c for c in casualties if c.kind == "killed" and not c.unverified]
@@ -71,7 +65,7 @@ def toll_fields(toll: Toll) -> dict[str, int | None]:
 
 def split(toll: Toll, places: int) -> tuple[Toll, ...]:
     """Share one toll between ``places`` events: the first takes the remainder."""
-    if places <= 1 or toll.stated:
+    if places <= 1:
         return (toll,) * max(places, 1)
     if toll.best is None:
         return tuple(Toll(None, 0, toll.high, 0, 0, toll.evidence) for _ in range(places))
