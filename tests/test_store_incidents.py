@@ -198,7 +198,7 @@ def test_a_version_1_database_gains_its_incidents_when_opened(tmp_path):
     conn.commit()
     conn.close()
     with SqliteStore.open(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == 3
         [one] = store.incidents()
         assert one.event_ids == ("SOM-art-0-0", "SOM-art-1-0")
 

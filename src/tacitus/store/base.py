@@ -12,14 +12,11 @@ events and their incidents consistent.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import math
 from contextlib import AbstractContextManager
-from dataclasses import replace
 from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
 from tacitus.errors import TacitusError
-from tacitus.merge import NEAR_KM, Incident, link, merge
+from tacitus.merge import Incident, merge
 from tacitus.store.rows import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -30,9 +27,8 @@ from tacitus.store.rows import (
     event_from_row,
     event_to_row,
     incident_from_row,
-    incident_to_row,
-    INCIDENT_COLUMNS,
 )
+from tacitus.store.remerge import overrides, remerge, write_incidents
 from tacitus.types import Article, Event
 
 
@@ -134,8 +130,8 @@ class Store:
                 conn.run_script(scripts[version - 1])
                 conn.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
                              (version, _now()))
-            if 0 < current < 2 <= len(scripts):
-                self._remerge({r["event_id_cnty"] for r in conn.execute("SELECT event_id_cnty FROM events")})
+            if 0 < current < len(scripts):
+                self._merge_everything()  # incidents are new (version 2) or merge differently (3)
 
     # --- articles and events ----------------------------------------------------------
 
@@ -222,106 +218,25 @@ class Store:
         """Merge every stored event afresh (after a change to the merge rule); returns the
         number of incidents. Reviewers' joins and separations are kept."""
         with self._conn.transaction(f"{self.label}: incidents not rebuilt"):
-            self._conn.execute("DELETE FROM incident_events")
-            self._conn.execute("DELETE FROM incidents")
-            self._remerge({r["event_id_cnty"] for r in self._conn.execute("SELECT event_id_cnty FROM events")})
+            self._merge_everything()
         return self.count_incidents()
 
-    def _remerge(self, seeds: set[str], known: Iterable[Event] = ()) -> None:
-        """Re-merge the incidents reachable from ``seeds``: every event linked to them,
-        directly or through others, by the merge rule, a reviewer's join or a shared
-        incident. ``known`` are events just written (saves reading them back). Must run
-        inside a transaction."""
-        component = self._component(seeds, {e.event_id_cnty: e for e in known})
-        if not component:
-            return
-        ids = sorted(component)
-        old: set[str] = set()
-        rejected: set[str] = set()
-        for chunk in _chunks(ids):
-            old |= {r["incident_id"] for r in self._conn.execute(
-                f"SELECT DISTINCT incident_id FROM incident_events WHERE event_id IN ({_marks(chunk)})", chunk)}
-            rejected |= {r["event_id"] for r in self._conn.execute(
-                f"SELECT event_id FROM rejected_events WHERE event_id IN ({_marks(chunk)})", chunk)}
-        for chunk in _chunks(sorted(old)):
-            self._conn.execute(f"DELETE FROM incident_events WHERE incident_id IN ({_marks(chunk)})", chunk)
-            self._conn.execute(f"DELETE FROM incidents WHERE event_id_cnty IN ({_marks(chunk)})", chunk)
-        live = {i: e for i, e in component.items() if i not in rejected}
-        apart, joined = self._overrides(sorted(live))
-        insert = _insert("incidents", INCIDENT_COLUMNS)
-        for inc in merge(live.values(), apart=apart, joined=joined):
-            values = incident_to_row(inc)
-            self._conn.execute(insert, [values[c] for c in INCIDENT_COLUMNS])
-            for event_id in inc.event_ids:
-                self._conn.execute("INSERT INTO incident_events (event_id, incident_id) VALUES (?, ?)",
-                                   (event_id, inc.incident_id))
-
-    def _component(self, seeds: set[str], known: dict[str, Event]) -> dict[str, Event]:
-        found: dict[str, Event] = {}
-        todo = sorted(seeds)
-        while todo:
-            event_id = todo.pop()
-            if event_id in found:
-                continue
-            event = known.get(event_id) or self.event(event_id)
-            if event is None:
-                continue
-            found[event_id] = event
-            for neighbour_id, neighbour in self._neighbours(event):
-                if neighbour_id not in found:
-                    if neighbour is not None:
-                        known[neighbour_id] = neighbour
-                    todo.append(neighbour_id)
-        return found
-
-    def _neighbours(self, event: Event) -> list[tuple[str, Event | None]]:
-        """Events that must be merged together with this one: its incident's other events,
-        those a reviewer joined to it, and those the merge rule links it to."""
+    def _merge_everything(self) -> None:
         conn = self._conn
-        event_id = event.event_id_cnty
-        found: list[tuple[str, Event | None]] = [(r["ref"], None) for r in conn.execute(
-            "SELECT event_id AS ref FROM incident_events WHERE incident_id IN "
-            "(SELECT incident_id FROM incident_events WHERE event_id = ?) "
-            "UNION SELECT value AS ref FROM corrections WHERE action = 'join' AND event_id = ? "
-            "UNION SELECT event_id AS ref FROM corrections WHERE action = 'join' AND value = ?",
-            (event_id, event_id, event_id))]
-        if event.event_date is not None:
-            day = dt.timedelta(days=1)
-            # Only events the rule could link are read: same country, a day either way, and
-            # the same place or inside a box a little larger than the link's distance.
-            lat, lon = event.latitude or 0.0, event.longitude or 0.0
-            dlat = NEAR_KM / 110.0 * 1.05
-            dlon = min(180.0, dlat / max(math.cos(math.radians(lat)), 0.01))
-            rows = conn.execute(
-                "SELECT * FROM events WHERE country = ? AND event_date BETWEEN ? AND ? AND event_id_cnty <> ? "
-                "AND (geonameid = ? OR (latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?))",
-                (event.country, (event.event_date - day).isoformat(), (event.event_date + day).isoformat(),
-                 event_id, event.geonameid, lat - dlat, lat + dlat, lon - dlon, lon + dlon))
-            for row in rows:
-                other = event_from_row(row)
-                if link(event, other):
-                    found.append((other.event_id_cnty, other))
-        return found
+        conn.execute("DELETE FROM incident_events")
+        conn.execute("DELETE FROM incidents")
+        rejected = {r["event_id"] for r in conn.execute("SELECT event_id FROM rejected_events")}
+        live = [event_from_row(r) for r in conn.execute("SELECT * FROM events")
+                if r["event_id_cnty"] not in rejected]
+        apart, joined = overrides(conn, sorted(e.event_id_cnty for e in live))
+        write_incidents(conn, merge(live, apart=apart, joined=joined))
 
-    def _overrides(self, event_ids: list[str]) -> tuple[set[str], list[tuple[str, str]]]:
-        """Reviewers' separations and joins touching these events, replayed in order: a
-        separation cancels the joins made before it; a later join holds again."""
-        rows: dict[int, Mapping[str, Any]] = {}
-        for chunk in _chunks(event_ids):
-            marks = _marks(chunk)
-            for r in self._conn.execute(
-                    "SELECT correction_id, event_id, action, value FROM corrections WHERE action IN "
-                    f"('separate', 'join') AND (event_id IN ({marks}) OR value IN ({marks}))", [*chunk, *chunk]):
-                rows[r["correction_id"]] = r
-        apart: set[str] = set()
-        joined: list[tuple[str, str]] = []
-        for _, r in sorted(rows.items()):
-            if r["action"] == "separate":
-                apart.add(r["event_id"])
-                joined = [pair for pair in joined if r["event_id"] not in pair]
-            else:
-                joined.append((r["event_id"], r["value"]))
-        return apart, joined
+    def _remerge(self, seeds: set[str], known: Iterable[Event] = (),
+                 changed_days: Iterable[dt.date] = ()) -> None:
+        """Re-merge the incidents around ``seeds`` (tacitus.store.remerge). ``known`` are
+        events just written (saves reading them back); ``changed_days`` are days an event
+        left (a corrected date). Must run inside a transaction."""
+        remerge(self._conn, seeds, {e.event_id_cnty: e for e in known}, changed_days)
 
     # --- review -------------------------------------------------------------------------
 
@@ -353,7 +268,7 @@ class Store:
             self._conn.execute(f"UPDATE events SET {assignments} WHERE event_id_cnty = ?",
                                [*changes.values(), event_id])
             correction = self._record(event_id, "set", field, str(stored), "" if old is None else str(old), who, note)
-            self._remerge({event_id})
+            self._remerge({event_id}, changed_days=[event.event_date] if event.event_date else [])
         return correction
 
     def reject(self, event_id: str, *, who: str, note: str = "") -> Correction:
@@ -501,15 +416,6 @@ def _what(filters: EventFilter) -> str:
 def _insert(table: str, columns: tuple[str, ...]) -> str:
     # Table and column names are this package's constants, never user input.
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-
-
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" * len(values))
-
-
-def _chunks(values: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
 
 
 def _now() -> str:

@@ -19,7 +19,7 @@ from typing import Any, Iterator, Mapping, Sequence
 from tacitus.store.base import Store, StoreError
 
 # The schema's history, oldest first: version N is MIGRATIONS[N - 1]. Append, never edit.
-MIGRATIONS: tuple[str, ...] = ("schema.sql", "schema_002.sql")
+MIGRATIONS: tuple[str, ...] = ("schema.sql", "schema_002.sql", "schema_003.sql")
 
 
 def schema_scripts() -> tuple[str, ...]:
