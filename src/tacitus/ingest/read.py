@@ -4,11 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from tacitus.errors import InputError
+from tacitus.errors import InputError, internal_error
 from tacitus.types import Article
 
 from tacitus.ingest.decode import decode, read_bytes
@@ -34,15 +35,33 @@ class Overrides:
     url: str | None = None
 
 
-def _expand(paths: Iterable[str]) -> Iterator[str]:
-    """Files in order: a directory becomes its files, sorted, recursively (dotfiles skipped)."""
+_SPECIAL = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+            (stat.S_ISBLK, "a device"))
+
+
+def _special(path: str) -> str | None:
+    """What a path in a folder is when it is not a regular file (reading a FIFO or a
+    device would hang the run), else None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # gone or unreadable: reading it says why
+    return next((name for test, name in _SPECIAL if test(mode)), None)
+
+
+def _expand(paths: Iterable[str]) -> Iterator[str | InputError]:
+    """Files in order: a directory becomes its files, sorted, recursively (dotfiles skipped).
+    A FIFO, socket or device inside a directory is skipped with a note; one named on the
+    command line is read, since the user asked for it (``<(command)`` is a FIFO)."""
     for path in paths:
         if path != "-" and os.path.isdir(path):
             found = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
-            yield from sorted(found)
+            for name in sorted(found):
+                kind = _special(name)
+                yield InputError(name, f"skipped: {kind}, not a file") if kind else name
         else:
             yield path
 
@@ -125,7 +144,13 @@ def read_inputs(
     InputError naming it, and reading goes on with the rest.
     """
     for path in _expand(paths):
-        yield from _read_one(path, overrides)
+        if isinstance(path, InputError):
+            yield path
+            continue
+        try:
+            yield from _read_one(path, overrides)
+        except Exception as exc:  # noqa: BLE001 - a bug on one input must not end the run
+            yield InputError("<stdin>" if path == "-" else path, internal_error(exc))
 
 
 def read_articles(

@@ -3,8 +3,9 @@ decision about events. Each finder is a pure function of text + read-only resour
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from tacitus.analyse import Sentence, split_sentences
 from tacitus.mention.attributions import read_attributions
@@ -84,6 +85,12 @@ def read_mentions(article: Article, res: Resources) -> tuple[Facts, ...]:
     places = _outside_actors(
         geocode(text, res.gazetteer, dateline=article.dateline, home=home), actors)
     published: dt.date | None = article.published
+    # Mentions by start, so each sentence takes its own with two bisections (filtering
+    # every mention for every sentence grew with the square of the text).
+    actor_order = sorted(actors, key=lambda a: a.span.start)
+    actor_starts = [a.span.start for a in actor_order]
+    place_order = sorted(places, key=lambda p: p.mention.span.start)
+    place_starts = [p.mention.span.start for p in place_order]
     facts = []
     for i, s in enumerate(sentences):
         lo, hi = s.span.start, s.span.end
@@ -94,7 +101,12 @@ def read_mentions(article: Article, res: Resources) -> tuple[Facts, ...]:
             casualties=read_casualties(s.span.text, lo, res.lexicon, res.persons),
             times=read_times(s.span.text, lo, published),
             sources=read_attributions(s.span.text, lo, article.outlet),
-            actors=tuple(a for a in actors if lo <= a.span.start < hi),
-            places=tuple(p for p in places if lo <= p.mention.span.start < hi),
+            actors=_between(actor_order, actor_starts, lo, hi),
+            places=_between(place_order, place_starts, lo, hi),
         ))
     return tuple(facts)
+
+
+def _between(items: Sequence, starts: list[int], lo: int, hi: int) -> tuple:
+    """The items (sorted by start; ``starts`` theirs) starting in [lo, hi)."""
+    return tuple(items[bisect_left(starts, lo):bisect_left(starts, hi)])

@@ -25,9 +25,16 @@ def _date(ctx, param, value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+    if param is not None and param.name == "published":
+        from tacitus.ingest.text import implausible_published
+
+        problem = implausible_published(day, dt.date.today())
+        if problem:
+            raise click.BadParameter(problem)
+    return day
 
 
 class _Progress:
@@ -54,7 +61,9 @@ class _Progress:
 
 
 def _fail(item: InputError | str) -> None:
-    click.echo(f"tacitus: {item}", err=True)
+    from tacitus.errors import printable
+
+    click.echo(f"tacitus: {printable(str(item))}", err=True)
 
 
 def coded(items: Iterable[Article | InputError], pipeline, progress: _Progress) -> Iterator[tuple[Article, tuple[Event, ...]]]:
@@ -87,13 +96,14 @@ def coded(items: Iterable[Article | InputError], pipeline, progress: _Progress) 
 
 
 def _code_one(item: Article, pipeline) -> tuple[Event, ...] | None:
+    from tacitus.errors import internal_error
+
     try:
         return pipeline.code(item)
     except TacitusError as exc:
         _fail(f"{item.origin or item.id}: {exc}")
     except Exception as exc:  # a bug on one article must not lose the batch
-        _fail(f"{item.origin or item.id}: internal error ({type(exc).__name__}: {exc}); "
-              "please report it with this input")
+        _fail(f"{item.origin or item.id}: {internal_error(exc)}")
     return None
 
 
@@ -382,6 +392,12 @@ def ingest(paths, db, published, outlet, url):
                     added = store.add(article, events)
                 except TacitusError as exc:
                     _fail(exc)
+                    failed += 1
+                    continue
+                except Exception as exc:  # noqa: BLE001 - one article's bug must not end the run
+                    from tacitus.errors import internal_error
+
+                    _fail(f"{article.origin or article.id}: not stored, {internal_error(exc)}")
                     failed += 1
                     continue
                 if added:

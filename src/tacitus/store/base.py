@@ -68,10 +68,18 @@ def _text(value: str) -> str:
     return value
 
 
+# The largest death toll a reviewer may enter: more than any event has had, and far
+# inside both back ends' 64-bit integers.
+MAX_FATALITIES = 10_000_000
+EARLIEST_EVENT = dt.date(1900, 1, 1)
+
+
 def _int(value: str) -> int:
     number = int(value)
     if number < 0:
         raise ValueError("negative")
+    if number > MAX_FATALITIES:
+        raise ValueError(f"more than {MAX_FATALITIES:,}")
     return number
 
 
@@ -86,7 +94,10 @@ def _degrees(limit: float) -> Callable[[str], float]:
 
 
 def _iso_date(value: str) -> str:
-    return dt.date.fromisoformat(value.strip()).isoformat()
+    day = dt.date.fromisoformat(value.strip())
+    if not EARLIEST_EVENT <= day <= dt.date.today() + dt.timedelta(days=2):
+        raise ValueError(f"outside {EARLIEST_EVENT.isoformat()} to today")
+    return day.isoformat()
 
 
 CORRECTABLE = {
@@ -231,12 +242,11 @@ class Store:
         apart, joined = overrides(conn, sorted(e.event_id_cnty for e in live))
         write_incidents(conn, merge(live, apart=apart, joined=joined))
 
-    def _remerge(self, seeds: set[str], known: Iterable[Event] = (),
-                 changed_days: Iterable[dt.date] = ()) -> None:
+    def _remerge(self, seeds: set[str], known: Iterable[Event] = (), before: Iterable[Event] = ()) -> None:
         """Re-merge the incidents around ``seeds`` (tacitus.store.remerge). ``known`` are
-        events just written (saves reading them back); ``changed_days`` are days an event
-        left (a corrected date). Must run inside a transaction."""
-        remerge(self._conn, seeds, {e.event_id_cnty: e for e in known}, changed_days)
+        events just written (saves reading them back); ``before`` are events as they were
+        before a correction. Must run inside a transaction."""
+        remerge(self._conn, seeds, {e.event_id_cnty: e for e in known}, before)
 
     # --- review -------------------------------------------------------------------------
 
@@ -268,7 +278,7 @@ class Store:
             self._conn.execute(f"UPDATE events SET {assignments} WHERE event_id_cnty = ?",
                                [*changes.values(), event_id])
             correction = self._record(event_id, "set", field, str(stored), "" if old is None else str(old), who, note)
-            self._remerge({event_id}, changed_days=[event.event_date] if event.event_date else [])
+            self._remerge({event_id}, before=[event])
         return correction
 
     def reject(self, event_id: str, *, who: str, note: str = "") -> Correction:

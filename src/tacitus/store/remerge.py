@@ -5,8 +5,8 @@ The incident of an event depends only on the events within ``REACH_DAYS`` of it
 
 * *anchors*: the events written (or corrected, rejected, separated, joined), every
   event sharing an incident with one of them, and the events a reviewer joined to them;
-* *zone*: the days within one day of an anchor, plus the days a caller says changed
-  (a corrected date's old day): the incidents holding an event of these days may change;
+* *zone*: the days within one day of an anchor: the incidents holding an event of
+  these days may change (a corrected event's old neighbours are anchors too);
 * *window*: the days within ``REACH_DAYS`` of the zone's anchors: the events there that
   the rule links, directly or through others, to the anchors are read and merged.
 
@@ -24,13 +24,16 @@ from tacitus.merge import NEAR_KM, REACH_DAYS, Incident, link, merge
 from tacitus.store.rows import INCIDENT_COLUMNS, event_from_row, incident_to_row
 from tacitus.types import Event
 
-_ONE_DAY = dt.timedelta(days=1)
 
 
 def remerge(conn, seeds: Iterable[str], known: Mapping[str, Event] = {},
-            changed_days: Iterable[dt.date] = ()) -> None:
-    """Re-merge the incidents around ``seeds`` (inside the caller's transaction)."""
+            before: Iterable[Event] = ()) -> None:
+    """Re-merge the incidents around ``seeds`` (inside the caller's transaction).
+    ``known`` are events just written (saves reading them back); ``before`` are events
+    as they were before a correction: the reports they were linked to are seeds too."""
     cache: dict[str, Event | None] = dict(known)
+    seeds = set(seeds) | {other.event_id_cnty for old in before if old.event_date is not None
+                          for other in _candidates(conn, old) if link(old, other)}
 
     def get(event_id: str) -> Event | None:
         if event_id not in cache:
@@ -40,9 +43,8 @@ def remerge(conn, seeds: Iterable[str], known: Mapping[str, Event] = {},
 
     anchors = _closure(conn, seeds, get)
     days = {e.event_date for e in map(get, anchors) if e is not None and e.event_date is not None}
-    days |= set(changed_days)
-    zone = {d + k * _ONE_DAY for d in days for k in range(-1, 2)}
-    window = {d + k * _ONE_DAY for d in days for k in range(-REACH_DAYS, REACH_DAYS + 1)}
+    zone = {_shift(d, k) for d in days for k in range(-1, 2)}
+    window = {_shift(d, k) for d in days for k in range(-REACH_DAYS, REACH_DAYS + 1)}
     gathered = _gather(conn, anchors, window, get)
     ids = sorted(gathered)
     rejected = set(_column(conn, "SELECT event_id AS v FROM rejected_events WHERE event_id IN ({})", ids))
@@ -140,7 +142,7 @@ def _candidates(conn, event: Event) -> Iterator[Event]:
     rows = conn.execute(
         "SELECT * FROM events WHERE country = ? AND event_date BETWEEN ? AND ? AND event_id_cnty <> ? "
         "AND (geonameid = ? OR (latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?))",
-        (event.country, (event.event_date - _ONE_DAY).isoformat(), (event.event_date + _ONE_DAY).isoformat(),
+        (event.country, _shift(event.event_date, -1).isoformat(), _shift(event.event_date, 1).isoformat(),
          event.event_id_cnty, event.geonameid, lat - dlat, lat + dlat, lon - dlon, lon + dlon))
     return (event_from_row(row) for row in rows)
 
@@ -172,6 +174,14 @@ def _column(conn, sql: str, values: Sequence[str]) -> list[str]:
     for chunk in _chunks(values):
         out += [r["v"] for r in conn.execute(sql.format(_marks(chunk)), chunk)]
     return out
+
+
+def _shift(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, held at the calendar's ends (year 1 and 9999)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 def _marks(values: Sequence[Any]) -> str:
