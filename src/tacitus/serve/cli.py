@@ -439,7 +439,7 @@ def export_events(db, fmt, level, output, **given):
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet writes a binary file: give --output FILE")
-    with _store_errors(), open_store(db, create=False) as store:
+    with _store_errors(), open_store(db, create=False, write=False) as store:
         filters = _filters(**given)
         rows = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
         if output is None:
@@ -464,7 +464,7 @@ def events(db, level, limit, **given):
     """
     from tacitus.store import open_store
 
-    with _store_errors(), open_store(db, create=False) as store:
+    with _store_errors(), open_store(db, create=False, write=False) as store:
         filters = _filters(limit=limit, **given)
         if level == "event":
             shown, total = list(store.events(filters)), store.count(filters)
@@ -589,7 +589,7 @@ def review_history(db, event_id):
     """The review actions, oldest first."""
     from tacitus.store import open_store
 
-    with _store_errors(), open_store(db, create=False) as store:
+    with _store_errors(), open_store(db, create=False, write=False) as store:
         for correction in store.corrections(event_id):
             _show(correction)
 
@@ -601,7 +601,7 @@ def review_incident(db, event_or_incident_id):
     """Show an incident (by its id or one of its events' ids) and why it was merged."""
     from tacitus.store import open_store
 
-    with _store_errors(), open_store(db, create=False) as store:
+    with _store_errors(), open_store(db, create=False, write=False) as store:
         incident = store.incident(event_or_incident_id) or store.incident(
             store.incident_of(event_or_incident_id) or "")
         if incident is None:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from tacitus.merge import Incident
-from tacitus.store.base import CORRECTABLE, Store, StoreError
+from tacitus.store.base import CORRECTABLE, Store, StoreError, StoreUnavailable
 from tacitus.store.rows import Correction, EventFilter, content_hash, event_from_row, event_to_row, parse_bbox
 from tacitus.store.sqlite import MIGRATIONS, SqliteStore
 
@@ -26,6 +26,7 @@ __all__ = [
     "SqliteStore",
     "Store",
     "StoreError",
+    "StoreUnavailable",
     "content_hash",
     "event_from_row",
     "event_to_row",
@@ -40,14 +41,15 @@ def is_postgres_url(url: str) -> bool:
 
 
 @contextmanager
-def open_store(url: str, *, create: bool = True) -> Iterator[Store]:
+def open_store(url: str, *, create: bool = True, write: bool = True) -> Iterator[Store]:
     """Open the store a URL names: ``postgresql://…`` for PostgreSQL, anything else is
-    a SQLite file path. ``create=False`` refuses a database that does not exist yet."""
+    a SQLite file path. ``create=False`` refuses a database that does not exist yet;
+    ``write=False`` opens an existing one read-only (never migrated, never locked)."""
     if is_postgres_url(url):
         from tacitus.store.postgres import PostgresStore
 
-        with PostgresStore.open(str(url), create=create) as store:
+        with PostgresStore.open(str(url), create=create, write=write) as store:
             yield store
     else:
-        with SqliteStore.open(url, create=create) as store:
+        with SqliteStore.open(url, create=create, write=write) as store:
             yield store

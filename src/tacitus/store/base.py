@@ -15,7 +15,7 @@ import datetime as dt
 from contextlib import AbstractContextManager
 from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
-from tacitus.errors import TacitusError
+from tacitus.store.problems import StoreError, StoreUnavailable  # noqa: F401 - re-exported
 from tacitus.merge import Incident, merge
 from tacitus.store.rows import (
     ARTICLE_COLUMNS,
@@ -30,10 +30,6 @@ from tacitus.store.rows import (
 )
 from tacitus.store.remerge import overrides, remerge, write_incidents
 from tacitus.types import Article, Event
-
-
-class StoreError(TacitusError):
-    """The database cannot be opened, is of an unknown schema, or refused a write or query."""
 
 
 class Connection(Protocol):
@@ -125,11 +121,36 @@ class Store:
         row = self._conn.execute("SELECT max(version) AS v FROM schema_version")[0]
         return row["v"] or 0
 
+    def _version_or_none(self) -> int | None:
+        """The schema version, or None when the database has no Tacitus schema."""
+        try:
+            return self.schema_version
+        except StoreUnavailable:
+            raise
+        except StoreError:
+            return None
+
+    def _check_readable(self) -> None:
+        """For a reader: the schema is one this Tacitus reads. Nothing is written."""
+        version = self._version_or_none()
+        known = len(self._conn.migrations())
+        if version is None or version == 0:
+            raise StoreError(f"{self.label}: not a Tacitus database (no schema version)")
+        if version > known:
+            raise StoreError(f"{self.label}: schema version {version} is newer than this Tacitus knows "
+                             f"({known}); upgrade Tacitus")
+        if version < 2:
+            raise StoreError(f"{self.label}: written by an older Tacitus (schema {version}); open it once "
+                             "for writing (`tacitus ingest`) to upgrade it")
+
     def _migrate(self) -> None:
         """Apply the migrations this database lacks, all in one transaction. A database
-        that gains incidents with events already stored has them merged at once."""
+        that gains incidents with events already stored has them merged at once. One up
+        to date is only read: no write lock is taken."""
         scripts = self._conn.migrations()
         conn = self._conn
+        if self._version_or_none() == len(scripts):
+            return
         with conn.transaction(f"{self.label}: cannot set up the schema"):
             conn.execute("CREATE TABLE IF NOT EXISTS schema_version "
                          "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
@@ -273,13 +294,24 @@ class Store:
                 changes["civilian_targeting"] = civilian_targeting(str(stored), event.inter2)
             if field == "fatalities":
                 changes.update(fatalities_best=stored, fatalities_low=min(event.fatalities_low, stored),
-                               fatalities_high=max(event.fatalities_high or stored, stored))
+                               fatalities_high=max(event.fatalities_high or stored, stored),
+                               civilian_fatalities_low=min(event.civilian_fatalities_low, stored))
             assignments = ", ".join(f"{column} = ?" for column in changes)
             self._conn.execute(f"UPDATE events SET {assignments} WHERE event_id_cnty = ?",
                                [*changes.values(), event_id])
+            self._rewrite_note(event_id)
             correction = self._record(event_id, "set", field, str(stored), "" if old is None else str(old), who, note)
             self._remerge({event_id}, before=[event])
         return correction
+
+    def _rewrite_note(self, event_id: str) -> None:
+        """The corrected event's one-sentence note, and its words in the full-text index,
+        written again from its fields (a corrected toll must not keep "killing 6")."""
+        from tacitus.resolve.notes import write_note
+
+        note = write_note(self._require(event_id))
+        self._conn.execute("UPDATE events SET notes = ? WHERE event_id_cnty = ?", (note, event_id))
+        self._conn.execute("UPDATE search SET body = ? WHERE kind = 'event' AND ref = ?", (note, event_id))
 
     def reject(self, event_id: str, *, who: str, note: str = "") -> Correction:
         """Hide an event from reads, exports and incidents (``restore`` shows it again)."""
