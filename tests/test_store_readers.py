@@ -132,3 +132,23 @@ def test_an_old_schema_is_not_migrated_by_a_reader(tmp_path):
         with open_store(str(db), create=False, write=False):
             pass
     assert sqlite3.connect(db).execute("SELECT max(version) FROM schema_version").fetchone()[0] == 1
+
+
+def test_an_event_id_collision_is_refused_naming_both_articles(store_url):
+    _fill(store_url, 1)
+    twin = Event(**{**{f: getattr(_event(0), f) for f in Event.__dataclass_fields__}, "article_id": "b9"})
+    with open_store(store_url) as store:
+        with pytest.raises(StoreError, match=r"SOM-A0 of article 'b9' is already held by article 'a0'"):
+            store.add(Article(id="b9", text="Another article whose event id collides."), [twin])
+        assert store.article("b9") is None and store.article_count() == 1
+
+
+def test_event_ids_keep_the_acled_like_shape_with_96_bits(pipeline):
+    import re
+
+    from tacitus.ingest import article_from_text
+
+    article = article_from_text("Gunmen attacked a bus near Garissa on Sunday, killing three passengers.",
+                                published="2024-03-12")
+    [event] = pipeline.code(article)
+    assert re.fullmatch(r"KEN-[0-9A-F]{24}", event.event_id_cnty)

@@ -187,6 +187,7 @@ class Store:
         with conn.transaction(f"{article.origin or article.id}: not stored"):
             if self.has_article(row["id"], row["content_hash"]):
                 return False
+            self._refuse_taken_ids(article, events)
             conn.execute(_insert("articles", ARTICLE_COLUMNS), [row[c] for c in ARTICLE_COLUMNS])
             conn.execute("INSERT INTO search (kind, ref, title, body) VALUES ('article', ?, ?, ?)",
                          (article.id, article.title, article.text))
@@ -198,6 +199,17 @@ class Store:
                              (event.event_id_cnty, event.notes))
             self._remerge({e.event_id_cnty for e in events}, events)
         return True
+
+    def _refuse_taken_ids(self, article: Article, events: Sequence[Event]) -> None:
+        """An event id already held by another article's event (ids are hashes: a
+        collision is all but impossible, but must never drop an article silently)."""
+        for event in events:
+            rows = self._conn.execute("SELECT article_id FROM events WHERE event_id_cnty = ?",
+                                      (event.event_id_cnty,))
+            if rows:
+                raise StoreError(f"event id {event.event_id_cnty} of article {article.id!r} is already held by "
+                                 f"article {rows[0]['article_id']!r}: their ids collide; give one of them "
+                                 "another id and ingest it again")
 
     def events(self, filters: EventFilter = EventFilter()) -> Iterator[Event]:
         """The matching events, ordered by (event_date, event_id_cnty), streamed."""
