@@ -62,10 +62,10 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 def _mostly_utf8(data: bytes) -> str | None:
     """A text that is UTF-8 but for a few stray bytes (a Latin-1 name pasted into it):
     the UTF-8 decoded as UTF-8 and each stray byte as cp1252 (Latin-1 where cp1252 has
-    no character). None unless the UTF-8 sequences outnumber the stray bytes."""
+    no character). None unless the UTF-8 sequences are at least as many as the stray bytes."""
     runs = _UTF8_RUN.findall(data)
     stray = sum(1 for r in runs if len(r) == 1 and r[0] >= 0x80)
-    if not stray or len(_UTF8_MULTIBYTE.findall(data)) <= stray:
+    if not stray or len(_UTF8_MULTIBYTE.findall(data)) < stray:
         return None
     return "".join(r.decode("utf-8") if not (len(r) == 1 and r[0] >= 0x80) else _one_byte(r) for r in runs)
 
