@@ -123,7 +123,7 @@ def _merge(group: list[Event]) -> Event:
     for e in group:
         for field, spans in e.evidence.items():
             gathered.setdefault(field, {}).update(dict.fromkeys(spans))
-    evidence = {field: tuple(sorted(spans, key=lambda s: s.start)) for field, spans in gathered.items()}
+    evidence = {field: tuple(sorted(spans, key=lambda s: (s.start, s.end))) for field, spans in gathered.items()}
     highs = [e.fatalities_high for e in group if e.fatalities_high is not None]
     with_actor2 = next((e for e in [head, *group] if e.actor2), None)
     return replace(
