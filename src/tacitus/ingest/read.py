@@ -17,7 +17,7 @@ from tacitus.ingest.detect import detect_kind
 from tacitus.ingest.feed import feed_items
 from tacitus.ingest.html import read_page
 from tacitus.ingest.jsonl import jsonl_articles
-from tacitus.ingest.text import article_from_text
+from tacitus.ingest.text import article_from_text, implausible_published
 
 log = logging.getLogger(__name__)
 
@@ -148,9 +148,19 @@ def read_inputs(
             yield path
             continue
         try:
-            yield from _read_one(path, overrides)
+            for item in _read_one(path, overrides):
+                yield _dated_by_today(item)
         except Exception as exc:  # noqa: BLE001 - a bug on one input must not end the run
             yield InputError("<stdin>" if path == "-" else path, internal_error(exc))
+
+
+def _dated_by_today(item: Article | InputError) -> Article | InputError:
+    """A source's article dated in the future is refused: a broken feed or field."""
+    if isinstance(item, Article) and item.published is not None:
+        problem = implausible_published(item.published, dt.date.today())
+        if problem:
+            return InputError(item.origin or item.id, problem)
+    return item
 
 
 def read_articles(
