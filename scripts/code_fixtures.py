@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         for (origin, article), events in zip(items, pipeline.code_many(a for _, a in items)):
             articles[origin.split(":")[0]] += 1
             for event in events:
-                row = {"origin": origin, **event_row(event)}
+                row = {"origin": origin, **event_row(event), "withheld": event.withheld}
                 line = json.dumps(row, ensure_ascii=False, sort_keys=True, default=str) + "\n"
                 out.write(line)
                 digest.update(line.encode("utf-8"))

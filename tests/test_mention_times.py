@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from tacitus.mention.times import TimeMention, read_times
+from tacitus.facts import TimeMention
+from tacitus.mention.times import read_times
 
 WED = dt.date(2021, 6, 16)  # a Wednesday
 TUE_NEW_YEAR = dt.date(2021, 1, 5)  # a Tuesday, days after a year boundary

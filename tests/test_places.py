@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tacitus.gazetteer import Gazetteer
-from tacitus.gazetteer.build import AdminRow, CityRow, CountryRow, NeighbourhoodRow, build
+from tacitus.gazetteer.build import build
+from tacitus.gazetteer.rows import AdminRow, CityRow, CountryRow, NeighbourhoodRow
 from tacitus.mention.places import find_places
 
 COUNTRIES = [

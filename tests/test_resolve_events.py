@@ -181,11 +181,11 @@ def _drafts(pipeline, text: str):
     from tacitus.analyse import parse
     from tacitus.assemble import assemble, event_sentences
     from tacitus.clean import clean
-    from tacitus.mention import read_mentions
+    from tacitus.pipeline import article_context, read_facts
 
     res = pipeline._res()
     article = clean(Article(id="t", text=text, url="", outlet="", published=PUBLISHED))
-    facts = read_mentions(article, res)
+    facts = read_facts(article, res, article_context(article, res))
     wanted = event_sentences(facts)
     return assemble(facts, dict(zip(wanted, parse(res.nlp, [facts[i].sentence for i in wanted]))),
                     PUBLISHED)
@@ -320,3 +320,17 @@ def test_resolve_where_soldiers_withdrew_to_is_not_the_place(pipeline):
     ev = _one(pipeline, "On Thursday, militants attacked the army camp in Niono and soldiers "
                         "withdrew towards Segou after hours of fighting.")
     assert ev.location == "Niono"
+
+
+@pytest.mark.parametrize("text, places", [
+    # a list of the places where it happened: one event each
+    ("Protesters marched in Nakuru, Eldoret and Kisumu on Monday.", ["Nakuru", "Eldoret", "Kisumu"]),
+    # a place the sentence names for something else is no second event
+    ("Police arrested five men in Mombasa on Monday after they arrived by bus from Nairobi, "
+     "police said.", ["Mombasa"]),
+    # nor are places named later in the story
+    ("Gunmen killed four farmers in Mandera on Monday. The attack came as officials in Nairobi "
+     "and Garissa met to discuss security.", ["Mandera"]),
+])
+def test_resolve_an_event_is_where_its_own_sentence_puts_it(pipeline, text, places):
+    assert [e.location for e in _events(pipeline, text)] == places

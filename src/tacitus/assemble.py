@@ -13,17 +13,14 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
-from tacitus.mention import Facts
-from tacitus.mention.casualties import Casualty
+from tacitus.facts import Casualty, Draft, Facts, ResolvedPlace, Role
+from tacitus.lexicon import SPEECH
 from tacitus.roles import linear_role, role_in
 from tacitus.taxonomy import CONTEXT_CUES, EVENT_CUES, RAID, WEAK_ATTACK, strong_cues
 from tacitus.types import SourceDetail, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-    from tacitus.mention.actors import ActorMention
-    from tacitus.resolve.places import ResolvedPlace
 
 _ANAPHOR = re.compile(r"\b(?:the|this|these|that|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _COMES_AFTER = re.compile(r"\b(?:comes?|came|follows?|followed|occurred|happened)\b", re.IGNORECASE)
@@ -54,8 +51,8 @@ _ELECTION_BEFORE = re.compile(r"\b" + _ELECTION + r"\s+(?:on|of|held on|schedule
 _ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s+(?:\w+\s+)?"
                       r"(?:attacks?|incidents?|clash(?:es)?|raids?|ambush(?:es)?|assaults?|bombings?)\b"
                       r"|\bseparately\b|\bin a separate\b", re.IGNORECASE)
-_SAID_WHEN = re.compile(r"\b(?:said|says|told\s+(?:[\w'’.-]+\s+){1,4}|announced|confirmed|stated|"
-                        r"added|reported)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.IGNORECASE)
+_SAID_WHEN = re.compile(r"\b(?:" + SPEECH.pattern("said_when") + r"|told\s+(?:[\w'’.-]+\s+){1,4})"
+                        r"\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.IGNORECASE)
 _ARMED_KINDS = {"attack", "fight", "shell", "air", "ied", "suicide", "grenade", "looting", "abduct"}
 _FIRE = re.compile(r"\bfire\b|\bablaze\b|torch|burn|razed", re.IGNORECASE)
 # "A day after the clash, …", "Following the attack, …": a cue that dates the news by an
@@ -80,28 +77,10 @@ _RECALL = re.compile(
 _CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
-    actor: ActorMention
-    role: str  # "agent", "patient" or ""
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """An event before resolution: everything the article says about it, with spans."""
-
-    sentences: tuple[int, ...]
-    cues: dict[str, tuple[Span, ...]]
-    actors: tuple[Role, ...]
-    places: tuple[ResolvedPlace, ...]
-    date: dt.date | None
-    time_precision: int
-    date_evidence: tuple[Span, ...]
-    date_read: bool  # False when inherited from context or the publication date
-    casualties: tuple[Casualty, ...]
-    sources: tuple[SourceDetail, ...]
-    civilians_hit: bool
-    trigger: Span
+# How far (in sentences) a date read for one event carries to the next events told.
+STORY_REACH = 4
+# The first sentences of an article tell its news: their events are dated by publication.
+LEAD_SENTENCES = 3
 
 
 @dataclass
@@ -118,9 +97,22 @@ class _Builder:
     precision: int = 1
     date_spans: list[Span] = field(default_factory=list)
     date_read: bool = False
+    date_from: int | None = None
     casualties: list[Casualty] = field(default_factory=list)
     sources: list[SourceDetail] = field(default_factory=list)
     civilians_hit: bool = False
+
+    def date_basis(self) -> str:
+        """How the day can be worked out: read in its own words, from the story it
+        continues (a date read at most STORY_REACH sentences away), as the news of the
+        lead, or not at all ("unanchored": a sentence deep in an article with no date
+        of its own near it is background, ACLED's "day that cannot be worked out")."""
+        first = self.sentences[0]
+        if self.date_read:
+            return "read"
+        if self.date_from is not None and abs(first - self.date_from) <= STORY_REACH:
+            return "story"
+        return "lead" if first < LEAD_SENTENCES else "unanchored"
 
     def kinds(self) -> set[str]:
         return set(self.cues)
@@ -138,6 +130,8 @@ class _Builder:
             time_precision=self.precision,
             date_evidence=tuple(self.date_spans),
             date_read=self.date_read,
+            date_from=self.date_from,
+            trace=(f"date:{self.date_basis()}",),
             casualties=tuple(self.casualties),
             sources=tuple(self.sources),
             civilians_hit=self.civilians_hit,
@@ -153,7 +147,8 @@ def event_sentences(facts: Sequence[Facts]) -> list[int]:
 
 def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | None) -> tuple[Draft, ...]:
     drafts: list[_Builder] = []
-    running: tuple[dt.date, int, Span] | None = None  # the last date read, for inheritance
+    # the last date read, for inheritance: date, precision, words, sentence index
+    running: tuple[dt.date, int, Span, int] | None = None
     recalled = False  # an event from weeks back was recalled: "the attack" may be it
     for f in facts:
         f = _without_time_references(f)
@@ -247,8 +242,8 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
         elif previous is not None and (refers_back or near) and _reports_on(f, texts):
             _add(previous, f, roles, with_places=refers_back and bool(strong) and "corroborate" not in texts)
             if not previous.date_read and date_here is not None:
-                _set_date(previous, date_here.date, date_here.precision, date_here.span, True)
-                running = (previous.date, previous.precision, date_here.span)
+                _set_date(previous, date_here.date, date_here.precision, date_here.span, True, f.index)
+                running = (previous.date, previous.precision, date_here.span, f.index)
             continue
         elif trigger is not None and any(c.kind in {"killed", "injured"} and c.best > 0
                                          and not c.corroborating for c in f.casualties):
@@ -262,17 +257,22 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
             continue
 
         if date_here is not None:
-            _set_date(draft, date_here.date, date_here.precision, date_here.span, not stated)
+            _set_date(draft, date_here.date, date_here.precision, date_here.span, not stated, f.index)
         elif offset_here is not None and running is not None:
             # "This comes one day after X": X is earlier; "a day after X, Y": Y is later.
             before = f.sentence.span.text[: offset_here.span.start - f.sentence.span.start]
             sign = -1 if _COMES_AFTER.search(before) else 1
             days = sign * abs(offset_here.days)
-            _set_date(draft, running[0] + dt.timedelta(days=days), running[1], offset_here.span, True)
+            _set_date(draft, running[0] + dt.timedelta(days=days), running[1], offset_here.span, True,
+                      f.index)
         elif running is not None:
-            _set_date(draft, running[0], running[1], running[2], False)
+            # The story goes on: the date carries from the last sentence that told an
+            # event of that day, not only from the sentence it was read in.
+            told = [d.sentences[-1] for d in drafts
+                    if d.date == running[0] and d.date_basis() != "unanchored"]
+            _set_date(draft, running[0], running[1], running[2], False, max([running[3], *told]))
         if draft.date_read:
-            running = (draft.date, draft.precision, draft.date_spans[0])
+            running = (draft.date, draft.precision, draft.date_spans[0], f.index)
         draft.reciprocal = _is_reciprocal(f, roles)
         drafts.append(draft)
 
@@ -281,12 +281,13 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
         if not d.places and before.places:
             # "Hours later, gunmen attacked a checkpoint": the story's place still holds.
             d.places.extend(before.places)
-    first_read = next(((d.date, d.precision, d.date_spans[0]) for d in drafts if d.date_read), None)
+    first_read = next(((d.date, d.precision, d.date_spans[0], d.date_from) for d in drafts if d.date_read),
+                      None)
     out = []
     for d in drafts:
         if d.date is None:
             if first_read is not None:
-                _set_date(d, first_read[0], first_read[1], first_read[2], False)
+                _set_date(d, first_read[0], first_read[1], first_read[2], False, first_read[3])
             elif published is not None:
                 # No date in the whole article: news reports the previous day's events,
                 # so that is the prior; nothing was read, and confidence says so.
@@ -511,8 +512,9 @@ def _civilians_hit(f: Facts) -> bool:
                                    or any(c.civilians > 0 and not c.corroborating for c in f.casualties))
 
 
-def _set_date(d: _Builder, date: dt.date | None, precision: int, span: Span, read: bool) -> None:
-    d.date, d.precision, d.date_read = date, precision, read
+def _set_date(d: _Builder, date: dt.date | None, precision: int, span: Span, read: bool,
+              source: int | None) -> None:
+    d.date, d.precision, d.date_read, d.date_from = date, precision, read, source
     d.date_spans = [span]
 
 

@@ -36,6 +36,7 @@ from typing import Iterable, Sequence
 
 from tacitus.distance import distance_km
 from tacitus.lexicon import data_rows
+from tacitus.outlets import combine_scales
 from tacitus.types import Event, SourceDetail
 
 NEAR_KM = 25.0
@@ -261,6 +262,7 @@ def incident(events: Sequence[Event], reasons: Sequence[str] = ()) -> Incident:
         event_id_cnty=ident,
         event_date=_date(events),
         source="; ".join(sorted({s.strip() for e in events for s in e.source.split(";") if s.strip()})),
+        source_scale=combine_scales(e.source_scale for e in events),
         sources_detail=_sources(events),
         confidence=max(e.confidence for e in events),
         notes=lead.notes if len(events) == 1 else f"{lead.notes} [{len(events)} reports]",

@@ -7,6 +7,7 @@ import hashlib
 import re
 
 from tacitus.errors import InputError
+from tacitus.ingest.outlet import dateline_outlet
 from tacitus.types import Article
 
 # Formats seen in feeds, sitemaps and JSON dumps besides ISO 8601 and RFC 822.
@@ -82,7 +83,8 @@ def article_from_text(
 ) -> Article:
     """An Article from text and what is known about it.
 
-    The id is the given one, else a hash of the text. `published` may be a date, a
+    The id is the given one, else a hash of the text. Without an outlet, the outlet the
+    dateline names ("(Reuters) -", "– AFP –") is taken. `published` may be a date, a
     datetime or a string; an unreadable one, or a text with nothing in it, raises an
     InputError naming `origin`.
     """
@@ -106,7 +108,7 @@ def article_from_text(
         id=safe_text(str(id)) if id not in (None, "") else text_id(text),
         text=text,
         url=safe_text(url or ""),
-        outlet=safe_text(outlet or ""),
+        outlet=safe_text(outlet or dateline_outlet(text)),
         published=day,
         title=" ".join(safe_text(title or "").split()),
         origin=origin,

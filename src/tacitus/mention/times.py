@@ -8,28 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Literal
 
+from tacitus.facts import TimeMention
+from tacitus.lexicon import CARDINALS, MONTHS
 from tacitus.types import Span
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate([
-        "january jan", "february feb", "march mar", "april apr", "may", "june jun",
-        "july jul", "august aug", "september sep sept", "october oct", "november nov",
-        "december dec",
-    ])
-    for m in names.split()
-}
+_MONTHS = MONTHS
 _WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_N = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+_NUMBER_WORDS = {"a": 1, "an": 1, **CARDINALS}
+_N = r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
 
 # Order matters: the first pattern that covers a stretch of text wins.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -64,18 +55,6 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _MAY_HOLD_TIME = re.compile(
     r"\d|day|night|week|month|yesterday|tonight|today|morning|afternoon|evening|"
     + "|".join(sorted({m[:3] for m in _MONTHS})), re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class TimeMention:
-    """A time expression. ``date`` is resolved unless it is relative to another event
-    (kind "offset" with direction after/before), which the assembler anchors."""
-
-    span: Span
-    kind: Literal["date", "offset"]
-    date: dt.date | None
-    precision: int  # ACLED time_precision: 1 day, 2 week, 3 month
-    days: int = 0  # for kind "offset": signed shift from the anchor event
 
 
 def read_times(sentence: str, offset: int, published: dt.date | None) -> tuple[TimeMention, ...]:

@@ -15,19 +15,12 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from tacitus.distance import haversine_km
+from tacitus.facts import PlaceMention, ResolvedPlace
 from tacitus.gazetteer.index import Gazetteer
 from tacitus.gazetteer.normalise import key
-from tacitus.mention.places import PlaceMention, find_places, stopwords
+from tacitus.lexicon import PLACE_KINDS
+from tacitus.mention.places import find_places, stopwords
 from tacitus.types import Place
-
-
-@dataclass(frozen=True, slots=True)
-class ResolvedPlace:
-    mention: PlaceMention
-    place: Place  # for a neighbourhood: its city, as ACLED codes it
-    geo_precision: int  # 1 town; 2 near X / part of a region / a district; 3 region only
-    reason: str
-    score: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,16 +47,15 @@ ORIGIN_OR_DESTINATION = re.compile(
     r"\b(?:from|to|into|towards?|" + BORDER_WITH + r")\s+(?:the\s+)?$", re.I)
 _PARTS = ("northern", "southern", "eastern", "western", "central", "northeastern",
           "northwestern", "southeastern", "southwestern", "rural", "greater")
-_ADMIN1_CUES = ("province", "county", "governorate", "region", "state", "oblast",
-                "prefecture")
-_ADMIN2_CUES = ("district", "sub-district", "subdistrict", "municipality")
+_ADMIN1_CUES = PLACE_KINDS.words("admin1")
+_ADMIN2_CUES = PLACE_KINDS.words("admin2")
 # "X district center": the district's seat town, a town (precision 1).
-_SEAT_CUES = ("district center", "district centre", "district headquarters")
+_SEAT_CUES = PLACE_KINDS.words("seat")
 # A town matched for "X district" stands for the district around it (precision 2); the
 # Kenyan "constituency", "ward" and "division" are named after and coded as their towns.
-_DISTRICT_CUES = ("district", "sub-district", "subdistrict", "municipality")
-_TOWN_CUES = ("city", "town", "village", "locality", "camp", "suburb")
-_HOOD_CUES = ("neighbourhood", "neighborhood", "area", "quarter")
+_DISTRICT_CUES = _ADMIN2_CUES
+_TOWN_CUES = PLACE_KINDS.words("town")
+_HOOD_CUES = PLACE_KINDS.words("hood")
 _KIND_PRIOR = {"country": 0.45, "admin1": 0.55, "admin2": 0.35, "city": 0.0,
                "neighbourhood": 0.1}
 _MIN_SCORE = 0.35
@@ -79,8 +71,7 @@ _JOIN = re.compile(r"^\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?$")
 # "at Kala Muchi area of ". A container after an unknown one is the finest place known.
 _NAMED_BEFORE = re.compile(
     r"\b(?:in|at|near|of|from|outside)\s+(?:the\s+)?((?:[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|"
-    r"e|i|wa|ul|al|el))*))(?:\s+(?:village|area|town|location|sub-?location|district|"
-    r"sub-?county|constituency|division|ward|camp|centre|center|district\s+cent(?:er|re)))?"
+    r"e|i|wa|ul|al|el))*))(?:\s+" + PLACE_KINDS.pattern("named_before") + r")?"
     r"\s*(?:,|\bin|\bof)\s*(?:the\s+)?$")
 
 
@@ -130,8 +121,7 @@ def _evidence(p: Place, m: PlaceMention) -> float:
 
 
 # A kind word inside the matched name: "Wajir County" is Wajir's own name.
-_KIND_SUFFIX = re.compile(r"\s+(?:county|province|district|governorate|region|state|oblast|"
-                          r"prefecture|sub-?county|municipality)$", re.I)
+_KIND_SUFFIX = re.compile(r"\s+" + PLACE_KINDS.pattern("own_name") + "$", re.I)
 
 
 def _own_name(p: Place, m: PlaceMention) -> bool:

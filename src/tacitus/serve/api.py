@@ -23,8 +23,8 @@ from fastapi.responses import FileResponse, JSONResponse, Response, StreamingRes
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 
-from tacitus.export import event_row, write_csv, write_geojson
-from tacitus.serve import models
+from tacitus.export import DEFAULT_LAYOUT, Layout, event_row, write_csv, write_geojson
+from tacitus.serve import acled_api, models
 from tacitus.clean import clean
 from tacitus.serve.evidence import PlaceReader, place_reason
 from tacitus.serve.stores import StorePool
@@ -50,6 +50,8 @@ def event_filter(
     q: Annotated[str | None, Query(max_length=500, description="Full-text query over notes and articles.")] = None,
     bbox: Annotated[str | None, Query(max_length=200, description="Only events inside WEST,SOUTH,EAST,NORTH "
                                       "(degrees), e.g. 40,-2,42,1.")] = None,
+    since: Annotated[int | None, Query(ge=0, le=2**62, description="Only what changed after this change number "
+                                       "(a page's `cursor`): new reports and review actions.")] = None,
 ) -> EventFilter:
     """The same filters as ``tacitus export`` (whole values for the names, any case)."""
     try:
@@ -57,7 +59,8 @@ def event_filter(
     except ValueError as exc:
         raise _bad_param(("query", "bbox"), str(exc), bbox) from None
     return EventFilter(date_from=date_from, date_to=date_to, country=country, admin1=admin1,
-                       event_type=event_type, sub_event_type=sub_event_type, actor=actor, text=q, bbox=box)
+                       event_type=event_type, sub_event_type=sub_event_type, actor=actor, text=q, bbox=box,
+                       since=since)
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
@@ -144,16 +147,21 @@ router = APIRouter()
 def _answer(model: type, data: dict[str, Any]) -> Response:
     """The answer checked against its documented model, then serialised by pydantic in
     one pass: FastAPI's generic encoder took most of a page's time."""
-    return Response(model.model_validate(data).model_dump_json(), media_type="application/json")
+    # exclude_unset: the population columns appear only when they were asked for.
+    return Response(model.model_validate(data).model_dump_json(exclude_unset=True), media_type="application/json")
 
 
 @router.get("/api/events", response_model=models.EventPage, tags=["events"])
-def list_events(pool: Pool, filters: Filters, limit: Limit = 100, offset: Offset = 0) -> Response:
+def list_events(request: Request, pool: Pool, filters: Filters, limit: Limit = 100, offset: Offset = 0,
+                columns: acled_api.Columns = "tacitus") -> Response:
     """Events as each article reported them, ordered by date then id, one page at a time."""
     store = pool.store()
     page = replace(filters, limit=limit, offset=offset)
-    items = _read(lambda: [event_row(e) for e in store.events(page)], filters)
-    return _answer(models.EventPage, {"total": _read(lambda: store.count(filters), filters), "items": items})
+    cursor = store.change_cursor()  # read first: a change made meanwhile is in the next answer too
+    layout = acled_api.layout(request, columns)
+    items = _read(lambda: acled_api.rows(layout, store.events(page)), filters)
+    return _answer(models.EventPage, {"total": _read(lambda: store.count(filters), filters), "items": items,
+                                      "cursor": cursor})
 
 
 @router.get("/api/events/{event_id}", response_model=models.EventDetail, responses=_ERRORS, tags=["events"])
@@ -163,13 +171,19 @@ def get_event(event_id: Id, pool: Pool) -> Response:
 
 
 @router.get("/api/incidents", response_model=models.IncidentPage, tags=["incidents"])
-def list_incidents(pool: Pool, filters: Filters, limit: Limit = 100, offset: Offset = 0) -> Response:
-    """Incidents (one per real event, merged across articles), one page at a time."""
+def list_incidents(request: Request, pool: Pool, filters: Filters, limit: Limit = 100, offset: Offset = 0,
+                   columns: acled_api.Columns = "tacitus") -> Response:
+    """Incidents (one per real event, merged across articles), one page at a time.
+
+    To follow the store, pass the answer's `cursor` as `since` next time: only incidents
+    that gained a report or a review action after it come back."""
     store = pool.store()
     page = replace(filters, limit=limit, offset=offset)
-    items = _read(lambda: [_incident(i) for i in store.incidents(page)], filters)
-    return _answer(models.IncidentPage,
-                   {"total": _read(lambda: store.count_incidents(filters), filters), "items": items})
+    cursor = store.change_cursor()  # read first: a change made meanwhile is in the next answer too
+    layout = acled_api.layout(request, columns)
+    items = _read(lambda: [_incident(i, layout) for i in store.incidents(page)], filters)
+    return _answer(models.IncidentPage, {"total": _read(lambda: store.count_incidents(filters), filters),
+                                         "items": items, "cursor": cursor})
 
 
 @router.get("/api/incidents/{incident_id}", response_model=models.IncidentOut, responses=_ERRORS,
@@ -209,7 +223,8 @@ def _coded_event(store: Store, event: Event, places) -> dict[str, Any]:
 
 
 def _export(pool: StorePool, filters: EventFilter, level: str,
-            write: Callable[[Iterator[Event], TextIO], int]) -> Iterator[str]:
+            write: Callable[[Iterator[Event], TextIO, Layout], int], layout: Layout = DEFAULT_LAYOUT,
+            include_undated: bool = True) -> Iterator[str]:
     """Stream the export from a store of its own, opened in the writer's thread. The
     first chunk is read before the answer starts, so a query the database refuses is
     still a 422, not a broken download."""
@@ -218,7 +233,7 @@ def _export(pool: StorePool, filters: EventFilter, level: str,
     def produce(out: TextIO) -> None:
         with open_store(url, create=False, write=False) as store:
             rows = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
-            write(rows, out)
+            write((e for e in rows if include_undated or e.event_date is not None), out, layout)
     chunks = streamed(produce)
     first = _read(lambda: next(chunks, ""), filters)
     return itertools.chain([first], chunks)
@@ -229,9 +244,12 @@ Level = Annotated[Literal["event", "incident"], Query(description="Events as rep
 
 @router.get("/events.csv", response_class=CsvResponse, tags=["exports"],
             responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV"}})
-def export_csv(pool: Pool, filters: Filters, level: Level = "event") -> CsvResponse:
-    """Every matching event as CSV, in export column order (streamed)."""
-    return CsvResponse(_export(pool, filters, level, write_csv),
+def export_csv(request: Request, pool: Pool, filters: Filters, level: Level = "event",
+               columns: acled_api.Columns = "tacitus", hxl: acled_api.Hxl = False,
+               include_undated: acled_api.IncludeUndated = False) -> CsvResponse:
+    """Every matching event with a date as CSV, in export column order (streamed)."""
+    layout = acled_api.layout(request, columns, hxl)
+    return CsvResponse(_export(pool, filters, level, write_csv, layout, include_undated),
                        headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
 
@@ -304,6 +322,7 @@ def create_app(db_url: str, review_token: str | None) -> FastAPI:
     app.state.stores = stores
     app.state.review_token = review_token or None
     app.state.places = PlaceReader()
+    app.state.populations = acled_api.Populations()
     app.include_router(router)
     app.add_exception_handler(StoreError, _store_failed)
     app.middleware("http")(_reviewer_first)
@@ -323,8 +342,8 @@ async def _store_failed(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": "the database failed; see the server's log"}, status_code=503)
 
 
-def _incident(incident) -> dict[str, Any]:
-    return {"incident_id": incident.incident_id, "event": event_row(incident.event),
+def _incident(incident, layout: Layout = DEFAULT_LAYOUT) -> dict[str, Any]:
+    return {"incident_id": incident.incident_id, "event": layout.row(incident.event),
             "event_ids": list(incident.event_ids), "article_ids": list(incident.article_ids),
             "explanation": list(incident.explanation)}
 

@@ -6,35 +6,24 @@ resource error, 130 interrupted.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 import time
 from contextlib import contextmanager
-from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import click
 
 from tacitus.errors import InputError, TacitusError
+from tacitus.serve.cli_support import StoreProblem as _StoreProblem, store_errors as _store_errors
+from tacitus.serve.cli_support import event_id as stored_id
+from tacitus.serve.cli_support import follow_ups, iso_date, published_date, require_free_port
+from tacitus.serve.export_options import Dated, acled_options, layout_for
 from tacitus.types import Article, Event
 
 
-def _date(ctx, param, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-    if param is not None and param.name == "published":
-        from tacitus.ingest.text import implausible_published
-
-        problem = implausible_published(day, dt.date.today())
-        if problem:
-            raise click.BadParameter(problem)
-    return day
+_date = iso_date
 
 
 class _Progress:
@@ -67,44 +56,16 @@ def _fail(item: InputError | str) -> None:
 
 
 def coded(items: Iterable[Article | InputError], pipeline, progress: _Progress) -> Iterator[tuple[Article, tuple[Event, ...]]]:
-    """Code each article; an input that fails is reported and skipped, never fatal.
+    """Code each article (tacitus.coding.code_all); a failure is reported and skipped."""
+    from tacitus.coding import code_all
 
-    Articles are coded in batches (the parser is faster on many sentences at once); when
-    a batch fails, its articles are coded one by one so that only the bad one is lost."""
-    from tacitus.pipeline import BATCH_SIZE
-
-    feed = iter(items)
-    while chunk := list(islice(feed, BATCH_SIZE)):
-        articles = [item for item in chunk if not isinstance(item, InputError)]
-        try:
-            results = dict(zip(map(id, articles), pipeline.code_batch(articles)))
-        except Exception:  # noqa: BLE001 - isolated below, article by article
-            results = {}
-        for item in chunk:
-            if isinstance(item, InputError):
-                _fail(item)
-                progress.tick(failed=True)
-                continue
-            events = results.get(id(item))
-            if events is None:
-                events = _code_one(item, pipeline)
-            if events is None:
-                progress.tick(failed=True)
-                continue
-            progress.tick(len(events))
-            yield item, events
-
-
-def _code_one(item: Article, pipeline) -> tuple[Event, ...] | None:
-    from tacitus.errors import internal_error
-
-    try:
-        return pipeline.code(item)
-    except TacitusError as exc:
-        _fail(f"{item.origin or item.id}: {exc}")
-    except Exception as exc:  # a bug on one article must not lose the batch
-        _fail(f"{item.origin or item.id}: {internal_error(exc)}")
-    return None
+    for result in code_all(items, pipeline):
+        if result.events is None:
+            _fail(result.problem)
+            progress.tick(failed=True)
+            continue
+        progress.tick(len(result.events))
+        yield result.item, result.events
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -117,13 +78,14 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl",
               show_default=True, help="Output format.")
-@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for text input.")
+@click.option("--published", callback=published_date, help="Publication date (YYYY-MM-DD) for text input.")
 @click.option("--outlet", help="Outlet name for text input (overrides the page's).")
 @click.option("--url", help="URL of the article (overrides the page's).")
 @click.option("--show-withheld", is_flag=True, help="Also print events below the confidence threshold.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Confidence below which events are withheld.")
-def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence):
+@acled_options
+def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence, columns, hxl, include_undated):
     """Code articles into events, printed on stdout.
 
     PATHS are files, folders or - (stdin): plain text, HTML, RSS/Atom or JSONL,
@@ -140,12 +102,14 @@ def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence):
 
     pipeline = Pipeline(Settings(min_confidence=min_confidence, show_withheld=show_withheld))
     progress = _Progress(enabled=True)
+    layout = layout_for(fmt, columns, hxl)
     items = read_inputs(paths, Overrides(published=published, outlet=outlet, url=url))
-    events = (e for _, evs in coded(items, pipeline, progress) for e in evs)
+    events = Dated((e for _, evs in coded(items, pipeline, progress) for e in evs), include_undated or fmt != "csv")
     try:
-        write(events, sys.stdout, fmt)
+        write(events, sys.stdout, fmt, layout)
     finally:
         progress.close()
+    events.report()
     if progress.failed:
         sys.exit(1)
 
@@ -170,16 +134,16 @@ def demo(db, then_serve, port):
     """
     from tacitus.pipeline import Pipeline
     from tacitus.samples import sample_articles
-    from tacitus.store import EventFilter, content_hash, open_store
+    from tacitus.coding import store_coded
+    from tacitus.store import EventFilter, open_store
 
+    if then_serve:  # before coding anything: a busy port is known at once
+        require_free_port("127.0.0.1", port, f"make demo PORT={port + 1} (or --port {port + 1})")
     started = time.perf_counter()
     progress = _Progress(enabled=True)
-    stored = 0
     with _store_errors(), open_store(db) as store:
-        items = (a for a in sample_articles() if not store.has_article(a.id, content_hash(a.text)))
         try:
-            for article, events in coded(items, Pipeline(), progress):
-                stored += store.add(article, events)
+            stored, _, failed, _ = report_outcomes(store_coded(sample_articles(), Pipeline(), store), progress)
         finally:
             progress.close()
         incidents = list(store.incidents())
@@ -188,8 +152,8 @@ def demo(db, then_serve, port):
     merged = sum(1 for i in incidents if len(i.event_ids) > 1)
     click.echo(f"\n{n_articles} sample articles in {db} ({stored} coded now), {n_events} events, "
                f"{len(incidents)} incidents ({merged} merged from several reports), "
-               f"{progress.failed} failed, {time.perf_counter() - started:.1f} s")
-    if progress.failed:
+               f"{failed} failed, {time.perf_counter() - started:.1f} s")
+    if failed:
         sys.exit(1)
     if then_serve:
         _serve(db, "127.0.0.1", port, None)
@@ -324,28 +288,6 @@ _LEVEL = click.option("--level", type=click.Choice(["event", "incident"]), defau
                       help="Events as each article reported them, or incidents: one per real event.")
 
 
-class _StoreProblem(click.ClickException):
-    """A database that cannot be opened or a query it refuses: a usage error, exit 2."""
-
-    exit_code = 2
-
-    def format_message(self) -> str:
-        return self.message
-
-    def show(self, file=None) -> None:
-        click.echo(f"tacitus: {self.message}", err=True)
-
-
-@contextmanager
-def _store_errors() -> Iterator[None]:
-    from tacitus.store import StoreError
-
-    try:
-        yield
-    except StoreError as exc:
-        raise _StoreProblem(str(exc)) from None
-
-
 def _filters(limit=None, **given):
     from tacitus.store import EventFilter
 
@@ -355,7 +297,7 @@ def _filters(limit=None, **given):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @_DB
-@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for text input.")
+@click.option("--published", callback=published_date, help="Publication date (YYYY-MM-DD) for text input.")
 @click.option("--outlet", help="Outlet name for text input (overrides the page's).")
 @click.option("--url", help="URL of the article (overrides the page's).")
 def ingest(paths, db, published, outlet, url):
@@ -370,51 +312,38 @@ def ingest(paths, db, published, outlet, url):
         tacitus ingest report.txt --db events.db --published 2024-03-12 --outlet "Radio X"
         tacitus ingest news/ --db postgresql://tacitus@localhost/events
     """
+    from tacitus.coding import store_coded
     from tacitus.ingest import Overrides, read_inputs
     from tacitus.pipeline import Pipeline
-    from tacitus.store import content_hash, open_store
+    from tacitus.store import open_store
 
-    pipeline = Pipeline()
     progress = _Progress(enabled=True)
-    stored = skipped = failed = events_stored = 0
     with _store_errors(), open_store(db) as store:
-        def unstored(items):
-            nonlocal skipped
-            for item in items:
-                # Checked lazily, after the previous article is stored: a duplicate in
-                # the same run is caught too, and is never coded.
-                if isinstance(item, Article) and store.has_article(item.id, content_hash(item.text)):
-                    skipped += 1
-                    continue
-                yield item
-
-        items = unstored(read_inputs(paths, Overrides(published=published, outlet=outlet, url=url)))
+        items = read_inputs(paths, Overrides(published=published, outlet=outlet, url=url))
         try:
-            for article, events in coded(items, pipeline, progress):
-                try:
-                    added = store.add(article, events)
-                except TacitusError as exc:
-                    _fail(exc)
-                    failed += 1
-                    continue
-                except Exception as exc:  # noqa: BLE001 - one article's bug must not end the run
-                    from tacitus.errors import internal_error
-
-                    _fail(f"{article.origin or article.id}: not stored, {internal_error(exc)}")
-                    failed += 1
-                    continue
-                if added:
-                    stored += 1
-                    events_stored += len(events)
-                else:
-                    skipped += 1
+            tally = report_outcomes(store_coded(items, Pipeline(), store), progress)
         finally:
             progress.close()
-    failed += progress.failed
+    stored, skipped, failed, events_stored = tally
     click.echo(f"{stored} articles stored, {skipped} skipped (already stored), {failed} failed, "
                f"{events_stored} events stored in {db}")
     if failed:
         sys.exit(1)
+
+
+def report_outcomes(outcomes, progress: _Progress) -> tuple[int, int, int, int]:
+    """Tick progress and report failures of tacitus.coding.store_coded; returns
+    (stored, skipped, failed, events stored)."""
+    counts = {"stored": 0, "skipped": 0, "failed": 0}
+    events = 0
+    for outcome in outcomes:
+        counts[outcome.status] += 1
+        if outcome.status == "failed":
+            _fail(outcome.problem)
+        if outcome.status != "skipped":
+            progress.tick(outcome.events, failed=outcome.status == "failed")
+        events += outcome.events
+    return counts["stored"], counts["skipped"], counts["failed"], events
 
 
 @cli.command("export")
@@ -425,7 +354,8 @@ def ingest(paths, db, published, outlet, url):
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of stdout (written whole or not at all).")
 @_filter_options
-def export_events(db, fmt, level, output, **given):
+@acled_options
+def export_events(db, fmt, level, output, columns, hxl, include_undated, **given):
     """Export stored events or incidents (oldest first), streamed from the database.
 
     ACLED's columns come first, in ACLED's order, then Tacitus' own. At the incident
@@ -436,20 +366,24 @@ def export_events(db, fmt, level, output, **given):
         tacitus export --db events.db --format csv > events.csv
         tacitus export --db events.db --level incident --country Kenya --date-from 2024-01-01
         tacitus export --db events.db --format parquet -o events.parquet --query "bus"
+        tacitus export --db events.db --format csv --columns acled-full --hxl > acled.csv
     """
     from tacitus.export import write, write_to_file
     from tacitus.store import open_store
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet writes a binary file: give --output FILE")
+    layout = layout_for(fmt, columns, hxl)
     with _store_errors(), open_store(db, create=False, write=False) as store:
         filters = _filters(**given)
-        rows = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
+        stored = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
+        rows = Dated(stored, include_undated or fmt != "csv")
         if output is None:
-            write(rows, sys.stdout, fmt)
+            write(rows, sys.stdout, fmt, layout)
         else:
-            n = write_to_file(rows, output, fmt)
+            n = write_to_file(rows, output, fmt, layout)
             click.echo(f"{n} {level}s written to {output}", err=True)
+    rows.report()
 
 
 @cli.command()
@@ -516,8 +450,8 @@ def review() -> None:
     """Correct stored events and incidents; every action is kept with who made it.
 
     \b
-        tacitus review correct --db events.db KEN-1a2b3c4d fatalities 3 --who amina
-        tacitus review separate --db events.db KEN-9f8e7d6c --who amina --note "another attack"
+        tacitus review correct --db events.db KEN-919447D3E8 fatalities 3 --who amina
+        tacitus review separate --db events.db KEN-4C1E0B7A52 --who amina --note "another attack"
         tacitus review history --db events.db
     """
 
@@ -539,13 +473,25 @@ def _show(correction) -> None:
 @click.argument("value")
 @_WHO
 @_NOTE
-def review_correct(db, event_id, field, value, who, note):
+@click.option("--with-actors", is_flag=True,
+              help="With a type correction: also set the actors and inter codes ACLED's rules call for.")
+def review_correct(db, event_id, field, value, who, note, with_actors):
     """Set FIELD of an event to VALUE (fields: event_type, sub_event_type, actor1, actor2,
-    event_date, fatalities, location, latitude, longitude, admin1)."""
+    inter1, inter2, event_date, fatalities, location, latitude, longitude, admin1).
+    IDs are as `tacitus events` and exports show them, in any case.
+
+    \b
+        tacitus review correct --db events.db KEN-919447D3E8 fatalities 3 --who amina
+        tacitus review correct --db events.db KEN-919447D3E8 sub_event_type "Peaceful protest" --who amina --with-actors
+    """
     from tacitus.store import open_store
 
     with _store_errors(), open_store(db, create=False) as store:
+        event_id = stored_id(store, event_id)
         _show(store.correct(event_id, field, value, who=who, note=note))
+        if field in ("event_type", "sub_event_type"):
+            for line in follow_ups(store, event_id, db, who, with_actors):
+                click.echo(line)
         click.echo(f"incident: {store.incident_of(event_id)}")
 
 
@@ -556,6 +502,7 @@ def _single_event_action(name: str, doc: str, show_incident: bool) -> None:
         from tacitus.store import open_store
 
         with _store_errors(), open_store(db, create=False) as store:
+            event_id = stored_id(store, event_id)
             _show(getattr(store, name)(event_id, who=who, note=note))
             if show_incident:
                 click.echo(f"incident: {store.incident_of(event_id)}")
@@ -581,6 +528,7 @@ def review_join(db, event_a, event_b, who, note):
     from tacitus.store import open_store
 
     with _store_errors(), open_store(db, create=False) as store:
+        event_a, event_b = stored_id(store, event_a), stored_id(store, event_b)
         _show(store.join(event_a, event_b, who=who, note=note))
         click.echo(f"incident: {store.incident_of(event_a)}")
 
@@ -593,7 +541,7 @@ def review_history(db, event_id):
     from tacitus.store import open_store
 
     with _store_errors(), open_store(db, create=False, write=False) as store:
-        for correction in store.corrections(event_id):
+        for correction in store.corrections(event_id and stored_id(store, event_id)):
             _show(correction)
 
 
@@ -605,6 +553,7 @@ def review_incident(db, event_or_incident_id):
     from tacitus.store import open_store
 
     with _store_errors(), open_store(db, create=False, write=False) as store:
+        event_or_incident_id = stored_id(store, event_or_incident_id)
         incident = store.incident(event_or_incident_id) or store.incident(
             store.incident_of(event_or_incident_id) or "")
         if incident is None:
@@ -615,6 +564,12 @@ def review_incident(db, event_or_incident_id):
         for line in incident.explanation:
             click.echo(f"  {line}")
 
+
+# `watch` and `feeds` live with the watcher (tacitus.watch.commands).
+from tacitus.watch.commands import feeds as _feeds, watch as _watch  # noqa: E402
+
+cli.add_command(_watch)
+cli.add_command(_feeds)
 
 def main() -> None:
     try:

@@ -12,7 +12,8 @@ import threading
 from typing import Sequence
 
 from tacitus.gazetteer import Gazetteer
-from tacitus.resolve.places import ResolvedPlace, geocode
+from tacitus.facts import ResolvedPlace
+from tacitus.resolve.places import geocode
 from tacitus.types import Article, Event
 
 _PRECISION = {1: "the town itself", 2: "near a town, or part of a region", 3: "the region only"}

@@ -68,6 +68,12 @@ class EventRow(BaseModel):
     fatalities: int | None
     tags: str
     timestamp: int | None
+    # Only with columns=acled-full: people within 1, 2 and 5 km (GeoNames towns), and
+    # ACLED's best radius for the event type.
+    population_1km: int | None = None
+    population_2km: int | None = None
+    population_5km: int | None = None
+    population_best: int | None = None
     article_id: str
     url: str
     fatalities_low: int
@@ -84,6 +90,8 @@ class EventRow(BaseModel):
 class EventPage(BaseModel):
     total: int = Field(description="How many events match the filters (all pages).")
     items: list[EventRow]
+    cursor: int = Field(description="The store's latest change number when this page was read: pass it as "
+                        "`since` to get only what changed after.")
 
 
 class CorrectionOut(BaseModel):
@@ -116,6 +124,8 @@ class IncidentOut(BaseModel):
 class IncidentPage(BaseModel):
     total: int
     items: list[IncidentOut]
+    cursor: int = Field(description="The store's latest change number when this page was read: pass it as "
+                        "`since` to get only what changed after.")
 
 
 class ArticleEvent(BaseModel):

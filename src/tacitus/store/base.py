@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequenc
 
 from tacitus.store.problems import StoreError, StoreUnavailable  # noqa: F401 - re-exported
 from tacitus.merge import Incident, merge
+from tacitus.store.feeds import FeedTables, since_clause
 from tacitus.store.rows import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -70,27 +71,43 @@ MAX_FATALITIES = 10_000_000
 EARLIEST_EVENT = dt.date(1900, 1, 1)
 
 
+# The messages below are shown to reviewers as they are: plain words, never Python's.
 def _int(value: str) -> int:
-    number = int(value)
-    if number < 0:
-        raise ValueError("negative")
+    if not value.strip().isdecimal():
+        raise ValueError("not a whole number of 0 or more, e.g. 3")
+    number = int(value.strip())
     if number > MAX_FATALITIES:
         raise ValueError(f"more than {MAX_FATALITIES:,}")
     return number
 
 
+def _inter(low: int) -> Callable[[str], int | None]:
+    """An inter code from ``low`` to 8 (ACLED's 0 for inter2 means no second actor)."""
+    def check(value: str) -> int | None:
+        if not value.strip().isdecimal() or not low <= int(value) <= 8:
+            raise ValueError(f"not an ACLED inter code ({low} to 8)")
+        return int(value) or None
+    return check
+
+
 def _degrees(limit: float) -> Callable[[str], float]:
     """A check that a coordinate lies within ±limit degrees."""
     def check(value: str) -> float:
-        number = float(value)
+        try:
+            number = float(value)
+        except ValueError:
+            raise ValueError("not a number of degrees, e.g. 2.0469") from None
         if not -limit <= number <= limit:
-            raise ValueError("out of range")
+            raise ValueError(f"out of range (-{limit:g} to {limit:g})")
         return number
     return check
 
 
 def _iso_date(value: str) -> str:
-    day = dt.date.fromisoformat(value.strip())
+    try:
+        day = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError("not a date in YYYY-MM-DD form") from None
     if not EARLIEST_EVENT <= day <= dt.date.today() + dt.timedelta(days=2):
         raise ValueError(f"outside {EARLIEST_EVENT.isoformat()} to today")
     return day.isoformat()
@@ -99,11 +116,11 @@ def _iso_date(value: str) -> str:
 CORRECTABLE = {
     "event_type": _text, "sub_event_type": _text, "actor1": _text, "actor2": str.strip,
     "event_date": _iso_date, "fatalities": _int, "location": _text, "latitude": _degrees(90),
-    "longitude": _degrees(180), "admin1": str.strip,
+    "longitude": _degrees(180), "admin1": str.strip, "inter1": _inter(1), "inter2": _inter(0),
 }
 
 
-class Store:
+class Store(FeedTables):
     """Articles, events, incidents and corrections in one database.
 
     Open one with ``tacitus.store.open_store(url)``; the back ends' ``open`` class
@@ -163,7 +180,7 @@ class Store:
                 conn.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
                              (version, _now()))
             if 0 < current < len(scripts):
-                self._merge_everything()  # incidents are new (version 2) or merge differently (3)
+                self._merge_everything()  # incidents are new (version 2) or merge differently (4)
 
     # --- articles and events ----------------------------------------------------------
 
@@ -300,10 +317,11 @@ class Store:
         with self._conn.transaction(f"{event_id}: correction not stored"):
             event = self._require(event_id)
             old = event_to_row(event)[field]
-            if field == "sub_event_type":
+            if field in ("sub_event_type", "inter2"):
                 from tacitus.taxonomy import civilian_targeting
 
-                changes["civilian_targeting"] = civilian_targeting(str(stored), event.inter2)
+                sub, inter2 = (str(stored), event.inter2) if field == "sub_event_type" else (event.sub_event_type, stored)
+                changes["civilian_targeting"] = civilian_targeting(sub, inter2)
             if field == "fatalities":
                 changes.update(fatalities_best=stored, fatalities_low=min(event.fatalities_low, stored),
                                fatalities_high=max(event.fatalities_high or stored, stored),
@@ -312,7 +330,8 @@ class Store:
             self._conn.execute(f"UPDATE events SET {assignments} WHERE event_id_cnty = ?",
                                [*changes.values(), event_id])
             self._rewrite_note(event_id)
-            correction = self._record(event_id, "set", field, str(stored), "" if old is None else str(old), who, note)
+            correction = self._record(event_id, "set", field, "" if stored is None else str(stored),
+                                      "" if old is None else str(old), who, note)
             self._remerge({event_id}, before=[event])
         return correction
 
@@ -441,6 +460,9 @@ class Store:
                     "ON x.event_id_cnty = i.event_id "
                     f"WHERE x.event_id_cnty IN ({matching_events}) OR x.article_id IN ({matching_articles}))")
             params += [f.text, f.text]
+        if f.since is not None:
+            clauses.append(since_clause(table))
+            params += [f.since, f.since]
         if table == "events" and not f.include_rejected:
             clauses.append("e.event_id_cnty NOT IN (SELECT event_id FROM rejected_events)")
         return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params

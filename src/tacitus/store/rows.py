@@ -34,7 +34,8 @@ class EventFilter:
     ignoring case; ``actor`` is a substring of actor1 or actor2; ``text`` is an FTS5
     query over event notes and the title and text of the event's article (for incidents:
     of any of its events). ``offset`` skips that many rows (pagination, with ``limit``);
-    events a reviewer rejected are left out unless ``include_rejected``.
+    events a reviewer rejected are left out unless ``include_rejected``. ``since`` keeps
+    only what changed after that change number (``Store.change_cursor``).
     """
 
     date_from: dt.date | None = None
@@ -50,6 +51,7 @@ class EventFilter:
     include_rejected: bool = False
     bbox: tuple[float, float, float, float] | None = None
     article_id: str | None = None
+    since: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +152,7 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         actor1=row["actor1"],
         inter1=row["inter1"],
         actor2=row["actor2"],
-        inter2=row["inter2"],
+        inter2=row["inter2"] or None,  # exports write ACLED's 0 for "no second actor"
         assoc_actor_1=row["assoc_actor_1"],
         assoc_actor_2=row["assoc_actor_2"],
         civilian_targeting=row["civilian_targeting"],
