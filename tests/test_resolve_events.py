@@ -334,3 +334,16 @@ def test_resolve_where_soldiers_withdrew_to_is_not_the_place(pipeline):
 ])
 def test_resolve_an_event_is_where_its_own_sentence_puts_it(pipeline, text, places):
     assert [e.location for e in _events(pipeline, text)] == places
+
+
+@pytest.mark.parametrize("text", [
+    # an event people talk about is no event reported
+    "On Monday, officials in Nairobi expressed outrage at the attack on the market.",
+    "Police in Mombasa opened an investigation into the killings on Tuesday.",
+    "Residents of Garissa said on Monday they live under the threat of further attacks.",
+    # a funeral procession, a prison
+    "On Sunday, mourners in Kisumu walked behind the coffin in a long procession.",
+    "The government on Monday inspected a detention facility in Nakuru.",
+])
+def test_resolve_talk_about_events_funerals_and_prisons_are_no_events(pipeline, text):
+    assert _events(pipeline, text) == ()

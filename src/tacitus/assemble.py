@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
 from tacitus.facts import Casualty, Draft, Facts, ResolvedPlace, Role
-from tacitus.lexicon import SPEECH
+from tacitus.lexicon import SPEECH, TOPIC_HEADS
 from tacitus.roles import linear_role, role_in
 from tacitus.taxonomy import CONTEXT_CUES, EVENT_CUES, RAID, WEAK_ATTACK, strong_cues
 from tacitus.types import SourceDetail, Span
@@ -75,6 +75,10 @@ _RECALL = re.compile(
     r"(?:last|previous) (?:week|month|year)'s)"
     r"\s+(?:[\w'-]+\s+){0,6}$", re.IGNORECASE)  # no comma: "a week after X, Y did Z" is news
 _CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
+_TOPIC = re.compile(r"\b" + TOPIC_HEADS.pattern("topic") + r"\s+(?:[\w'’-]+\s+){0,2}?"
+                    r"(?:about|over|at|into|of|on|against|for|that|following)\s+(?:[\w'’.-]+\s+){0,5}$",
+                    re.IGNORECASE)
+_WRITTEN_DATE = re.compile(r"\d")  # a day or year in digits: "Oct. 9, 2015", "9/10", "March 3"
 
 
 # How far (in sentences) a date read for one event carries to the next events told.
@@ -157,7 +161,7 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
             continue
         strong = strong_cues(texts)
         trigger = _trigger(f, strong)
-        if trigger is not None and _irrealis_before(f, trigger):
+        if trigger is not None and (_irrealis_before(f, trigger) or _talked_about(f, trigger)):
             continue
         if trigger is not None and _recalled(f, trigger):
             recalled = True
@@ -166,6 +170,8 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
         # "…, officials said on Monday": the day of the statement, not of the event; a
         # date of the event itself, here or in the next sentences, wins over it.
         dates = [t for t in dates if not _dates_another_event(f, t)]
+        # "Friday, Oct. 9, 2015": the date written out beats the weekday beside it
+        dates.sort(key=lambda t: not _WRITTEN_DATE.search(t.span.text))
         date_here = next((t for t in dates if not _said_when(f, t)), dates[0] if dates else None)
         stated = date_here is not None and _said_when(f, date_here)
         offset_here = next((t for t in f.times if t.kind == "offset"), None)
@@ -398,6 +404,14 @@ def _irrealis_before(f: Facts, trigger: Span) -> bool:
     # to demolish their homes", "students protest a policy that would cut grants").
     return bool(_IRREALIS.search(text[max(0, rel - 40):end])
                 or _MODAL_AFTER.match(text, end))
+
+
+def _talked_about(f: Facts, trigger: Span) -> bool:
+    """'outrage at the chemical attack', 'an investigation into the killings', 'the threat
+    of further attacks': the event is what people talk about, not what is reported."""
+    before = f.sentence.span.text[max(0, trigger.start - f.sentence.span.start - 80):
+                                  trigger.start - f.sentence.span.start]
+    return bool(_TOPIC.search(before))
 
 
 def _dispersed_crowd(f: Facts) -> Span | None:

@@ -138,6 +138,45 @@ SPEECH = WordClass.parse("speech", """
 #   says_where    resolve.events: words between two places that make one where the other is
 #   display       gazetteer: suffixes dropped from an admin area's name as ACLED writes it
 #   score         evaluate: suffixes ignored when comparing admin1 names
+# Words whose object is an event talked about, not one reported: "outrage at the chemical
+# attack", "an investigation into the killings", "the threat of further attacks". Readers:
+#   topic   assemble: a trigger that is the object of one of these starts no event
+TOPIC_HEADS = WordClass.parse("topic heads", """
+    outrage: topic
+    concern: topic
+    concerns: topic
+    condemnation: topic
+    condemned: topic
+    condemning: topic
+    criticism: topic
+    criticized: topic
+    criticised: topic
+    investigation: topic
+    investigating: topic
+    inquiry: topic
+    probe: topic
+    trial: topic
+    allegations: topic
+    accusations: topic
+    pictures: topic
+    photos: topic
+    images: topic
+    footage: topic
+    video: topic
+    threat: topic
+    threats: topic
+    fear: topic
+    fears: topic
+    warning: topic
+    warnings: topic
+    anniversary: topic
+    commemoration: topic
+    memory: topic
+    tribute: topic
+    anger: topic
+    sanctions: topic
+""")
+
 PLACE_KINDS = WordClass.parse("place kinds", """
     city: find settlement town says_where
     town: find settlement town named_before says_where

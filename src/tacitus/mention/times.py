@@ -37,6 +37,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])"),
         ("month_year", rf"\b(?:in|during|since|of|early|late|mid-?)\s+{_MONTH}\s+{_YEAR}\b"),
         ("month", rf"\b(?:in|during|early|late|mid-?)\s+{_MONTH}\b(?!\s+[0-3]?\d\b)"),
+        # a year alone, only ever to tell an older event: "in 2008", "the 2011 uprising"
+        ("year", r"\b(?:in|since|during|until|by|of|the|a|its|their|his|her)\s+(?:early\s+|late\s+|mid-?)?"
+                 r"(?P<year>1[5-9]\d\d|20\d\d)\b(?![-–/]\d|,?\s+\d)"),
+        ("lastyear", r"\b(?:last|past|previous)\s+year\b|\ba\s+year\s+ago\b"),
+        ("ago", rf"\b{_N}\s+(?P<unit>months?|years?)\s+ago\b"),
         ("offset", rf"\b(?:just\s+|only\s+)?{_N}\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before|later|earlier|ago)\b"),
         ("weekday", r"\b(?:(?P<rel>last|this|past|late|early|on)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"),
         ("yesterday", r"\b(?:yesterday|last night|the previous day|the day before)\b"),
@@ -53,7 +58,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Every pattern above needs a digit or one of these words (month names are three or more
 # letters long: "jan", "sept").
 _MAY_HOLD_TIME = re.compile(
-    r"\d|day|night|week|month|yesterday|tonight|today|morning|afternoon|evening|"
+    r"\d|day|night|week|month|year|yesterday|tonight|today|morning|afternoon|evening|"
     + "|".join(sorted({m[:3] for m in _MONTHS})), re.IGNORECASE)
 
 
@@ -99,6 +104,16 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None):
         return (dt.date(year, month, 1), 3, 0, "date") if year else None
     if published is None:
         return None
+    if kind in {"year", "lastyear"}:
+        # Dated to the year's last day (precision 3): the latest it can be, so only what
+        # is surely older than a month is background; this year's events stay undated here.
+        year = int(g["year"]) if kind == "year" else published.year - 1
+        return (dt.date(year, 12, 31), 3, 0, "date") if year < published.year else None
+    if kind == "ago":
+        n = g["n"].lower()
+        count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        days = count * (365 if g["unit"].lower().startswith("year") else 30)
+        return published - dt.timedelta(days=days), 3, 0, "date"
     if kind in {"sameday", "nextday"}:
         # "on the same day", "the next day": relative to the event just told
         return None, 1, 0 if kind == "sameday" else 1, "offset"
