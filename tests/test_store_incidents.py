@@ -274,3 +274,36 @@ def test_cli_bounding_box_option_filters_and_refuses_bad_boxes(tmp_path):
     for bad, why in (("42,1", "four numbers"), ("a,b,c,d", "float"), ("10,0,5,1", "WEST <= EAST")):
         refused = run(bad)
         assert refused.exit_code == 2 and why in refused.output
+
+
+@pytest.mark.parametrize("old", [2, 3])
+def test_an_older_database_migrates_to_the_latest_keeping_feeds_and_merging_afresh(store_url, old, monkeypatch):
+    # Version 3 added watch's feed tables and change log, version 4 the bounded merge: a
+    # database of either earlier version is upgraded by its first writer, its incidents
+    # merged again (here they were deleted, so only the re-merge brings them back).
+    import tacitus.store.postgres as postgres_backend
+    import tacitus.store.sqlite as sqlite_backend
+    from tacitus.store.feeds import FeedState
+
+    backend = postgres_backend if store_url.startswith("postgresql") else sqlite_backend
+    feed = FeedState("https://feeds.example/wire.xml", outlet="Wire", etag='"v7"', items_seen=5)
+    with monkeypatch.context() as older:
+        older.setattr(backend, "MIGRATIONS", backend.MIGRATIONS[:old])
+        with open_store(store_url) as store:
+            assert store.schema_version == old
+            for art, events in corpus():
+                store.add(art, events)
+            expected = sorted(i.event_ids for i in store.incidents())
+            if old >= 3:
+                store.save_feed_state(feed)
+            with store._conn.transaction("test: incidents dropped"):
+                store._conn.execute("DELETE FROM incident_events")
+                store._conn.execute("DELETE FROM incidents")
+            assert store.count_incidents() == 0
+    with open_store(store_url) as store:
+        assert store.schema_version == len(MIGRATIONS) == 4
+        assert [r["version"] for r in store._conn.execute("SELECT version FROM schema_version ORDER BY version")] \
+            == [1, 2, 3, 4]
+        assert sorted(i.event_ids for i in store.incidents()) == expected and len(expected) == 3
+        assert store.change_cursor() == len(corpus())  # one change per article, logged or seeded
+        assert store.feed_states() == ({feed.url: feed} if old >= 3 else {})

@@ -25,6 +25,9 @@ _ABBREVIATIONS = {
 }
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")  # searched with an end position: $ is that end
+_INITIAL = re.compile(r"\b[A-Z]$")  # \b sees the character before the start position
+_LOOKBACK = 32  # longer than any abbreviation with its dots
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
@@ -36,10 +39,13 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         body = text[para[0]:para[1]]
         cut = 0
         for m in _END.finditer(body):
-            word = re.search(r"([\w.]+)\.$", body[cut:m.start() + 1])
+            # Both look back a few characters only (never the whole paragraph before the
+            # end, which made splitting grow with the square of a paragraph's length): a
+            # word longer than the window is no abbreviation either way.
+            word = _WORD_BEFORE.search(body, max(cut, m.start() + 1 - _LOOKBACK), m.start() + 1)
             if m.group().startswith(".") and word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
                 continue
-            if m.group() == "." and re.search(r"\b[A-Z]$", body[:m.start()]):
+            if m.group() == "." and _INITIAL.search(body, max(0, m.start() - 2), m.start()):
                 continue  # an initial: "John F. Kennedy"
             sentences.append(_sentence(text, start + cut, start + m.end(), number))
             cut = m.end()

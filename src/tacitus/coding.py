@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Literal
 
-from tacitus.errors import InputError, TacitusError
+from tacitus.errors import InputError, TacitusError, internal_error
 from tacitus.types import Article, Event
 
 if TYPE_CHECKING:
@@ -66,8 +66,7 @@ def _code_one(item: Article, pipeline: Pipeline) -> Coded:
     except TacitusError as exc:
         return Coded(item, None, f"{item.origin or item.id}: {exc}")
     except Exception as exc:  # a bug on one article must not lose the batch
-        return Coded(item, None, f"{item.origin or item.id}: internal error ({type(exc).__name__}: {exc}); "
-                                 "please report it with this input")
+        return Coded(item, None, f"{item.origin or item.id}: {internal_error(exc)}")
 
 
 def store_coded(items: Iterable[Article | InputError], pipeline: Pipeline, store: Store,
@@ -105,4 +104,6 @@ def _store_one(store: Store, article: Article, events: tuple[Event, ...]) -> Out
         added = store.add(article, events)
     except TacitusError as exc:
         return Outcome(article, "failed", problem=str(exc))
+    except Exception as exc:  # noqa: BLE001 - one article's bug must not end the run
+        return Outcome(article, "failed", problem=f"{article.origin or article.id}: not stored, {internal_error(exc)}")
     return Outcome(article, "stored", len(events)) if added else Outcome(article, "skipped")

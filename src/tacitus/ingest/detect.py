@@ -21,8 +21,8 @@ def _json_line(text: str) -> bool:
     first = text.split("\n", 1)[0]
     try:
         return isinstance(json.loads(first), dict)
-    except ValueError:
-        return False
+    except (ValueError, RecursionError):  # RecursionError: nested too deeply to be an article
+        return first.startswith('{"')
 
 
 def detect_kind(text: str, name: str = "") -> Kind:

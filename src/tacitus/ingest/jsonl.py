@@ -29,6 +29,9 @@ def jsonl_articles(
         except json.JSONDecodeError as exc:
             yield InputError(where, f"line is not valid JSON ({exc.msg})")
             continue
+        except RecursionError:
+            yield InputError(where, "line nests JSON too deeply to read")
+            continue
         if not isinstance(record, dict):
             yield InputError(where, "line is not a JSON object")
             continue

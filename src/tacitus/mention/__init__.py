@@ -3,7 +3,8 @@ decision about events. Each finder is a pure function of text + read-only resour
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Sequence
 
 from tacitus.analyse import split_sentences
 from tacitus.facts import ArticleContext, Cue, Facts, ResolvedPlace, Sentence
@@ -56,6 +57,12 @@ def read_mentions(article: Article, res: Resources, context: ArticleContext,
     actors = find_actors(text, res.actors)
     places = _outside_actors(places, actors)
     published: dt.date | None = article.published
+    # Mentions by start, so each sentence takes its own with two bisections (filtering
+    # every mention for every sentence grew with the square of the text).
+    actor_order = sorted(actors, key=lambda a: a.span.start)
+    actor_starts = [a.span.start for a in actor_order]
+    place_order = sorted(places, key=lambda p: p.mention.span.start)
+    place_starts = [p.mention.span.start for p in place_order]
     facts = []
     for i, s in enumerate(sentences):
         lo, hi = s.span.start, s.span.end
@@ -66,7 +73,12 @@ def read_mentions(article: Article, res: Resources, context: ArticleContext,
             casualties=read_casualties(s.span.text, lo, res.lexicon, res.persons),
             times=read_times(s.span.text, lo, published),
             sources=read_attributions(s.span.text, lo, context.outlet),
-            actors=tuple(a for a in actors if lo <= a.span.start < hi),
-            places=tuple(p for p in places if lo <= p.mention.span.start < hi),
+            actors=_between(actor_order, actor_starts, lo, hi),
+            places=_between(place_order, place_starts, lo, hi),
         ))
     return tuple(facts)
+
+
+def _between(items: Sequence, starts: list[int], lo: int, hi: int) -> tuple:
+    """The items (sorted by start; ``starts`` theirs) starting in [lo, hi)."""
+    return tuple(items[bisect_left(starts, lo):bisect_left(starts, hi)])

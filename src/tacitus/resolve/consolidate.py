@@ -117,10 +117,11 @@ def _merge(group: list[Event]) -> Event:
             if named:
                 head = replace(head, actor1=named[0].actor1, inter1=named[0].inter1)
     bests = [e.fatalities_best for e in group if e.fatalities_best is not None]
-    evidence: dict = {}
+    gathered: dict = {}  # field -> its spans, each once (sorted once: per event grew with the square)
     for e in group:
         for field, spans in e.evidence.items():
-            evidence[field] = tuple(sorted(set(evidence.get(field, ())) | set(spans), key=lambda s: (s.start, s.end)))
+            gathered.setdefault(field, {}).update(dict.fromkeys(spans))
+    evidence = {field: tuple(sorted(spans, key=lambda s: (s.start, s.end))) for field, spans in gathered.items()}
     highs = [e.fatalities_high for e in group if e.fatalities_high is not None]
     with_actor2 = next((e for e in [head, *group] if e.actor2), None)
     return replace(

@@ -573,7 +573,9 @@ def _with_id(event: Event, article: Article, serial: int, res) -> Event:
     if event.country:
         place = res.gazetteer.country(event.country)
         iso3 = _alpha3(place.country_code) if place else ""
-    digest = hashlib.sha1(f"{article.id}:{serial}".encode()).hexdigest()[:10].upper()
+    # 96 bits: finding two articles whose ids collide takes about 2**48 hashes, out of
+    # reach (40 bits took a second); the store still refuses a collision by name.
+    digest = hashlib.sha256(f"{article.id}:{serial}".encode("utf-8", "surrogatepass")).hexdigest()[:24].upper()
     return replace(event, event_id_cnty=f"{iso3 or 'XXX'}-{digest}")
 
 

@@ -240,7 +240,7 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
         s += 1.0
         why.append("named as where the place before it lies")
     if ctx.others and p.kind != "country" and p.latitude is not None and \
-            min(_km((p.latitude, p.longitude), o) for o in ctx.others) > _FAR_KM:
+            ctx.others.far_from((p.latitude, p.longitude)):
         s -= 1.5
         why.append(f"over {_FAR_KM:.0f} km from the text's other places")
     if p.kind == "city" and p.population < _SMALL_TOWN and not _own_name(p, m) \
@@ -359,6 +359,60 @@ def _after_unknown(m: PlaceMention, text: str, spans: list[tuple[int, int]]) -> 
     return not all(key(w) in stop for w in got.group(1).split())
 
 
+def _share(m: PlaceMention, p: Place) -> tuple[tuple[str, str] | None, frozenset[int], tuple[float, float] | None]:
+    """What one mention's first choice tells the others: its admin area, the towns it
+    names, and where it lies."""
+    cities = {p.geonameid} if p.kind == "city" else set()
+    if p.kind == "admin1" and not _cue_word(m):
+        # a bare "Deir ez-Zor" may mean the city: its namesake counts
+        cities.update(c.geonameid for c in m.candidates if c.kind == "city" and c.country_code == p.country_code)
+    where = (p.latitude, p.longitude) if p.kind != "country" and not m.loose and p.latitude is not None else None
+    return ((p.country_code, p.admin1) if p.admin1 else None), frozenset(cities), where
+
+
+@dataclass(frozen=True, slots=True)
+class _CountsLess:
+    """Votes per admin area of the other mentions: the total less one mention's own."""
+
+    total: Counter
+    own: tuple[str, str] | None
+
+    def get(self, key: tuple[str, str], default: int = 0) -> int:
+        n = self.total.get(key, 0) - (key == self.own)
+        return n if n > 0 else default
+
+
+@dataclass(frozen=True, slots=True)
+class _CitiesLess:
+    """The towns the text names (and the dateline's), less those only this mention names."""
+
+    base: frozenset[int]
+    total: Counter
+    own: frozenset[int]
+
+    def __contains__(self, geonameid: object) -> bool:
+        return geonameid in self.base or self.total.get(geonameid, 0) - (geonameid in self.own) > 0
+
+
+@dataclass(frozen=True, slots=True)
+class _PlacesLess:
+    """Where the text's other places lie: all of them less this mention's own. The places
+    within _FAR_KM of a point are found once per point (``near`` is shared)."""
+
+    total: Counter
+    own: tuple[float, float] | None
+    near: dict
+
+    def __bool__(self) -> bool:
+        return sum(self.total.values()) - (self.own is not None) > 0
+
+    def far_from(self, point: tuple[float, float]) -> bool:
+        close = self.near.get(point)
+        if close is None:
+            close = self.near[point] = tuple((o, n) for o, n in self.total.items() if _km(point, o) <= _FAR_KM)
+        return sum(n for o, n in close) - any(o == self.own for o, _ in close) <= 0
+
+
 def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gazetteer: Gazetteer,
                    *, dateline: str = "", country_hint: str | None = None, text: str = "",
                    home: str | None = None) -> tuple[ResolvedPlace, ...]:
@@ -384,28 +438,22 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
     unknown_before = {i for i in named_before if _after_unknown(mentions[i], text, spans)}
     out = []
     unknown_inside: set[int] = set()  # containers whose named place was not found in them
+    # What every mention's first choice says, summed once; each mention sees the sums
+    # less its own share (summing the others for each mention grew with their square).
+    shares = {j: _share(mentions[j], got[0]) for j, got in first.items() if got is not None}
+    admin1_total = Counter(a for a, _, _ in shares.values() if a)
+    city_total = Counter(c for _, cs, _ in shares.values() for c in cs)
+    places_total = Counter(o for _, _, o in shares.values() if o)
+    near: dict[tuple[float, float], tuple[tuple[tuple[float, float], int], ...]] = {}
     for i, m in enumerate(mentions):
-        admin1: Counter = Counter()
-        cities = set(ctx.cities)
-        others: list[tuple[float, float]] = []
-        for j, got in first.items():
-            if j == i or got is None:
-                continue
-            p = got[0]
-            if p.admin1:
-                admin1[(p.country_code, p.admin1)] += 1
-            if p.kind == "city":
-                cities.add(p.geonameid)
-            if p.kind != "country" and not mentions[j].loose and p.latitude is not None:
-                others.append((p.latitude, p.longitude))
-            if p.kind == "admin1" and not _cue_word(mentions[j]):
-                # a bare "Deir ez-Zor" may mean the city: its namesake counts
-                cities.update(c.geonameid for c in mentions[j].candidates if c.kind == "city"
-                              and c.country_code == p.country_code)
+        own_admin1, own_cities, own_place = shares.get(i, (None, frozenset(), None))
+        admin1 = _CountsLess(admin1_total, own_admin1)
+        cities = _CitiesLess(ctx.cities, city_total, own_cities)
+        others = _PlacesLess(places_total, own_place, near)
         area = first.get(inside[i]) if i in inside else None
         within = area[0] if area and area[0].kind in ("admin1", "admin2", "country") else None
-        local = _Context(ctx.country, ctx.region, ctx.countries, admin1, frozenset(cities),
-                         within, i in outer or i in unknown_before, tuple(others),
+        local = _Context(ctx.country, ctx.region, ctx.countries, admin1, cities,
+                         within, i in outer or i in unknown_before, others,
                          ctx.sources, ctx.home_continent,
                          i in unknown_before and i not in outer)
         got = _pick(m, local)

@@ -29,7 +29,7 @@ from tacitus.clean import clean
 from tacitus.serve.evidence import PlaceReader, place_reason
 from tacitus.serve.stores import StorePool
 from tacitus.serve.streaming import streamed
-from tacitus.store import EventFilter, Store, StoreError, open_store, parse_bbox
+from tacitus.store import EventFilter, Store, StoreError, StoreUnavailable, open_store, parse_bbox
 from tacitus.types import Event
 
 MAX_PAGE = 1000
@@ -85,6 +85,8 @@ def _read(run: Callable[[], Any], filters: EventFilter) -> Any:
     """Run a read; a text query the database refuses is the caller's mistake (422)."""
     try:
         return run()
+    except StoreUnavailable:
+        raise  # busy or failing: 503, whatever the query
     except StoreError as exc:
         if filters.text is not None:
             raise _bad_param(("query", "q"), str(exc), filters.text) from None
@@ -99,16 +101,36 @@ Pool = Annotated[StorePool, Depends(_pool)]
 _bearer = HTTPBearer(auto_error=False, description="The review token the server was started with.")
 
 
+def reviewer_problem(token: str | None, given: str) -> HTTPException | None:
+    """Why a write is refused (403 read-only server, 401 missing or wrong token), or
+    None for the server's review token (compared in constant time)."""
+    if not token:
+        return HTTPException(403, "this server is read-only: start it with --review-token to allow review")
+    if not hmac.compare_digest(given.encode("utf-8", "replace"), token.encode()):
+        return HTTPException(401, "a review needs the header 'Authorization: Bearer <review token>'",
+                             headers={"WWW-Authenticate": "Bearer"})
+    return None
+
+
 def require_reviewer(request: Request,
                      credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
-    """Allow a write only with the server's review token (compared in constant time)."""
-    token: str | None = request.app.state.review_token
-    if not token:
-        raise HTTPException(403, "this server is read-only: start it with --review-token to allow review")
-    given = credentials.credentials if credentials is not None else ""
-    if not hmac.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(401, "a review needs the header 'Authorization: Bearer <review token>'",
-                            headers={"WWW-Authenticate": "Bearer"})
+    """Allow a write only with the server's review token."""
+    problem = reviewer_problem(request.app.state.review_token, credentials.credentials if credentials else "")
+    if problem is not None:
+        raise problem
+
+
+async def _reviewer_first(request: Request, call_next) -> Response:
+    """The token is checked before the body is read: without it, a malformed body is a
+    401 (or 403), never a 422 that tells a stranger what the API expects."""
+    if request.method == "POST" and request.url.path.startswith("/api/"):
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        problem = reviewer_problem(request.app.state.review_token,
+                                   given.strip() if scheme.lower() == "bearer" else "")
+        if problem is not None:
+            return JSONResponse({"detail": problem.detail}, status_code=problem.status_code,
+                                headers=problem.headers)
+    return await call_next(request)
 
 
 _ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": models.Problem, "description": "No such id"}}
@@ -209,7 +231,7 @@ def _export(pool: StorePool, filters: EventFilter, level: str,
     url = pool.url
 
     def produce(out: TextIO) -> None:
-        with open_store(url, create=False) as store:
+        with open_store(url, create=False, write=False) as store:
             rows = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
             write((e for e in rows if include_undated or e.event_date is not None), out, layout)
     chunks = streamed(produce)
@@ -244,9 +266,11 @@ def export_geojson(pool: Pool, filters: Filters, level: Level = "event") -> GeoJ
 def correct_event(event_id: Id, body: models.CorrectionIn, pool: Pool) -> dict[str, Any]:
     """Set one field to the reviewer's value; stored as a correction (who, when, the old
     value) and shown in every read and export from then on."""
-    store = _require_event(pool.store(), event_id)
+    store = _require_event(pool.store(write=True), event_id)
     try:
         correction = store.correct(event_id, body.field, body.value, who=body.who, note=body.note)
+    except StoreUnavailable:
+        raise
     except StoreError as exc:
         raise _bad_param(("body", "value"), str(exc), body.value) from None
     return {"correction": correction.as_dict(), "event": _event_detail(store, event_id)}
@@ -256,7 +280,7 @@ def correct_event(event_id: Id, body: models.CorrectionIn, pool: Pool) -> dict[s
              responses=_WRITE_ERRORS, tags=["review"], dependencies=[Depends(require_reviewer)])
 def reject_event(event_id: Id, body: models.ReviewIn, pool: Pool) -> dict[str, Any]:
     """Hide the event from lists, incidents and exports (it stays readable by id)."""
-    store = _require_event(pool.store(), event_id)
+    store = _require_event(pool.store(write=True), event_id)
     correction = _review(lambda: store.reject(event_id, who=body.who, note=body.note))
     return {"correction": correction.as_dict(), "event": _event_detail(store, event_id)}
 
@@ -265,7 +289,7 @@ def reject_event(event_id: Id, body: models.ReviewIn, pool: Pool) -> dict[str, A
              responses=_WRITE_ERRORS, tags=["review"], dependencies=[Depends(require_reviewer)])
 def split_incident(body: models.SplitIn, pool: Pool) -> dict[str, Any]:
     """Take an event out of its incident and keep it out of automatic merges."""
-    store = _require_event(pool.store(), body.event_id)
+    store = _require_event(pool.store(write=True), body.event_id)
     correction = _review(lambda: store.separate(body.event_id, who=body.who, note=body.note))
     return {"correction": correction.as_dict(), "incident_id": store.incident_of(body.event_id)}
 
@@ -274,7 +298,7 @@ def split_incident(body: models.SplitIn, pool: Pool) -> dict[str, Any]:
              responses=_WRITE_ERRORS, tags=["review"], dependencies=[Depends(require_reviewer)])
 def merge_incidents(body: models.MergeIn, pool: Pool) -> dict[str, Any]:
     """Merge the incidents of two events, whatever the merge rule says."""
-    store = _require_event(_require_event(pool.store(), body.event_id), body.other_event_id)
+    store = _require_event(_require_event(pool.store(write=True), body.event_id), body.other_event_id)
     correction = _review(lambda: store.join(body.event_id, body.other_event_id, who=body.who, note=body.note))
     return {"correction": correction.as_dict(), "incident_id": store.incident_of(body.event_id)}
 
@@ -282,7 +306,7 @@ def merge_incidents(body: models.MergeIn, pool: Pool) -> dict[str, Any]:
 def create_app(db_url: str, review_token: str | None) -> FastAPI:
     """The API and the page over the store at ``db_url`` (a SQLite path or a
     postgresql:// URL, which must exist). Raises StoreError when it cannot be opened."""
-    with open_store(db_url, create=False):
+    with open_store(db_url, create=False, write=bool(review_token)):
         pass  # fail now, with the store's own message, rather than on the first request
     stores = StorePool(db_url)
 
@@ -301,6 +325,7 @@ def create_app(db_url: str, review_token: str | None) -> FastAPI:
     app.state.populations = acled_api.Populations()
     app.include_router(router)
     app.add_exception_handler(StoreError, _store_failed)
+    app.middleware("http")(_reviewer_first)
     static = resources.files("tacitus.serve").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
@@ -341,5 +366,7 @@ def _require_event(store: Store, event_id: str) -> Store:
 def _review(action: Callable[[], Any]) -> Any:
     try:
         return action()
+    except StoreUnavailable:
+        raise
     except StoreError as exc:
         raise _bad_param(("body",), str(exc), None) from None

@@ -50,7 +50,9 @@ class _Progress:
 
 
 def _fail(item: InputError | str) -> None:
-    click.echo(f"tacitus: {item}", err=True)
+    from tacitus.errors import printable
+
+    click.echo(f"tacitus: {printable(str(item))}", err=True)
 
 
 def coded(items: Iterable[Article | InputError], pipeline, progress: _Progress) -> Iterator[tuple[Article, tuple[Event, ...]]]:
@@ -372,7 +374,7 @@ def export_events(db, fmt, level, output, columns, hxl, include_undated, **given
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet writes a binary file: give --output FILE")
     layout = layout_for(fmt, columns, hxl)
-    with _store_errors(), open_store(db, create=False) as store:
+    with _store_errors(), open_store(db, create=False, write=False) as store:
         filters = _filters(**given)
         stored = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
         rows = Dated(stored, include_undated or fmt != "csv")
@@ -399,7 +401,7 @@ def events(db, level, limit, **given):
     """
     from tacitus.store import open_store
 
-    with _store_errors(), open_store(db, create=False) as store:
+    with _store_errors(), open_store(db, create=False, write=False) as store:
         filters = _filters(limit=limit, **given)
         if level == "event":
             shown, total = list(store.events(filters)), store.count(filters)
@@ -538,7 +540,7 @@ def review_history(db, event_id):
     """The review actions, oldest first."""
     from tacitus.store import open_store
 
-    with _store_errors(), open_store(db, create=False) as store:
+    with _store_errors(), open_store(db, create=False, write=False) as store:
         for correction in store.corrections(event_id and stored_id(store, event_id)):
             _show(correction)
 
@@ -550,7 +552,7 @@ def review_incident(db, event_or_incident_id):
     """Show an incident (by its id or one of its events' ids) and why it was merged."""
     from tacitus.store import open_store
 
-    with _store_errors(), open_store(db, create=False) as store:
+    with _store_errors(), open_store(db, create=False, write=False) as store:
         event_or_incident_id = stored_id(store, event_or_incident_id)
         incident = store.incident(event_or_incident_id) or store.incident(
             store.incident_of(event_or_incident_id) or "")

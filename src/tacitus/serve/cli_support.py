@@ -1,5 +1,5 @@
 """Checks the command line makes before it acts: a port that is free, a publication
-date that is not in the future, an event id given in any case, and what a type
+date that is plausible, an event id given in any case, and what a type
 correction leaves to change."""
 from __future__ import annotations
 
@@ -26,9 +26,15 @@ def iso_date(ctx, param, value: str | None) -> dt.date | None:
 
 
 def published_date(ctx, param, value: str | None) -> dt.date | None:
-    """--published: a date in YYYY-MM-DD form; one in the future is kept but warned about,
+    """--published: a date in YYYY-MM-DD form. One before 1900 or more than a day or two
+    ahead is refused (as it is in a source); one just ahead is kept but warned about,
     because every relative date in the article ("on Monday") is read against it."""
+    from tacitus.ingest.text import implausible_published
+
     day = iso_date(ctx, param, value)
+    problem = day and implausible_published(day, dt.date.today())
+    if problem:
+        raise click.BadParameter(problem)
     if day is not None and day > dt.date.today():
         click.echo(f"tacitus: warning: --published {value} is in the future; the article's relative dates "
                    "('on Monday') are read against it", err=True)

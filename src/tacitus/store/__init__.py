@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from tacitus.merge import Incident
-from tacitus.store.base import CORRECTABLE, Store, StoreError
+from tacitus.store.base import CORRECTABLE, Store, StoreError, StoreUnavailable
 from tacitus.store.rows import Correction, EventFilter, content_hash, event_from_row, event_to_row, parse_bbox
 from tacitus.store.sqlite import MIGRATIONS, SqliteStore
 from tacitus.store.urls import UnknownDatabase, database_kind
@@ -27,6 +27,7 @@ __all__ = [
     "SqliteStore",
     "Store",
     "StoreError",
+    "StoreUnavailable",
     "content_hash",
     "event_from_row",
     "event_to_row",
@@ -41,10 +42,11 @@ def is_postgres_url(url: str) -> bool:
 
 
 @contextmanager
-def open_store(url: str, *, create: bool = True) -> Iterator[Store]:
+def open_store(url: str, *, create: bool = True, write: bool = True) -> Iterator[Store]:
     """Open the store a URL names: ``postgresql://…`` for PostgreSQL, a path or
     ``sqlite:///path`` for SQLite; another scheme is a StoreError naming it.
-    ``create=False`` refuses a database that does not exist yet."""
+    ``create=False`` refuses a database that does not exist yet; ``write=False`` opens
+    an existing one read-only (never migrated, never locked)."""
     try:
         kind, target = database_kind(url)
     except UnknownDatabase as exc:
@@ -52,8 +54,8 @@ def open_store(url: str, *, create: bool = True) -> Iterator[Store]:
     if kind == "postgresql":
         from tacitus.store.postgres import PostgresStore
 
-        with PostgresStore.open(target, create=create) as store:
+        with PostgresStore.open(target, create=create, write=write) as store:
             yield store
     else:
-        with SqliteStore.open(target, create=create) as store:
+        with SqliteStore.open(target, create=create, write=write) as store:
             yield store
