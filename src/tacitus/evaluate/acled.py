@@ -121,7 +121,6 @@ CODER_ANNOTATIONS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECA
     r"\[\s*size\s*=[^\]]*\]",                                   # [size=no report]
     r"[^.]*\bfatalit\w*\b[^.]*\b(?:coded|split)\b[^.]*(?:\.|$)",  # Fatalities coded as 0 (...).
     r"\((?=[^()]*(?:\bcoded\b|\bcoordinates?\b|=))[^()]*\)",       # (coordinates for Wote used)
-    r"\bFATALIT\w*\s*:[^.]*(?:\.|$)",                             # FATALITIES: 3 coded ...
     r"\b(?-i:[A-Z]{4,}S?)\s*:\s*",                                # LOCATION: (the label only)
     r"^\s*(?-i:[A-Z][a-z]+)(?:\s+(?-i:[a-z/]+)){0,3}\s*:\s+",        # Agreement: / Movement of forces:
 ))
