@@ -268,3 +268,36 @@ def test_cli_ingest_a_bug_on_one_article_loses_only_that_article(
     assert "2 articles stored, 0 skipped (already stored), 1 failed" in result.stdout
     exported = _export(runner, db)
     assert "Garissa" in exported and "Afgooye" in exported
+
+
+EXPLAINED = (
+    "Gunmen killed three traders in Mandera on Sunday, police said.\n\n"
+    "The attack came as officials in Nairobi and Garissa met to discuss security.\n\n"
+    "In 2011, militants stormed a hotel in Lamu, killing four.\n\n"
+    "Residents expressed outrage at the attack on the market."
+)
+
+
+def test_cli_extract_explain_names_the_rules_behind_each_event_and_each_sentence_kept_out(runner, tmp_path):
+    path = tmp_path / "mandera.txt"
+    path.write_text(EXPLAINED, encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(path), "--published", "2024-03-12", "--explain"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    event_1 = out.split("event 1:")[1].split("event 2:")[0]
+    assert "2024-03-10 Attack at Mandera" in event_1
+    assert "armed_doer_and_target    sentence 0 “Gunmen killed three traders" in event_1
+    assert "kept                     reported as news" in event_1
+    # the 2011 attack is shown, withheld as background with the rule's name
+    assert "withheld                 background: dated" in out
+    # the talk about the attack made no event, and says which rule kept it out
+    assert "not an event: talked_about" in out
+
+
+def test_cli_extract_warns_once_when_nothing_dates_the_article(runner, tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("Gunmen killed three traders in Mandera, police said.", encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("no publication date and none in the text") == 1
+    assert str(path) in result.stderr

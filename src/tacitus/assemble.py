@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
-from tacitus.facts import Casualty, Draft, Facts, ResolvedPlace, Role
+from tacitus.facts import Casualty, Draft, Facts, ResolvedPlace, Role, Skip
 from tacitus.lexicon import SPEECH, TOPIC_HEADS
 from tacitus.roles import linear_role, role_in
 from tacitus.taxonomy import CONTEXT_CUES, EVENT_CUES, RAID, WEAK_ATTACK, strong_cues
@@ -102,6 +102,7 @@ class _Builder:
     date_spans: list[Span] = field(default_factory=list)
     date_read: bool = False
     date_from: int | None = None
+    trace: list[str] = field(default_factory=list)  # "rule@sentence", in the order applied
     casualties: list[Casualty] = field(default_factory=list)
     sources: list[SourceDetail] = field(default_factory=list)
     civilians_hit: bool = False
@@ -135,7 +136,7 @@ class _Builder:
             date_evidence=tuple(self.date_spans),
             date_read=self.date_read,
             date_from=self.date_from,
-            trace=(f"date:{self.date_basis()}",),
+            trace=(*self.trace, f"date:{self.date_basis()}"),
             casualties=tuple(self.casualties),
             sources=tuple(self.sources),
             civilians_hit=self.civilians_hit,
@@ -150,21 +151,41 @@ def event_sentences(facts: Sequence[Facts]) -> list[int]:
 
 
 def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | None) -> tuple[Draft, ...]:
+    return assemble_explained(facts, docs, published)[0]
+
+
+def assemble_explained(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | None
+                       ) -> tuple[tuple[Draft, ...], tuple[Skip, ...]]:
+    """The drafts, and for each sentence with an event word that made no event of its own,
+    the rule that kept it out (``Skip``). Each draft's ``trace`` names the rules that
+    started it and added sentences to it ("rule@sentence")."""
     drafts: list[_Builder] = []
+    skipped: list[Skip] = []
+
+    def skip(f: Facts, rule: str) -> None:
+        skipped.append(Skip(f.index, rule))
+
     # the last date read, for inheritance: date, precision, words, sentence index
     running: tuple[dt.date, int, Span, int] | None = None
     recalled = False  # an event from weeks back was recalled: "the attack" may be it
     for f in facts:
         f = _without_time_references(f)
         texts = f.cue_texts()
-        if "background" in texts and not _dated(f):
-            continue
         strong = strong_cues(texts)
+        if "background" in texts and not _dated(f):
+            if strong:
+                skip(f, "background_words")
+            continue
         trigger = _trigger(f, strong)
-        if trigger is not None and (_irrealis_before(f, trigger) or _talked_about(f, trigger)):
+        if trigger is not None and _irrealis_before(f, trigger):
+            skip(f, "irrealis")
+            continue
+        if trigger is not None and _talked_about(f, trigger):
+            skip(f, "talked_about")
             continue
         if trigger is not None and _recalled(f, trigger):
             recalled = True
+            skip(f, "recalled")
             continue
         dates = [t for t in f.times if t.kind == "date"]
         # "…, officials said on Monday": the day of the statement, not of the event; a
@@ -182,84 +203,91 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
         refers_back = referent is not None
         if recalled and referent is None and _anaphoric(f, trigger):
             # "She lost two cousins in the shooting": the recalled event again.
+            skip(f, "recalled_again")
             continue
         if referent is not None:
             previous = referent
         if drafts and "corroborate" in texts and not strong:
             # "The hospital received 30 bodies": evidence for an event already told,
             # however far back; never an event of its own.
-            _add(referent or drafts[-1], f, roles, with_places=False, corroborating=True)
+            _add(referent or drafts[-1], f, roles, "corroboration", with_places=False, corroborating=True)
             continue
 
         if near and set(strong) == {"arrest"} and previous.kinds() & {"protest", "riot"}:
             # "Police fired tear gas. Several were arrested.": the protest's intervention.
-            _add(previous, f, roles, with_places=False)
+            _add(previous, f, roles, "protest_arrests", with_places=False)
             continue
         if near and "arrest" in strong and set(strong) <= {"arrest", "attack"} \
                 and "arrest" in previous.kinds() and all(RAID.match(t) for t in strong.get("attack", ())):
             # "They were detained in a raid on a house": how the arrests just told were made.
-            _add(previous, f, roles, with_places=False)
+            _add(previous, f, roles, "raid_of_arrests", with_places=False)
             continue
         weapon_only = strong and set(strong) <= _WEAPONS and "attack" not in texts
         if weapon_only and near and date_here is None and offset_here is None \
                 and not _new_town(f, previous):
             # "The bomber, wearing an explosive vest, walked in": the weapon of the event
             # just told, not a new one.
-            _add(previous, f, roles, with_places=False)
+            _add(previous, f, roles, "weapon_of_event", with_places=False)
             continue
         if near and strong and _fire_only(strong, texts) and previous.kinds() & _ARMED_KINDS:
             # "Several houses were set on fire": what the attackers just told did, not a
             # riot of its own (no protest, no crowd doing it).
-            _add(previous, _as_damage(f), roles, with_places=False)
+            _add(previous, _as_damage(f), roles, "damage_in_attack", with_places=False)
             continue
         if strong and trigger is not None and _quoted(f, trigger) and previous is not None:
             # "They shot at young men who only asked for electricity," a witness said: a
             # witness's words about the event told, never an event of their own.
             if near:
-                _add(previous, f, roles, with_places=False)
+                _add(previous, f, roles, "witness_quote", with_places=False)
+            else:
+                skip(f, "witness_quote")
             continue
         if near and strong and not refers_back and date_here is None and offset_here is None \
                 and _same_story(f, roles, strong, previous):
             # "A mob beat a man in Jos. He was caught near a bus park, beaten and set on
             # fire": the same crowd at the same place on the same day is one event
             # (ACLED's rule), told over several sentences.
-            _add(previous, f, roles, with_places=False)
+            _add(previous, f, roles, "same_story", with_places=False)
             continue
         if strong and set(strong) == {"change"} and any(d.kinds() & _ARMED_KINDS for d in drafts):
             # "Troops were deployed to pursue the attackers": the response to an event
             # already told, not a development of its own.
+            skip(f, "response_to_event")
             continue
         if not strong and near and "fight" in previous.kinds() and f.casualties:
             # "He had seen the bodies of seven militants and three soldiers had died":
             # the toll of the battle just told, whoever is said to have killed whom
-            _add(previous, f, roles, with_places=False)
+            _add(previous, f, roles, "battle_toll", with_places=False)
             continue
         if strong and not refers_back:
-            draft = _start(f, strong, roles, trigger)
+            draft = _start(f, strong, roles, trigger, "event_cue")
         elif (not strong and trigger is not None and _armed_agent_with_target(roles, f)
               and not (near and not _new_actors(roles, previous))):
             # "In response, the army hit rebel-held districts": a new directed event;
             # its weapon is the one of the story it continues.
-            draft = _start(f, {"attack": [trigger.text]}, roles, trigger)
+            draft = _start(f, {"attack": [trigger.text]}, roles, trigger, "armed_doer_and_target")
             if previous is not None and near:
                 for kind in ("shell", "air", "ied", "grenade"):
                     if kind in previous.cues:
                         draft.cues.setdefault(kind, list(previous.cues[kind]))
         elif previous is not None and (refers_back or near) and _reports_on(f, texts):
-            _add(previous, f, roles, with_places=refers_back and bool(strong) and "corroborate" not in texts)
+            _add(previous, f, roles, "refers_back" if refers_back else "reports_on",
+                 with_places=refers_back and bool(strong) and "corroborate" not in texts)
             if not previous.date_read and date_here is not None:
                 _set_date(previous, date_here.date, date_here.precision, date_here.span, True, f.index)
                 running = (previous.date, previous.precision, date_here.span, f.index)
             continue
         elif trigger is not None and any(c.kind in {"killed", "injured"} and c.best > 0
                                          and not c.corroborating for c in f.casualties):
-            draft = _start(f, {"attack": [trigger.text]}, roles, trigger)
+            draft = _start(f, {"attack": [trigger.text]}, roles, trigger, "killing")
         elif (dispersal := _dispersed_crowd(f)) is not None and not (near and previous.kinds() & {"protest", "riot"}):
             # "Police fired tear gas to disperse a crowd of voters": a gathering that was
             # broken up is a demonstration, though no word says "protest".
-            draft = _start(f, {}, roles, dispersal)
+            draft = _start(f, {}, roles, dispersal, "dispersed_crowd")
             draft.cues.setdefault("protest", []).append(dispersal)
         else:
+            if trigger is not None:
+                skip(f, "no_event_of_its_own")
             continue
 
         if date_here is not None:
@@ -282,7 +310,8 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
         draft.reciprocal = _is_reciprocal(f, roles)
         drafts.append(draft)
 
-    drafts = _drop_summaries(drafts)
+    drafts, summaries = _drop_summaries(drafts)
+    skipped.extend(Skip(d.sentences[0], "exchange_summary") for d in summaries)
     for before, d in zip(drafts, drafts[1:]):
         if not d.places and before.places:
             # "Hours later, gunmen attacked a checkpoint": the story's place still holds.
@@ -299,7 +328,7 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
                 # so that is the prior; nothing was read, and confidence says so.
                 d.date, d.precision = published - dt.timedelta(days=1), 1
         out.append(d.freeze())
-    return tuple(out)
+    return tuple(out), tuple(sorted(skipped, key=lambda k: k.sentence))
 
 
 def _without_time_references(f: Facts) -> Facts:
@@ -490,21 +519,24 @@ def _new_actors(roles: Sequence[Role], previous: _Builder) -> bool:
     return bool(agents) and agents != prev_agents
 
 
-def _start(f: Facts, strong: dict[str, list[str]], roles: list[Role], trigger: Span | None) -> _Builder:
+def _start(f: Facts, strong: dict[str, list[str]], roles: list[Role], trigger: Span | None,
+           rule: str) -> _Builder:
     cues: dict[str, list[Span]] = {}
     for c in f.cues:
         if c.kind in strong or c.kind in CONTEXT_CUES or c.kind == "corroborate":
             cues.setdefault(c.kind, []).append(c.span)
     b = _Builder(sentences=[f.index], cues=cues, actors=list(roles), places=list(f.places),
-                 trigger=trigger or f.sentence.span)
+                 trigger=trigger or f.sentence.span, trace=[f"{rule}@{f.index}"])
     b.casualties.extend(f.casualties)
     b.sources.extend(f.sources)
     b.civilians_hit = _civilians_hit(f)
     return b
 
 
-def _add(d: _Builder, f: Facts, roles: list[Role], *, with_places: bool, corroborating: bool = False) -> None:
+def _add(d: _Builder, f: Facts, roles: list[Role], rule: str, *, with_places: bool,
+         corroborating: bool = False) -> None:
     d.sentences.append(f.index)
+    d.trace.append(f"{rule}@{f.index}")
     known = d.actor_names()
     if not corroborating:  # who confirmed a toll is a source, not a side
         d.actors.extend(r for r in roles if r.actor.name not in known)
@@ -539,9 +571,10 @@ def _is_reciprocal(f: Facts, roles: Sequence[Role]) -> bool:
         r.role == "patient" for r in roles)
 
 
-def _drop_summaries(drafts: list[_Builder]) -> list[_Builder]:
-    """An exchange summary gives way to directed events between the same sides that day."""
-    kept = []
+def _drop_summaries(drafts: list[_Builder]) -> tuple[list[_Builder], list[_Builder]]:
+    """An exchange summary gives way to directed events between the same sides that day:
+    (the drafts kept, the summaries dropped)."""
+    kept, dropped = [], []
     for d in drafts:
         if d.reciprocal:
             sides = d.actor_names()
@@ -551,6 +584,7 @@ def _drop_summaries(drafts: list[_Builder]) -> list[_Builder]:
                 for o in directed:  # the summary's place and words still count as evidence
                     if not o.places:
                         o.places.extend(d.places)
+                dropped.append(d)
                 continue
         kept.append(d)
-    return kept
+    return kept, dropped

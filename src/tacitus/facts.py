@@ -137,6 +137,14 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class Skip:
+    """A sentence with an event word that made no event of its own, and the rule why."""
+
+    sentence: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
 class Draft:
     """An event before resolution: everything the article says about it, with spans."""
 

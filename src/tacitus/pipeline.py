@@ -14,7 +14,7 @@ from itertools import islice
 from typing import Iterable, Iterator, Sequence
 
 from tacitus.analyse import parse
-from tacitus.assemble import assemble, event_sentences
+from tacitus.assemble import assemble_explained, event_sentences
 from tacitus.clean import clean
 from tacitus.facts import ArticleContext, Facts
 from tacitus.mention import read_mentions
@@ -25,7 +25,7 @@ from tacitus.resolve.places import geocode
 from tacitus.resources import Resources
 from tacitus.screen import Screen, screen_events
 from tacitus.settings import Settings
-from tacitus.types import Article, Event
+from tacitus.types import Article, Event, Span
 
 
 def process_article(article: Article, res: Resources, settings: Settings = Settings()) -> tuple[Event, ...]:
@@ -58,11 +58,29 @@ def read_facts(article: Article, res: Resources, context: ArticleContext) -> tup
     return read_mentions(article, res, context, places)
 
 
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """What the pipeline decided for one article: its events (withheld ones included when
+    the settings show them, each with its ``trace`` and ``withheld`` reason) and the
+    sentences with an event word that made no event, each with the rule that kept it out."""
+
+    article: Article  # as cleaned: the spans index its text
+    events: tuple[Event, ...]
+    skipped: tuple[tuple[Span, str], ...]
+    sentences: tuple[Span, ...] = ()  # every sentence, by index (a trace's "rule@N")
+
+
 def code_batch(articles: Sequence[Article], res: Resources,
                settings: Settings = Settings()) -> list[tuple[Event, ...]]:
     """The events of each article, in order. The event sentences of all the articles go
     through the parser together: spaCy is about a quarter faster on big batches than
     on one article's few sentences at a time. The result is the same as one by one."""
+    return [e.events for e in explain_batch(articles, res, settings)]
+
+
+def explain_batch(articles: Sequence[Article], res: Resources,
+                  settings: Settings = Settings()) -> list[Explanation]:
+    """``code_batch`` with the decisions behind each article's events."""
     prepared: list[tuple[Article, ArticleContext, tuple[Facts, ...], list[int]] | None] = []
     for article in articles:
         cleaned = clean(article)
@@ -74,20 +92,20 @@ def code_batch(articles: Sequence[Article], res: Resources,
         prepared.append((cleaned, context, facts, event_sentences(facts) if res.nlp is not None else []))
     sentences = [p[2][i].sentence for p in prepared if p is not None for i in p[3]]
     parsed = iter(parse(res.nlp, sentences) if sentences else ())
-    out: list[tuple[Event, ...]] = []
-    for p in prepared:
+    out: list[Explanation] = []
+    for article, p in zip(articles, prepared):
         if p is None:
-            out.append(())
+            out.append(Explanation(article, (), ()))
             continue
         cleaned, context, facts, wanted = p
         docs = {i: next(parsed) for i in wanted}
-        out.append(_events(cleaned, context, facts, docs, res, settings))
+        out.append(_explained(cleaned, context, facts, docs, res, settings))
     return out
 
 
-def _events(article: Article, context: ArticleContext, facts: tuple[Facts, ...], docs, res: Resources,
-            settings: Settings):
-    drafts = assemble(facts, docs, article.published)
+def _explained(article: Article, context: ArticleContext, facts: tuple[Facts, ...], docs, res: Resources,
+               settings: Settings) -> Explanation:
+    drafts, skipped = assemble_explained(facts, docs, article.published)
     places = tuple(p for f in facts for p in f.places)
     country = article_country(article, places, [a for f in facts for a in f.actors], context.home_country)
     events: list[Event] = []
@@ -97,7 +115,9 @@ def _events(article: Article, context: ArticleContext, facts: tuple[Facts, ...],
     # What resolve already withheld is shown as it is; the rest is consolidated, then screened.
     kept = consolidate([e for e in events if not e.withheld])
     withheld = tuple(e for e in events if e.withheld)
-    return screen_events(kept + withheld, Screen(article, res.gazetteer, settings))
+    return Explanation(article, screen_events(kept + withheld, Screen(article, res.gazetteer, settings)),
+                       tuple((facts[k.sentence].sentence.span, k.rule) for k in skipped),
+                       tuple(f.sentence.span for f in facts))
 
 
 BATCH_SIZE = 32  # articles parsed together (about 300 event sentences)
@@ -134,3 +154,7 @@ class Pipeline:
     def code_batch(self, articles: Sequence[Article]) -> list[tuple[Event, ...]]:
         """The events of each of these articles, parsed together."""
         return code_batch(articles, self._res(), self.settings)
+
+    def explain(self, article: Article) -> Explanation:
+        """The events of one article with every decision behind them (``Explanation``)."""
+        return explain_batch([article], self._res(), self.settings)[0]

@@ -75,7 +75,7 @@ def _background(e: Event, s: Screen) -> str | None:
 
 
 def _year_only(e: Event, s: Screen) -> str | None:
-    return "dated only to a year" if e.time_precision > 3 else None
+    return "dated only to a year" if (e.time_precision or 0) > 3 else None
 
 
 def _undated(e: Event, s: Screen) -> str | None:

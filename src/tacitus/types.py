@@ -123,7 +123,7 @@ class Event:
 
     article_id: str
     event_date: dt.date | None
-    time_precision: int
+    time_precision: int | None  # None when no day can be told (an undated article)
     disorder_type: str
     event_type: str
     sub_event_type: str

@@ -139,4 +139,5 @@ def _merge(group: list[Event]) -> Event:
         source="; ".join(dict.fromkeys(x for e in group for x in e.source.split("; ") if x)),
         confidence=max(e.confidence for e in group),
         evidence=evidence,
+        trace=(*head.trace, f"consolidated:{len(group)} mentions of one day, place and sides"),
     )

@@ -40,7 +40,8 @@ def resolve_draft(
     """The events of one draft (one per distinct place). ``context_country`` is the
     article's country when the event itself names no place (see ``article_country``)."""
     named = _distinct_places(draft.places, article.text)
-    places = _event_places(named, draft, article.text) or _fallback_place(article_places)
+    place_rules = _event_places(named, draft, article.text)
+    places = [rp for rp in named if id(rp) in place_rules] or _fallback_place(article_places)
     # The places it names only as where something else is stay visible, withheld.
     references = [rp for rp in named if rp not in places]
     country_code = (places[0].place.country_code if places else "") or context_country or _actor_country(draft)
@@ -81,13 +82,15 @@ def resolve_draft(
         actor1, actor2, assoc2 = _pick_actors(typings[i], agents, patients, unknown, country, draft)
         event = _event(draft, article, typings[i], actor1, actor2, assoc2, rp, share, sources,
                        country, res, number * 10 + i)
-        events.append(event)
+        how = place_rules.get(id(rp), "article_place") if rp is not None else "none"
+        events.append(replace(event, trace=(*event.trace, f"place:{how}", _typed_by(typings[i], draft))))
     for k, rp in enumerate(references):
         actor1, actor2, assoc2 = _pick_actors(typing, agents, patients, unknown, country, draft)
         event = _event(draft, article, typing, actor1, actor2, assoc2, rp, shares[0], sources,
                        country, res, number * 10 + len(shares) + k)
-        events.append(replace(event, withheld=f"reference_place: {rp.place.name} is named only as "
-                                               f"where something else is"))
+        events.append(replace(event, trace=(*event.trace, "place:reference"),
+                              withheld=f"reference_place: {rp.place.name} is named only as "
+                                       f"where something else is"))
     return tuple(events)
 
 
@@ -274,18 +277,18 @@ def _listed(gap: str) -> bool:
     return bool(_PLACE_LIST.match(gap)) and (bool(_SEPARATOR.search(gap)) or not gap.strip())
 
 
-def _event_places(places: list[ResolvedPlace], draft: Draft, text: str) -> list[ResolvedPlace]:
+def _event_places(places: list[ResolvedPlace], draft: Draft, text: str) -> dict[int, str]:
     """Where the event happened: one place, or the places its own sentence lists ("in
     A, B and C"). A place named elsewhere in the story, or in the same sentence outside
     that list ("the Kurdish town of A, north of B", "a day after bombings in C"), only
-    says where something else is."""
+    says where something else is. Returns the rule that chose each place, by id."""
     if len(places) < 2:
-        return places
+        return {id(rp): "only_place" for rp in places}
     start, end = _sentence_around(text, draft.trigger.start)
     here = [rp for rp in places if start <= rp.mention.span.start < end]
     pool = here or places
     primary = max(pool, key=lambda rp: _place_rank(rp, draft.trigger, text)) if here else pool[0]
-    chosen = {id(primary)}
+    chosen = {id(primary): "strongest_in_sentence" if here else "first_in_story"}
     ordered = sorted(pool, key=lambda rp: rp.mention.span.start)
     i = ordered.index(primary)
     for step in (-1, 1):  # grow the list both ways while the joins are list joins
@@ -295,7 +298,7 @@ def _event_places(places: list[ResolvedPlace], draft: Draft, text: str) -> list[
             if not _listed(text[a.mention.phrase.end:b.mention.phrase.start]):
                 break
             j += step
-            chosen.add(id(ordered[j]))
+            chosen[id(ordered[j])] = "listed_with_it"
     # "bombs fell on a market in A, and a second aircraft struck a monastery in B",
     # "shelled A, killing three, and B, killing one": a place in another clause of the
     # sentence that tells an event or a toll of its own
@@ -304,13 +307,18 @@ def _event_places(places: list[ResolvedPlace], draft: Draft, text: str) -> list[
     for rp in here:
         if _IN_OR_AT.search(text[max(0, rp.mention.phrase.start - 12):rp.mention.phrase.start]) \
                 and not rp.mention.cue:
-            chosen.add(id(rp))  # "killed in Mandera town and Dadaab": told as where it happened
+            chosen.setdefault(id(rp), "told_in_its_sentence")  # "killed in Mandera town and Dadaab"
             continue
         c_start, c_end = _clause_around(text, rp.mention.span.start, start, end)
         if id(rp) not in chosen and (c_start, c_end) != _clause_around(text, primary.mention.span.start, start, end) \
                 and any(c_start <= c < c_end for c in cue_starts):
-            chosen.add(id(rp))
-    return [rp for rp in places if id(rp) in chosen]
+            chosen[id(rp)] = "own_clause"
+    return {id(rp): chosen[id(rp)] for rp in places if id(rp) in chosen}
+
+
+def _typed_by(typing: Typing, draft: Draft) -> str:
+    """The trace entry of the typing: the sub-type and the cue kinds it was read from."""
+    return f"type:{typing.sub_event_type} from {'+'.join(sorted(draft.cues)) or 'no cue'}"
 
 
 def _place_rank(rp: ResolvedPlace, trigger: Span, text: str) -> tuple[int, int, int]:
@@ -533,7 +541,7 @@ def _event(draft, article, typing, actor1: Side, actor2: Side | None, assoc2: st
     event = Event(
         article_id=article.id,
         event_date=draft.date,
-        time_precision=draft.time_precision,
+        time_precision=draft.time_precision if draft.date is not None else None,  # undated: empty
         disorder_type=typing.disorder_type,
         event_type=typing.event_type,
         sub_event_type=typing.sub_event_type,

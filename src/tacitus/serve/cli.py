@@ -65,6 +65,10 @@ def coded(items: Iterable[Article | InputError], pipeline, progress: _Progress) 
             progress.tick(failed=True)
             continue
         progress.tick(len(result.events))
+        if result.item.published is None and any(e.event_date is None for e in result.events):
+            where = result.item.origin or result.item.id
+            click.echo(f"tacitus: {where}: no publication date and none in the text: its events are "
+                       f"undated (give --published YYYY-MM-DD)", err=True)
         yield result.item, result.events
 
 
@@ -81,11 +85,17 @@ def cli() -> None:
 @click.option("--published", callback=published_date, help="Publication date (YYYY-MM-DD) for text input.")
 @click.option("--outlet", help="Outlet name for text input (overrides the page's).")
 @click.option("--url", help="URL of the article (overrides the page's).")
-@click.option("--show-withheld", is_flag=True, help="Also print events below the confidence threshold.")
+@click.option("--show-withheld", is_flag=True,
+              help="Also print the events withheld (background, no place, undated, low confidence, ...), "
+                   "each with its reason in `withheld`.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Confidence below which events are withheld.")
+@click.option("--explain", is_flag=True,
+              help="Print, instead of the data, each event with the rules that made, dated, placed, "
+                   "typed and withheld it, and each sentence kept out with its rule.")
 @acled_options
-def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence, columns, hxl, include_undated):
+def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence, explain, columns, hxl,
+            include_undated):
     """Code articles into events, printed on stdout.
 
     PATHS are files, folders or - (stdin): plain text, HTML, RSS/Atom or JSONL,
@@ -100,6 +110,10 @@ def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence, c
     from tacitus.pipeline import Pipeline
     from tacitus.settings import Settings
 
+    if explain:
+        _explain(paths, Overrides(published=published, outlet=outlet, url=url),
+                 Pipeline(Settings(min_confidence=min_confidence, show_withheld=True)))
+        return
     pipeline = Pipeline(Settings(min_confidence=min_confidence, show_withheld=show_withheld))
     progress = _Progress(enabled=True)
     layout = layout_for(fmt, columns, hxl)
@@ -111,6 +125,21 @@ def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence, c
         progress.close()
     events.report()
     if progress.failed:
+        sys.exit(1)
+
+
+def _explain(paths, overrides, pipeline) -> None:
+    from tacitus.ingest import read_inputs
+    from tacitus.serve.explain import render
+
+    failed = False
+    for item in read_inputs(paths, overrides):
+        if isinstance(item, InputError):
+            _fail(item)
+            failed = True
+            continue
+        click.echo(render(pipeline.explain(item)))
+    if failed:
         sys.exit(1)
 
 
