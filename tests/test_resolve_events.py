@@ -347,3 +347,18 @@ def test_resolve_an_event_is_where_its_own_sentence_puts_it(pipeline, text, plac
 ])
 def test_resolve_talk_about_events_funerals_and_prisons_are_no_events(pipeline, text):
     assert _events(pipeline, text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    # a file photo that gives no date of its own shows an older event
+    "Police met traders in Nakuru on Monday.\n\nFILE - Police fire tear gas at protesters in Nakuru.",
+    # a toll summed over many events
+    "Two more protesters were shot dead in Kisumu on Tuesday, bringing the death toll since April to 26.",
+])
+def test_resolve_file_photos_and_summed_tolls_are_no_events(pipeline, text):
+    assert _events(pipeline, text) == ()
+
+
+def test_resolve_a_file_photo_dated_within_the_month_is_still_news(pipeline):
+    text = "FILE - Protesters march in Nakuru, Kenya, March 4, 2019."
+    assert [(e.sub_event_type, e.location) for e in _events(pipeline, text)] == [("Peaceful protest", "Nakuru")]

@@ -78,6 +78,8 @@ _CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 _TOPIC = re.compile(r"\b" + TOPIC_HEADS.pattern("topic") + r"\s+(?:[\w'’-]+\s+){0,2}?"
                     r"(?:about|over|at|into|of|on|against|for|that|following)\s+(?:[\w'’.-]+\s+){0,5}$",
                     re.IGNORECASE)
+# A caption of a photo from the archive: "FILE - ...", "FILE PHOTO: ...".
+_FILE_PHOTO = re.compile(r"^\s*\(?FILE(?:\s+PHOTO)?\)?\s*[-–—:]")
 _WRITTEN_DATE = re.compile(r"\d")  # a day or year in digits: "Oct. 9, 2015", "9/10", "March 3"
 
 
@@ -162,6 +164,8 @@ def assemble_explained(facts: Sequence[Facts], docs: dict[int, Doc], published: 
     drafts: list[_Builder] = []
     skipped: list[Skip] = []
 
+    file_photos: set[int] = set()  # paragraphs that are captions of file photos
+
     def skip(f: Facts, rule: str) -> None:
         skipped.append(Skip(f.index, rule))
 
@@ -172,6 +176,19 @@ def assemble_explained(facts: Sequence[Facts], docs: dict[int, Doc], published: 
         f = _without_time_references(f)
         texts = f.cue_texts()
         strong = strong_cues(texts)
+        if _FILE_PHOTO.match(f.sentence.span.text):
+            file_photos.add(f.sentence.paragraph)
+        if f.sentence.paragraph in file_photos and not any(
+                t.kind == "date" and _WRITTEN_DATE.search(t.span.text) for t in f.times):
+            # "FILE - Police detain a protester": a photo from the archive that gives no
+            # date of its own shows an older event (a dated one is screened by its date)
+            if strong:
+                skip(f, "file_photo")
+            continue
+        if "summary" in texts:
+            if strong:
+                skip(f, "summary_toll")  # "bringing the death toll since April to 26"
+            continue
         if "background" in texts and not _dated(f):
             if strong:
                 skip(f, "background_words")

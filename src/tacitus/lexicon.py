@@ -270,6 +270,7 @@ class CueKind(StrEnum):
     CHANGE = "change"
     # not an event of its own
     BACKGROUND = "background"
+    SUMMARY = "summary"  # a toll or count over many events: "bringing the death toll to 26"
     CORROBORATE = "corroborate"
     # who or what an event involves
     CROWD = "crowd"
