@@ -98,7 +98,9 @@ def _words(s: str) -> int:
 
 
 def _ends_sentence(s: str) -> bool:
-    s = s.rstrip().rstrip(")]")
+    # a closing quote ends a sentence only after end punctuation: 'he said "no."' does,
+    # a headline 'Opposition Insists on ‘Peaceful Protest’' does not
+    s = s.rstrip().rstrip(")]").rstrip("\"”’'").rstrip(")]")
     return bool(s) and s[-1] in _FINAL
 
 
