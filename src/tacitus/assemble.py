@@ -26,8 +26,8 @@ _ANAPHOR = re.compile(r"\b(?:the|this|these|that|those|its|their)\s+(?:[\w-]+\s+
 _COMES_AFTER = re.compile(r"\b(?:comes?|came|follows?|followed|occurred|happened)\b", re.IGNORECASE)
 _RECIPROCAL = re.compile(r"\bexchang\w*|\bclash\w*|\bfought\b|\bbattl\w+|\bfighting\b", re.IGNORECASE)
 _GENERIC_REFERENCE = re.compile(
-    r"^(?:attacks?|assaults?|raids?|incident|violence|bombardment|shelling|strikes?|operation|"
-    r"clash(?:es)?|fighting|ambush|blast|explosion|bombing)$", re.IGNORECASE)
+    r"^(?:attacks?|assaults?|raids?|incidents?|violence|bombardments?|shellings?|strikes?|operations?|"
+    r"clash(?:es)?|fighting|ambush(?:es)?|blasts?|explosions?|bombings?)$", re.IGNORECASE)
 _IRREALIS = re.compile(
     r"\b(?:will|would|could|might|plans? to|planning to|(?-i:(?<!well-)plann(?:ing|ed)|plott(?:ing|ed))|"
     r"threaten\w*|warn\w* of|vow\w* to|intends? to|"
@@ -76,7 +76,7 @@ _RECALL = re.compile(
     r"\s+(?:[\w'-]+\s+){0,6}$", re.IGNORECASE)  # no comma: "a week after X, Y did Z" is news
 _CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 _TOPIC = re.compile(r"\b" + TOPIC_HEADS.pattern("topic") + r"\s+(?:[\w'’-]+\s+){0,2}?"
-                    r"(?:about|over|at|into|of|on|against|for|that|following)\s+(?:[\w'’.-]+\s+){0,5}$",
+                    r"(?:about|over|at|into|of|on|against|for|that|following)\s+(?:[\w'’.\"“”-]+\s+){0,5}$",
                     re.IGNORECASE)
 # A caption of a photo from the archive: "FILE - ...", "FILE PHOTO: ...".
 _FILE_PHOTO = re.compile(r"^\s*\(?FILE(?:\s+PHOTO)?\)?\s*[-–—:]")
@@ -221,6 +221,12 @@ def assemble_explained(facts: Sequence[Facts], docs: dict[int, Doc], published: 
         if recalled and referent is None and _anaphoric(f, trigger):
             # "She lost two cousins in the shooting": the recalled event again.
             skip(f, "recalled_again")
+            continue
+        if referent is None and trigger is not None and date_here is None and f.index >= LEAD_SENTENCES \
+                and _GENERIC_REFERENCE.match(trigger.text) and _anaphoric(f, trigger):
+            # "The bombardments have pushed diplomacy to the brink": events the reader is
+            # taken to know already, though this article told none of them
+            skip(f, "anaphora_without_referent")
             continue
         if referent is not None:
             previous = referent

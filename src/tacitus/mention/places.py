@@ -381,6 +381,9 @@ def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name:
         return True  # "Maasai herders"; a group named like its county ("Kisii") stays
     if i > 0 and fold(toks[i - 1][2]).rstrip(".") in _TITLES:
         return True  # "President Kabila", "General Dostum"
+    if len(words) == 1 and words[0] in _TITLES and j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " \
+            and _capitalised(toks[j][2]):
+        return True  # "King Abdullah", "General Dostum": a title, not the town named King
     if i > 0 and len(words) == 1 and not strong and _surname(text, toks[i - 1], toks[i][0], stop):
         return True  # "Governor Phil Bryant", "envoy Abdul Basi", "(B. Allen / VOA)"
     if j < len(toks):

@@ -282,10 +282,14 @@ def _event_places(places: list[ResolvedPlace], draft: Draft, text: str) -> dict[
     A, B and C"). A place named elsewhere in the story, or in the same sentence outside
     that list ("the Kurdish town of A, north of B", "a day after bombings in C"), only
     says where something else is. Returns the rule that chose each place, by id."""
-    if len(places) < 2:
-        return {id(rp): "only_place" for rp in places}
     start, end = _sentence_around(text, draft.trigger.start)
     here = [rp for rp in places if start <= rp.mention.span.start < end]
+    if not here:
+        # "... between Moscow and Washington" in a later sentence: a place named outside
+        # the trigger's sentence counts only where it is said to be where things happened
+        places = [rp for rp in places if _place_rank(rp, draft.trigger, text)[0] >= 2] or places[:0]
+    if len(places) < 2:
+        return {id(rp): "only_place" for rp in places}
     pool = here or places
     primary = max(pool, key=lambda rp: _place_rank(rp, draft.trigger, text)) if here else pool[0]
     chosen = {id(primary): "strongest_in_sentence" if here else "first_in_story"}
