@@ -64,7 +64,9 @@ _CUE_LAST = frozenset("of near nearby outside to from the northern southern east
                       "greater".split())
 _TITLES = frozenset("mr mrs ms dr president general gen colonel col commander minister governor "
                     "spokesman spokeswoman leader king prince emir imam pope senator captain "
-                    "lieutenant major sergeant brigadier judge professor prof".split())
+                    "lieutenant major sergeant brigadier judge professor prof secretary ambassador envoy "
+                    "chancellor premier mayor chief sheikh sheik cleric ayatollah mullah pastor bishop "
+                    "congressman congresswoman deputy admiral marshal".split())
 _SPEECH = re.compile(r"\s+" + SPEECH.pattern("names") + r"\b")
 _ORG_HEADS = frozenset("forces army front brigade brigades battalion council party movement "
                        "regiment militia group organization organisation union liberation "
