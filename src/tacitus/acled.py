@@ -40,8 +40,11 @@ def export_layout(columns: str = "tacitus", *, hxl: bool = False,
     """The writers' layout for a column set. A set with the population columns needs
     ``populations`` (``PopulationIndex.from_gazetteer``)."""
     chosen = COLUMN_SETS[columns]
-    if needs_populations(columns) and populations is None:
-        raise ValueError(f"the {columns!r} columns need a PopulationIndex")
+    extra = None
+    if needs_populations(columns):
+        if populations is None:
+            raise ValueError(f"the {columns!r} columns need a PopulationIndex")
+        extra = populations.columns
     tags = hxl_tags()
-    return Layout(columns=chosen, extra=populations.columns if needs_populations(columns) else None,
+    return Layout(columns=chosen, extra=extra,
                   tag_row=tuple(tags.get(c, "") for c in chosen) if hxl else None)

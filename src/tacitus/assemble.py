@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
 from tacitus.facts import Casualty, Draft, Facts, ResolvedPlace, Role, Skip
-from tacitus.lexicon import SPEECH, TOPIC_HEADS
+from tacitus.lexicon import SPEECH, TOPIC_HEADS, CueKind
 from tacitus.roles import linear_role, role_in
 from tacitus.taxonomy import CONTEXT_CUES, EVENT_CUES, RAID, WEAK_ATTACK, strong_cues
 from tacitus.types import SourceDetail, Span
@@ -236,23 +236,23 @@ def assemble_explained(facts: Sequence[Facts], docs: dict[int, Doc], published: 
             _add(referent or drafts[-1], f, roles, "corroboration", with_places=False, corroborating=True)
             continue
 
-        if near and set(strong) == {"arrest"} and previous.kinds() & {"protest", "riot"}:
+        if near and previous is not None and set(strong) == {"arrest"} and previous.kinds() & {"protest", "riot"}:
             # "Police fired tear gas. Several were arrested.": the protest's intervention.
             _add(previous, f, roles, "protest_arrests", with_places=False)
             continue
-        if near and "arrest" in strong and set(strong) <= {"arrest", "attack"} \
+        if near and previous is not None and "arrest" in strong and set(strong) <= {"arrest", "attack"} \
                 and "arrest" in previous.kinds() and all(RAID.match(t) for t in strong.get("attack", ())):
             # "They were detained in a raid on a house": how the arrests just told were made.
             _add(previous, f, roles, "raid_of_arrests", with_places=False)
             continue
         weapon_only = strong and set(strong) <= _WEAPONS and "attack" not in texts
-        if weapon_only and near and date_here is None and offset_here is None \
+        if weapon_only and near and previous is not None and date_here is None and offset_here is None \
                 and not _new_town(f, previous):
             # "The bomber, wearing an explosive vest, walked in": the weapon of the event
             # just told, not a new one.
             _add(previous, f, roles, "weapon_of_event", with_places=False)
             continue
-        if near and strong and _fire_only(strong, texts) and previous.kinds() & _ARMED_KINDS:
+        if near and previous is not None and strong and _fire_only(strong, texts) and previous.kinds() & _ARMED_KINDS:
             # "Several houses were set on fire": what the attackers just told did, not a
             # riot of its own (no protest, no crowd doing it).
             _add(previous, _as_damage(f), roles, "damage_in_attack", with_places=False)
@@ -265,7 +265,7 @@ def assemble_explained(facts: Sequence[Facts], docs: dict[int, Doc], published: 
             else:
                 skip(f, "witness_quote")
             continue
-        if near and strong and not refers_back and date_here is None and offset_here is None \
+        if near and previous is not None and strong and not refers_back and date_here is None and offset_here is None \
                 and _same_story(f, roles, strong, previous):
             # "A mob beat a man in Jos. He was caught near a bus park, beaten and set on
             # fire": the same crowd at the same place on the same day is one event
@@ -277,7 +277,7 @@ def assemble_explained(facts: Sequence[Facts], docs: dict[int, Doc], published: 
             # already told, not a development of its own.
             skip(f, "response_to_event")
             continue
-        if not strong and near and "fight" in previous.kinds() and f.casualties:
+        if not strong and near and previous is not None and "fight" in previous.kinds() and f.casualties:
             # "He had seen the bodies of seven militants and three soldiers had died":
             # the toll of the battle just told, whoever is said to have killed whom
             _add(previous, f, roles, "battle_toll", with_places=False)
@@ -285,7 +285,7 @@ def assemble_explained(facts: Sequence[Facts], docs: dict[int, Doc], published: 
         if strong and not refers_back:
             draft = _start(f, strong, roles, trigger, "event_cue")
         elif (not strong and trigger is not None and _armed_agent_with_target(roles, f)
-              and not (near and not _new_actors(roles, previous))):
+              and not (near and previous is not None and not _new_actors(roles, previous))):
             # "In response, the army hit rebel-held districts": a new directed event;
             # its weapon is the one of the story it continues.
             draft = _start(f, {"attack": [trigger.text]}, roles, trigger, "armed_doer_and_target")
@@ -298,12 +298,14 @@ def assemble_explained(facts: Sequence[Facts], docs: dict[int, Doc], published: 
                  with_places=refers_back and bool(strong) and "corroborate" not in texts)
             if not previous.date_read and date_here is not None:
                 _set_date(previous, date_here.date, date_here.precision, date_here.span, True, f.index)
+                assert previous.date is not None  # a TimeMention of kind "date" is resolved
                 running = (previous.date, previous.precision, date_here.span, f.index)
             continue
         elif trigger is not None and any(c.kind in {"killed", "injured"} and c.best > 0
                                          and not c.corroborating for c in f.casualties):
             draft = _start(f, {"attack": [trigger.text]}, roles, trigger, "killing")
-        elif (dispersal := _dispersed_crowd(f)) is not None and not (near and previous.kinds() & {"protest", "riot"}):
+        elif (dispersal := _dispersed_crowd(f)) is not None \
+                and not (near and previous is not None and previous.kinds() & {"protest", "riot"}):
             # "Police fired tear gas to disperse a crowd of voters": a gathering that was
             # broken up is a demonstration, though no word says "protest".
             draft = _start(f, {}, roles, dispersal, "dispersed_crowd")
@@ -329,16 +331,17 @@ def assemble_explained(facts: Sequence[Facts], docs: dict[int, Doc], published: 
                     if d.date == running[0] and d.date_basis() != "unanchored"]
             _set_date(draft, running[0], running[1], running[2], False, max([running[3], *told]))
         if draft.date_read:
+            assert draft.date is not None  # read from a resolved date, or shifted from one
             running = (draft.date, draft.precision, draft.date_spans[0], f.index)
         draft.reciprocal = _is_reciprocal(f, roles)
         drafts.append(draft)
 
     drafts, summaries = _drop_summaries(drafts)
     skipped.extend(Skip(d.sentences[0], "exchange_summary") for d in summaries)
-    for before, d in zip(drafts, drafts[1:]):
-        if not d.places and before.places:
+    for prior, d in zip(drafts, drafts[1:]):
+        if not d.places and prior.places:
             # "Hours later, gunmen attacked a checkpoint": the story's place still holds.
-            d.places.extend(before.places)
+            d.places.extend(prior.places)
     first_read = next(((d.date, d.precision, d.date_spans[0], d.date_from) for d in drafts if d.date_read),
                       None)
     out = []
@@ -422,7 +425,7 @@ def _same_story(f: Facts, roles: Sequence[Role], strong: dict[str, list[str]],
 
 def _as_damage(f: Facts) -> Facts:
     """The sentence's burning told as damage done in the event it belongs to."""
-    return replace(f, cues=tuple(replace(c, kind="damage") if c.kind in {"riot", "looting"} else c
+    return replace(f, cues=tuple(replace(c, kind=CueKind.DAMAGE) if c.kind in {"riot", "looting"} else c
                                  for c in f.cues))
 
 

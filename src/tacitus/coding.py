@@ -93,6 +93,7 @@ def store_coded(items: Iterable[Article | InputError], pipeline: Pipeline, store
         if coded.events is None:
             yield Outcome(coded.item, "failed", problem=coded.problem)
         else:
+            assert isinstance(coded.item, Article)  # only an Article is coded: an InputError has no events
             yield _store_one(store, coded.item, coded.events)
         if stop():
             return

@@ -345,10 +345,10 @@ class Lexicon:
                   if "(?-i:" not in source and not re.search(r"(?<!\\)[A-Z]", source)}
         numbers = {w: Quantity(n, "exact") for w, n in CARDINALS.items()}
         for row in data_rows("numbers.tsv"):
-            phrase, value, kind = row
+            phrase, value, quantity_kind = row
             if phrase in CARDINALS:
                 raise ResourceError(f"data/numbers.tsv: {phrase!r} is already a cardinal (tacitus.lexicon.CARDINALS)")
-            numbers[phrase] = Quantity(int(value), kind)
+            numbers[phrase] = Quantity(int(value), quantity_kind)
         words = sorted(numbers, key=len, reverse=True)
         number_pattern = re.compile(
             r"(?<![\w-])(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(re.escape(w) for w in words) + r")(?![\w-])",

@@ -123,6 +123,7 @@ def link(a: Event, b: Event) -> Link | None:
     days = abs((a.event_date - b.event_date).days)
     if days > MAX_DAYS_APART or (days and date_stated(a) and date_stated(b)):
         return None
+    km: float | None
     if a.geonameid is not None and a.geonameid == b.geonameid:
         km, where = 0.0, f"same place ({a.location})"
     else:
@@ -221,7 +222,9 @@ def merge(events: Iterable[Event], *, apart: frozenset[str] | set[str] = frozens
         if gb in partners.get(ga, {}):
             continue  # links are sorted: the first one between two groups is the strongest
         xs, ys = groups.members[ga], groups.members[gb]
-        early, late = (xs, ys) if by_id[xs[0]].event_date < by_id[ys[0]].event_date else (ys, xs)
+        dx, dy = by_id[xs[0]].event_date, by_id[ys[0]].event_date
+        assert dx is not None and dy is not None  # link() joins only dated events
+        early, late = (xs, ys) if dx < dy else (ys, xs)
         if _all_linked(xs, ys, linked) and _tolls_rise([by_id[i] for i in early], [by_id[i] for i in late]):
             partners.setdefault(ga, {})[gb] = l
             partners.setdefault(gb, {})[ga] = l
@@ -290,8 +293,9 @@ def _fatalities(events: Sequence[Event]) -> tuple[dict, str]:
         known = [e.fatalities for e in events if e.fatalities is not None]
         return ({"fatalities": min(known) if known else None, "fatalities_best": None},
                 "fatalities: no report gives a death count")
-    best = min(e.fatalities_best for e in counted)
-    highs = [e.fatalities_high if e.fatalities_high is not None else e.fatalities_best for e in counted]
+    bests = [e.fatalities_best for e in counted if e.fatalities_best is not None]  # all of them
+    best = min(bests)
+    highs = [e.fatalities_high if e.fatalities_high is not None else b for e, b in zip(counted, bests)]
     low = min(min(e.fatalities_low for e in counted), best)
     figures = ", ".join(f"{e.fatalities_best} ({e.source or e.article_id})" for e in counted)
     values = {

@@ -91,7 +91,7 @@ def explain_batch(articles: Sequence[Article], res: Resources,
         facts = read_facts(cleaned, res, context)
         prepared.append((cleaned, context, facts, event_sentences(facts) if res.nlp is not None else []))
     sentences = [p[2][i].sentence for p in prepared if p is not None for i in p[3]]
-    parsed = iter(parse(res.nlp, sentences) if sentences else ())
+    parsed = iter(parse(res.nlp, sentences) if sentences and res.nlp is not None else ())
     out: list[Explanation] = []
     for article, p in zip(articles, prepared):
         if p is None:

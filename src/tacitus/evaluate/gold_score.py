@@ -248,8 +248,9 @@ def _check_shared(doc_id: str, golds: Sequence[GoldEvent], group: list[int],
     total = _as_int(golds[group[0]].get("fatalities_total_low"))
     where = f"{doc_id} " + " + ".join(f"#{i + 1} {golds[i].get('location', '')}" for i in group)
     got = [pred_of[i].fatalities if i in pred_of else None for i in group]
-    ok = (total is not None and None not in got and sum(got) == total
-          and all(n < total for n in got))
+    counts = [n for n in got if n is not None]
+    ok = (total is not None and len(counts) == len(got) and sum(counts) == total
+          and all(n < total for n in counts))
     shown = " + ".join("unmatched" if n is None else str(n) for n in got)
     return FieldCheck("fatalities_shared", ok, f"together {total}, each less", shown, where)
 

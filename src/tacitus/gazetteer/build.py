@@ -44,7 +44,7 @@ def merge_districts(admins: list[AdminRow], districts: list[DistrictRow]) -> lis
             for n in (a.name, *a.aliases):
                 admin2_by_key.setdefault((a.parent, key(n)), i)
     out = list(admins)
-    for n, d in enumerate(districts):
+    for i, d in enumerate(districts):
         parent = admin1_by_key.get((d.country_code, key(d.admin1)))
         if parent is None:
             continue
@@ -58,7 +58,7 @@ def merge_districts(admins: list[AdminRow], districts: list[DistrictRow]) -> lis
             out[known] = replace(a, name=d.name, aliases=(*a.aliases, a.name, *d.aliases),
                                  latitude=lat, longitude=lon)
         elif d.latitude is not None and d.longitude is not None:
-            out.append(AdminRow(_DISTRICT_GID_BASE - n, d.name, d.aliases, d.country_code, 2,
+            out.append(AdminRow(_DISTRICT_GID_BASE - i, d.name, d.aliases, d.country_code, 2,
                                 parent.geonameid, d.latitude, d.longitude))
     return out
 
@@ -117,9 +117,9 @@ def _admin_centres(cities: list[CityRow], admins: dict[int, AdminRow],
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     seats: dict[tuple[int, str], CityRow] = {}
     for c in cities:
-        for a in (c.admin1, c.admin2):
-            if a is not None:
-                members[a].append((c.latitude, c.longitude, c.population))
+        for area in (c.admin1, c.admin2):
+            if area is not None:
+                members[area].append((c.latitude, c.longitude, c.population))
         if c.admin1 is not None:
             for n in city_keys.get(c.geonameid, ()):
                 k = (c.admin1, n)
@@ -191,7 +191,9 @@ def build(
     del city_keys
     cities = _fill_admin2(cities, admin_by_id, centre)
     city_by_id = {c.geonameid: c for c in cities}
-    places = []
+    # A place row: geonameid, name, lat, lon, country code, admin1, admin2, population,
+    # kind, parent id (an area's or neighbourhood's; None for countries and cities).
+    places: list[tuple[int, str, float, float, str, str, str, int, str, int | None]] = []
 
     by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for c in cities:

@@ -3,6 +3,7 @@ readers (``sources``) share; below both, so neither imports the other at load.""
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -107,5 +108,7 @@ def read_tsv(name: str) -> list[dict[str, str]]:
     res = resources.files("tacitus").joinpath("data", name)
     if not res.is_file():
         return []
-    with res.open(encoding="utf-8", newline="") as fh:
+    # Traversable.open() promises no `newline`; a text wrapper over the bytes gives csv the
+    # untranslated line ends it wants, as open(newline="") would.
+    with io.TextIOWrapper(res.open("rb"), encoding="utf-8", newline="") as fh:
         return [row for row in csv.DictReader(fh, delimiter="\t") if any(row.values())]

@@ -117,6 +117,7 @@ def decode(data: bytes, origin: str) -> str:
         if declared and declared not in candidates:
             candidates.append(declared)
         candidates.append("cp1252")
+    text: str | None
     for encoding in candidates:
         try:
             text = data.decode(encoding)

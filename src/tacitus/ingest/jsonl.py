@@ -39,21 +39,23 @@ def jsonl_articles(
         if not isinstance(body, str):
             yield InputError(where, 'no "text" field' if body is None else '"text" is not a string')
             continue
-        fields = {}
+        fields: dict[str, str | None] = {}
+        published: object = None  # any JSON value; article_from_text names a bad one
         for name in _FIELDS:
             value = record.get(name)
             if value is None or value == "":
                 value = defaults.get(name)
-            if name != "published" and value is not None and not isinstance(value, str):
-                value = str(value)
-            fields[name] = value
+            if name == "published":
+                published = value
+            else:
+                fields[name] = value if value is None or isinstance(value, str) else str(value)
         try:
             yield article_from_text(
                 body,
                 id=fields["id"],
                 url=fields["url"] or "",
                 outlet=fields["outlet"] or "",
-                published=fields["published"],
+                published=published,
                 title=fields["title"] or "",
                 origin=where,
             )

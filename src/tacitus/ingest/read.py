@@ -58,7 +58,7 @@ def _expand(paths: Iterable[str]) -> Iterator[tuple[str, FileMetadata | None] | 
     command line is read, since the user asked for it (``<(command)`` is a FIFO)."""
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            found = []
+            found: list[tuple[str, FileMetadata | None]] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 meta = folder_metadata(root)

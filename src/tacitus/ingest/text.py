@@ -77,7 +77,7 @@ def article_from_text(
     id: str | None = None,  # noqa: A002 - the input's own field name
     url: str = "",
     outlet: str = "",
-    published: dt.date | dt.datetime | str | None = None,
+    published: object = None,  # a date, datetime or string; anything else is an InputError
     title: str = "",
     origin: str = "",
 ) -> Article:

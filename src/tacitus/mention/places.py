@@ -254,9 +254,10 @@ def _road_start(text: str, tok: tuple[int, int, str], gaz: Gazetteer,
     first, sep, rest = word.partition("-")
     if not sep or not rest:
         return None
+    road = None
     if rest.lower() == "based":
         cue = ""
-    elif rest[:1].isupper() and _ROAD_AFTER.match(text, end):
+    elif rest[:1].isupper() and (road := _ROAD_AFTER.match(text, end)):
         cue = "near"
     else:
         return None
@@ -265,7 +266,7 @@ def _road_start(text: str, tok: tuple[int, int, str], gaz: Gazetteer,
     cands = gaz.lookup_key(key(first))
     if not cands:
         return None
-    phrase_end = _ROAD_AFTER.match(text, end).end() if cue else end
+    phrase_end = road.end() if road else end
     return PlaceMention(Span(start, start + len(first), first), cands, cue,
                         Span(start, phrase_end, text[start:phrase_end]))
 

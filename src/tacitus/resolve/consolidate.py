@@ -58,8 +58,8 @@ def consolidate(events: Sequence[Event]) -> tuple[Event, ...]:
                 if not town.actor2 and coarse.actor2:
                     # whom the region's sentence says was hit ("killing 11 people,
                     # including three children": civilians)
-                    share.update(actor2=coarse.actor2, inter2=coarse.inter2,
-                                 civilian_targeting=civilian_targeting(town.sub_event_type, coarse.inter2))
+                    town = replace(town, actor2=coarse.actor2, inter2=coarse.inter2,
+                                   civilian_targeting=civilian_targeting(town.sub_event_type, coarse.inter2))
                 kept[i] = replace(town, **share, evidence={
                     **town.evidence, "fatalities": coarse.evidence.get("fatalities", ())})
     # The fields may have changed since each note was written.

@@ -9,7 +9,7 @@ places is split between them so it is never counted twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Sequence, TypedDict
 
 from tacitus.mention.casualties import Casualty
 from tacitus.types import Span
@@ -54,13 +54,24 @@ def reconcile(casualties: Sequence[Casualty]) -> Toll:
     return Toll(0, 0, claimed_high or None, 0, injured, evidence)
 
 
-def toll_fields(toll: Toll) -> dict[str, int | None]:
+class TollFields(TypedDict):
+    """The Event columns a toll fills, typed as Event types them (for ``Event(**fields)``)."""
+
+    fatalities: int
+    fatalities_low: int
+    fatalities_best: int | None
+    fatalities_high: int | None
+    civilian_fatalities_low: int
+    injured_low: int
+
+
+def toll_fields(toll: Toll) -> TollFields:
     """The Event columns of a toll. ACLED's ``fatalities`` counts only reported deaths:
     "killed and wounded" alone is 0 there; the unknown best guess (None) and the range
     stay in Tacitus' own columns."""
-    return dict(fatalities=toll.best if toll.best is not None else 0, fatalities_low=toll.low,
-                fatalities_best=toll.best, fatalities_high=toll.high,
-                civilian_fatalities_low=toll.civilians, injured_low=toll.injured)
+    return TollFields(fatalities=toll.best if toll.best is not None else 0, fatalities_low=toll.low,
+                      fatalities_best=toll.best, fatalities_high=toll.high,
+                      civilian_fatalities_low=toll.civilians, injured_low=toll.injured)
 
 
 def split(toll: Toll, places: int) -> tuple[Toll, ...]:

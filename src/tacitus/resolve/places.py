@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Container
 from dataclasses import dataclass, replace
 
 from tacitus.distance import haversine_km
@@ -28,11 +29,12 @@ class _Context:
     country: str  # the article's main country ("" when unknown)
     region: str
     countries: frozenset[str]  # every country with evidence in the text
-    admin1: Counter  # (cc, admin1 display name) -> votes
-    cities: frozenset[int]  # geonameids of towns the text names (first pass)
+    # (cc, admin1 display name) -> votes; the other mentions' only, after the first pass
+    admin1: Counter[tuple[str, str]] | _CountsLess
+    cities: Container[int]  # geonameids of towns the text names (first pass)
     within: Place | None = None  # "X district, Y": the admin area Y that X lies in
     container: bool = False  # this mention names where a place just before it lies
-    others: tuple[tuple[float, float], ...] = ()  # where the text's other places lie
+    others: _PlacesLess | None = None  # where the text's other places lie (after the first pass)
     # country -> the distinct sources (hint, dateline, names) that vote for it
     sources: dict[str, frozenset[str]] | None = None
     home_continent: str = ""  # the continent of the outlet's home country
@@ -156,7 +158,9 @@ def _dateline_places(dateline: str, gaz: Gazetteer) -> tuple[Place, ...]:
 
 def _context(mentions: tuple[PlaceMention, ...], gaz: Gazetteer, dateline: str,
              hint: str | None, home: str | None = None, text: str = "") -> _Context:
-    votes: Counter = Counter()
+    # Weighted votes (floats, which typing's Counter does not allow); insertion order
+    # breaks ties, as Counter.most_common(1) does.
+    votes: defaultdict[str, float] = defaultdict(float)
     named: set[str] = set()  # countries the text, dateline or caller name outright
     sources: dict[str, set[str]] = {}
     c = gaz.country(hint) if hint else None
@@ -195,7 +199,7 @@ def _context(mentions: tuple[PlaceMention, ...], gaz: Gazetteer, dateline: str,
         for cc, w in strength.items():
             votes[cc] += w
             sources.setdefault(cc, set()).add(key(m.span.text))
-    country = votes.most_common(1)[0][0] if votes else ""
+    country = max(votes, key=votes.__getitem__) if votes else ""
     region = ""
     if country:
         c = gaz.country(country)
@@ -319,6 +323,10 @@ def _precision(p: Place, m: PlaceMention) -> int:
     return 1
 
 
+def _chose_country(got: tuple[Place, float, str] | None) -> bool:
+    return got is not None and got[0].kind == "country"
+
+
 def _pick(m: PlaceMention, ctx: _Context) -> tuple[Place, float, str] | None:
     best: tuple[Place, float, str] | None = None
     for p in m.candidates:
@@ -386,7 +394,7 @@ class _CountsLess:
 class _CitiesLess:
     """The towns the text names (and the dateline's), less those only this mention names."""
 
-    base: frozenset[int]
+    base: Container[int]
     total: Counter
     own: frozenset[int]
 
@@ -432,8 +440,7 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
              for i, m in enumerate(mentions)}
     spans = [(m.span.start, m.span.end) for i, m in enumerate(mentions) if first[i]]
     # A country lies in no area: "the Bank of Kenya in Nairobi" names no container.
-    inside = {i: j for i, j in inside.items()
-              if not (first[i] is not None and first[i][0].kind == "country")}
+    inside = {i: j for i, j in inside.items() if not _chose_country(first[i])}
     outer = set(inside.values())
     unknown_before = {i for i in named_before if _after_unknown(mentions[i], text, spans)}
     out = []

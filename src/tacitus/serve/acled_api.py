@@ -4,7 +4,7 @@ of ACLED's files on HDX) and ``include_undated`` on the CSV download."""
 from __future__ import annotations
 
 import threading
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import Query, Request
 
@@ -12,9 +12,14 @@ from tacitus.acled import COLUMN_SETS, export_layout, needs_populations
 from tacitus.export import Layout
 from tacitus.population import PopulationIndex
 
-Columns = Annotated[Literal[tuple(COLUMN_SETS)], Query(  # type: ignore[valid-type]
-    description="acled-full adds ACLED's population_1km/2km/5km/best after ACLED's columns (estimated "
-                "from the GeoNames towns within 1, 2 and 5 km).")]
+if TYPE_CHECKING:
+    # A Literal built from COLUMN_SETS at run time is no static type: the checker sees a
+    # str, FastAPI (which reads the annotation at run time) sees the choices.
+    Columns = str
+else:
+    Columns = Annotated[Literal[tuple(COLUMN_SETS)], Query(
+        description="acled-full adds ACLED's population_1km/2km/5km/best after ACLED's columns (estimated "
+                    "from the GeoNames towns within 1, 2 and 5 km).")]
 Hxl = Annotated[bool, Query(description="Add the HXL tag row of ACLED's files on HDX under the header.")]
 IncludeUndated = Annotated[bool, Query(description="Keep events without a date (left out by default: "
                                                    "ACLED has none, and a blank date column is not text to pandas).")]

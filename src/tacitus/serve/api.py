@@ -22,6 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 
 from tacitus.export import DEFAULT_LAYOUT, Layout, event_row, write_csv, write_geojson
 from tacitus.serve import acled_api, models
@@ -144,7 +145,7 @@ _WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter()
 
 
-def _answer(model: type, data: dict[str, Any]) -> Response:
+def _answer(model: type[BaseModel], data: dict[str, Any]) -> Response:
     """The answer checked against its documented model, then serialised by pydantic in
     one pass: FastAPI's generic encoder took most of a page's time."""
     # exclude_unset: the population columns appear only when they were asked for.

@@ -65,11 +65,13 @@ def coded(items: Iterable[Article | InputError], pipeline, progress: _Progress) 
             progress.tick(failed=True)
             continue
         progress.tick(len(result.events))
-        if result.item.published is None and any(e.event_date is None for e in result.events):
-            where = result.item.origin or result.item.id
+        article = result.item
+        assert isinstance(article, Article)  # only an Article is coded: an InputError has no events
+        if article.published is None and any(e.event_date is None for e in result.events):
+            where = article.origin or article.id
             click.echo(f"tacitus: {where}: no publication date and none in the text: its events are "
                        f"undated (give --published YYYY-MM-DD)", err=True)
-        yield result.item, result.events
+        yield article, result.events
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -6,13 +6,18 @@ ACLED's order, then Tacitus' own; these models only describe it.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from tacitus.store import CORRECTABLE
 
-CorrectableField = Literal[tuple(CORRECTABLE)]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    # A Literal built from CORRECTABLE at run time is no static type: the checker sees a
+    # str, pydantic (which reads the annotation at run time) sees the choices.
+    CorrectableField = str
+else:
+    CorrectableField = Literal[tuple(CORRECTABLE)]
 _WHO = Field(min_length=1, max_length=200, pattern=r"\S", description="The reviewer's name.")
 _NOTE = Field("", max_length=2000, description="Why, in the reviewer's words.")
 _EVENT_ID = Field(min_length=1, max_length=200)
@@ -151,7 +156,7 @@ class ArticleView(BaseModel):
 class CorrectionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    field: CorrectableField  # type: ignore[valid-type]
+    field: CorrectableField
     value: str = Field(max_length=500)
     who: str = _WHO
     note: str = _NOTE

@@ -113,7 +113,7 @@ def _iso_date(value: str) -> str:
     return day.isoformat()
 
 
-CORRECTABLE = {
+CORRECTABLE: dict[str, Callable[[str], str | int | float | None]] = {
     "event_type": _text, "sub_event_type": _text, "actor1": _text, "actor2": str.strip,
     "event_date": _iso_date, "fatalities": _int, "location": _text, "latitude": _degrees(90),
     "longitude": _degrees(180), "admin1": str.strip, "inter1": _inter(1), "inter2": _inter(0),
@@ -320,9 +320,14 @@ class Store(FeedTables):
             if field in ("sub_event_type", "inter2"):
                 from tacitus.taxonomy import civilian_targeting
 
-                sub, inter2 = (str(stored), event.inter2) if field == "sub_event_type" else (event.sub_event_type, stored)
+                if field == "sub_event_type":
+                    sub, inter2 = str(stored), event.inter2
+                else:
+                    assert stored is None or isinstance(stored, int)  # what _inter returns
+                    sub, inter2 = event.sub_event_type, stored
                 changes["civilian_targeting"] = civilian_targeting(sub, inter2)
             if field == "fatalities":
+                assert isinstance(stored, int)  # what _int returns
                 changes.update(fatalities_best=stored, fatalities_low=min(event.fatalities_low, stored),
                                fatalities_high=max(event.fatalities_high or stored, stored),
                                civilian_fatalities_low=min(event.civilian_fatalities_low, stored))

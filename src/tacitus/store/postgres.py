@@ -143,6 +143,7 @@ class PostgresStore(Store):
                 found = conn.execute("SELECT to_regclass('schema_version') AS t").fetchone()
             except psycopg.Error as exc:
                 raise postgres_problem(exc, label) from None
+            assert found is not None  # a SELECT without FROM returns exactly one row
             if (not create or not write) and found["t"] is None:
                 raise StoreError(f"{label}: no Tacitus store here (create it with `tacitus ingest`)")
             store = cls(conn, url)

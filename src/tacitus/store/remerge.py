@@ -136,13 +136,15 @@ def _gather(conn, anchors: set[str], window: set[dt.date], get) -> dict[str, Eve
 def _candidates(conn, event: Event) -> Iterator[Event]:
     """Events the rule could link to this one: same country, a day either way, and the
     same place or inside a box a little larger than the link's distance."""
+    day = event.event_date
+    assert day is not None  # _gather asks only for dated events
     lat, lon = event.latitude or 0.0, event.longitude or 0.0
     dlat = NEAR_KM / 110.0 * 1.05
     dlon = min(180.0, dlat / max(math.cos(math.radians(lat)), 0.01))
     rows = conn.execute(
         "SELECT * FROM events WHERE country = ? AND event_date BETWEEN ? AND ? AND event_id_cnty <> ? "
         "AND (geonameid = ? OR (latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?))",
-        (event.country, _shift(event.event_date, -1).isoformat(), _shift(event.event_date, 1).isoformat(),
+        (event.country, _shift(day, -1).isoformat(), _shift(day, 1).isoformat(),
          event.event_id_cnty, event.geonameid, lat - dlat, lat + dlat, lon - dlon, lon + dlon))
     return (event_from_row(row) for row in rows)
 

@@ -91,7 +91,7 @@ class Watcher:
         due = []
         for source in sources:
             state = states.get(source.url)
-            if is_due(state, now):
+            if state is None or is_due(state, now):
                 due.append(source)
             else:
                 reports.append(FeedReport(source.url, "waiting", f"backing off until {state.next_attempt}"))
@@ -174,11 +174,10 @@ class Watcher:
         seen += handled
         complete = seen == len(fresh) and not self.stop.is_set()
         # Validators only when every new item is handled: otherwise a 304 would hide the rest.
-        validators = ({"etag": fetched.etag, "last_modified": fetched.last_modified} if complete
-                      else {"etag": "", "last_modified": ""})
-        store.save_feed_state(replace(state, **validators, items_seen=state.items_seen + seen,
+        etag, last_modified = (fetched.etag, fetched.last_modified) if complete else ("", "")
+        store.save_feed_state(replace(state, etag=etag, last_modified=last_modified, items_seen=state.items_seen + seen,
                                       articles_stored=state.articles_stored + stored))
-        outcome = "read" if complete or not self.stop.is_set() else "interrupted"
+        outcome: Literal["read", "interrupted"] = "read" if complete or not self.stop.is_set() else "interrupted"
         return FeedReport(source.url, outcome, "", len(fresh), stored, events, tuple(problems))
 
     def _page(self, url: str) -> Fetched:
@@ -193,6 +192,7 @@ class Watcher:
         problems: list[str] = []
         by_pipeline: dict[tuple[str, str], list] = {}
         for r in results:
+            assert r.article is not None  # the caller passes only the items with an article
             by_pipeline.setdefault((r.article.outlet, source.country), []).append(r.article)
         for (outlet, country), articles in by_pipeline.items():
             for outcome in store_coded(articles, self._pipeline(outlet, country), self.store, self.stop.is_set):
