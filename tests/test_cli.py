@@ -294,6 +294,22 @@ def test_cli_extract_explain_names_the_rules_behind_each_event_and_each_sentence
     assert "not an event: talked_about" in out
 
 
+def test_cli_extract_show_withheld_gives_each_rows_reason_and_trace(runner, tmp_path):
+    path = tmp_path / "mandera.txt"
+    path.write_text(EXPLAINED, encoding="utf-8")
+    shown = runner.invoke(cli, ["extract", str(path), "--published", "2024-03-12", "--show-withheld"])
+    assert shown.exit_code == 0, shown.output
+    rows = {r["location"]: r for r in map(json.loads, shown.stdout.splitlines())}
+    assert rows["Mandera"]["withheld"] == "" and rows["Mandera"]["trace"][0] == "armed_doer_and_target@0"
+    assert "'Mandera'" in rows["Mandera"]["place_reason"]
+    assert rows["Lamu"]["withheld"].startswith("background: dated")
+    # without the option only the kept rows come out, with the same columns
+    kept = runner.invoke(cli, ["extract", str(path), "--published", "2024-03-12", "--format", "csv"])
+    table = list(csv.reader(io.StringIO(kept.stdout)))
+    assert table[0][-3:] == ["trace", "withheld", "place_reason"]
+    assert [dict(zip(table[0], r))["location"] for r in table[1:]] == ["Mandera"]
+
+
 def test_cli_extract_warns_once_when_nothing_dates_the_article(runner, tmp_path):
     path = tmp_path / "undated.txt"
     path.write_text("Gunmen killed three traders in Mandera, police said.", encoding="utf-8")

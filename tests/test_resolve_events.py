@@ -362,3 +362,16 @@ def test_resolve_file_photos_and_summed_tolls_are_no_events(pipeline, text):
 def test_resolve_a_file_photo_dated_within_the_month_is_still_news(pipeline):
     text = "FILE - Protesters march in Nakuru, Kenya, March 4, 2019."
     assert [(e.sub_event_type, e.location) for e in _events(pipeline, text)] == [("Peaceful protest", "Nakuru")]
+
+
+@pytest.mark.parametrize("text", [
+    # deaths no one inflicted
+    "On Monday, a boat carrying 40 migrants capsized off Lamu, killing 12.",
+    # a march that is a parade
+    "On Monday, cadets marched through Nairobi during a rehearsal for the independence parade.",
+    # an event still to come, or one a video only purports to show
+    "On Monday, fighters trained in Garissa before the upcoming battle for the town.",
+    "On Monday, a video purports to show the moment of a missile strike on Mandera.",
+])
+def test_resolve_accidents_parades_and_unrealised_events_are_no_events(pipeline, text):
+    assert _events(pipeline, text) == ()

@@ -228,6 +228,27 @@ def test_web_evidence_view_highlights_each_field_and_gives_the_reasons(page):
     page.screenshot(path=str(ARTIFACTS / "screenshot.png"), full_page=True)
 
 
+def test_web_evidence_view_lists_how_the_event_was_coded(page, server):
+    # A merged report: its trace says which rule made it, how it was dated, placed and
+    # typed, and that it was merged, as the API read it from the store.
+    _show_reports(page)
+    merged = next(e for e in api(server, "/api/events", limit=1000)["items"]
+                  if any(step.startswith("consolidated:") for step in e["trace"]))
+    view = api(server, f"/api/articles/{urllib.parse.quote(merged['article_id'], safe='')}")
+    decisions = next(i["decisions"] for i in view["events"] if i["event"]["event_id_cnty"] == merged["event_id_cnty"])
+    page.locator(f'#events-table tr[data-id="{merged["event_id_cnty"]}"]').click()
+    expect(page.locator("#evidence-record")).to_contain_text(merged["event_id_cnty"])
+    steps = page.locator("#decisions dt")
+    expect(steps).to_have_count(len(decisions))
+    assert steps.all_inner_texts()[0] == "made by"
+    assert {"made by", "dated", "placed", "typed", "merged"} <= set(steps.all_inner_texts())
+    assert page.locator("#decisions dd").all_inner_texts() == [d["rule"] for d in decisions]
+    # under the event's fields, above the article text
+    record, listed = page.locator("#evidence-record").bounding_box(), page.locator("#decisions").bounding_box()
+    text = page.locator("#article-text").bounding_box()
+    assert record["y"] + record["height"] <= listed["y"] < text["y"]
+
+
 def test_web_legend_says_words_and_injuries_have_their_own_colour(page, server):
     hurt = next(i for i in api(server, "/api/incidents", limit=1000)["items"]
                 if i["event"]["injured_low"] > 0 and i["event"]["fatalities"])

@@ -31,7 +31,9 @@ _GENERIC_REFERENCE = re.compile(
 _IRREALIS = re.compile(
     r"\b(?:will|would|could|might|plans? to|planning to|(?-i:(?<!well-)plann(?:ing|ed)|plott(?:ing|ed))|"
     r"threaten\w*|warn\w* of|vow\w* to|intends? to|"
-    r"if|unless|expected to|fears? of|denied|deny|denies|did not|didn't|no one was|were not)\b",
+    r"if|unless|expected to|expects?|as soon as|purports? to|purportedly|upcoming|impending|looming|"
+    r"fears? of|denied|deny|denies|"
+    r"did not|didn't|no one was|were not)\b",
     re.IGNORECASE)
 _MODAL_AFTER = re.compile(
     r"[\s\"'”]+(?:(?!that\b|which\b|who\b)[\w\"'”]+\s+){0,2}"
@@ -184,6 +186,13 @@ def assemble_explained(facts: Sequence[Facts], docs: dict[int, Doc], published: 
             # date of its own shows an older event (a dated one is screened by its date)
             if strong:
                 skip(f, "file_photo")
+            continue
+        if "accident" in texts and set(strong) <= {"attack"}:  # a protest about an accident stays
+            if strong or f.casualties:
+                skip(f, "accident")  # "the bodies of migrants from a boat that capsized"
+            continue
+        if "ceremony" in texts and strong and set(strong) <= {"protest"}:
+            skip(f, "ceremony")  # "cadets march during a rehearsal for the military parade"
             continue
         if "summary" in texts:
             if strong:
@@ -457,7 +466,7 @@ def _irrealis_before(f: Facts, trigger: Span) -> bool:
     # "an attack would follow", "the detained men denied": a modal or denial just after
     # the trigger counts too, but not one inside its object ("residents protest a plan
     # to demolish their homes", "students protest a policy that would cut grants").
-    return bool(_IRREALIS.search(text[max(0, rel - 40):end])
+    return bool(_IRREALIS.search(text[max(0, rel - 50):end])
                 or _MODAL_AFTER.match(text, end))
 
 

@@ -63,6 +63,7 @@ def event_row(event: Event) -> dict[str, Any]:
             field: [{"start": s.start, "end": s.end, "text": s.text} for s in spans]
             for field, spans in event.evidence.items()
         },
+        "trace": list(event.trace),
     }
     return {c: derived[c] if c in derived else getattr(event, c) for c in COLUMNS}
 

@@ -271,6 +271,8 @@ class CueKind(StrEnum):
     # not an event of its own
     BACKGROUND = "background"
     SUMMARY = "summary"  # a toll or count over many events: "bringing the death toll to 26"
+    ACCIDENT = "accident"  # deaths no one inflicted: "the boat capsized", "a stampede"
+    CEREMONY = "ceremony"  # a parade, rehearsal or celebration: a march that is no protest
     CORROBORATE = "corroborate"
     # who or what an event involves
     CROWD = "crowd"

@@ -49,11 +49,12 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
     "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )
-# Tacitus' own columns, after ACLED's.
+# Tacitus' own columns, after ACLED's; the last three say why (Event.trace, .withheld,
+# .place_reason), kept with the row so a store or an export explains itself.
 TACITUS_COLUMNS: tuple[str, ...] = (
     "article_id", "url", "fatalities_low", "fatalities_best", "fatalities_high",
     "civilian_fatalities_low", "injured_low", "geonameid", "confidence",
-    "sources_detail", "evidence",
+    "sources_detail", "evidence", "trace", "withheld", "place_reason",
 )
 
 
@@ -165,6 +166,9 @@ class Event:
     withheld: str = field(default="", compare=False)
     # The names of the rules that made, dated, placed and typed it, for --explain.
     trace: tuple[str, ...] = field(default=(), compare=False)
+    # Why this place was chosen, as the resolver said when coding ("Garissa: the town
+    # named with the attack"); "" when no place was found. The evidence view shows it.
+    place_reason: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         # Read-only once made: a dict given here is copied into a FrozenMapping.

@@ -571,6 +571,7 @@ def _event(draft, article, typing, actor1: Side, actor2: Side | None, assoc2: st
         sources_detail=tuple(sources),
         evidence=evidence,
         trace=draft.trace,
+        place_reason=rp.reason if rp else "",
     )
     event = _with_id(event, article, serial, res)
 

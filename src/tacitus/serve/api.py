@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from tacitus.export import DEFAULT_LAYOUT, Layout, event_row, write_csv, write_geojson
 from tacitus.serve import acled_api, models
 from tacitus.clean import clean
-from tacitus.serve.evidence import PlaceReader, place_reason
+from tacitus.serve.evidence import decisions, place_reason
 from tacitus.serve.stores import StorePool
 from tacitus.serve.streaming import streamed
 from tacitus.store import EventFilter, Store, StoreError, StoreUnavailable, open_store, parse_bbox
@@ -198,9 +198,10 @@ def get_incident(incident_id: Id, pool: Pool) -> Response:
 
 @router.get("/api/articles/{article_id:path}", response_model=models.ArticleView, responses=_ERRORS,
             tags=["articles"])
-def get_article(article_id: ArticleId, request: Request, pool: Pool) -> Response:
+def get_article(article_id: ArticleId, pool: Pool) -> Response:
     """The article's cleaned text, and for each event coded from it: the evidence spans
-    of every field (offsets into that text), why the place was chosen, and why its
+    of every field (offsets into that text), why the place was chosen and the rules that
+    made, dated, placed, typed and merged it (as stored when it was coded), and why its
     incident merges several reports."""
     store = pool.store()
     article = store.article(article_id)
@@ -208,18 +209,21 @@ def get_article(article_id: ArticleId, request: Request, pool: Pool) -> Response
         raise HTTPException(404, f"no article {article_id!r}")
     as_coded = clean(article)  # the text the evidence spans point into, as the pipeline coded it
     events = list(store.events(EventFilter(article_id=article_id, include_rejected=True)))
-    places = request.app.state.places(as_coded) if events else ()
     return _answer(models.ArticleView, {
         "id": article.id, "title": as_coded.title, "url": article.url, "outlet": article.outlet,
         "published": article.published.isoformat() if article.published else None,
-        "text": as_coded.text, "events": [_coded_event(store, e, places) for e in events]})
+        "text": as_coded.text, "events": [_coded_event(store, e) for e in events]})
 
 
-def _coded_event(store: Store, event: Event, places) -> dict[str, Any]:
+def _coded_event(store: Store, event: Event) -> dict[str, Any]:
+    """The event with what was decided when it was coded, as stored: nothing is worked out again."""
     incident_id = store.incident_of(event.event_id_cnty)
     incident = store.incident(incident_id) if incident_id else None
+    corrected = {c.field for c in store.corrections(event.event_id_cnty)
+                 if c.action == "set" and c.event_id == event.event_id_cnty}
     return {"event": event_row(event), "rejected": store.is_rejected(event.event_id_cnty),
-            "incident_id": incident_id, "place_reason": place_reason(event, places),
+            "incident_id": incident_id, "place_reason": place_reason(event, corrected),
+            "decisions": decisions(event),
             "incident_explanation": list(incident.explanation) if incident else []}
 
 
@@ -322,7 +326,6 @@ def create_app(db_url: str, review_token: str | None) -> FastAPI:
                   description="Conflict events coded from news, with the words behind every field.")
     app.state.stores = stores
     app.state.review_token = review_token or None
-    app.state.places = PlaceReader()
     app.state.populations = acled_api.Populations()
     app.include_router(router)
     app.add_exception_handler(StoreError, _store_failed)

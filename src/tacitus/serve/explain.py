@@ -3,12 +3,10 @@ placed, typed, merged or withheld it, and each sentence with an event word that 
 event, with the rule that kept it out. Plain text for a person, one article at a time."""
 from __future__ import annotations
 
-import re
-
 from tacitus.pipeline import Explanation
+from tacitus.serve.evidence import read_trace
 from tacitus.types import Event
 
-_AT = re.compile(r"^(?P<rule>[\w:]+)@(?P<n>\d+)$")
 _QUOTE = 90  # characters of a sentence shown
 
 
@@ -21,13 +19,11 @@ def _event_lines(n: int, e: Event, sentences: dict[int, str]) -> list[str]:
     sides = " v ".join(a for a in (e.actor1, e.actor2) if a)
     head = f"event {n}: {e.event_date or 'undated'} {e.sub_event_type} at {e.location or '(no place)'}"
     lines = [f"{head} ({sides})" if sides else head]
-    for step in e.trace:
-        m = _AT.match(step)
-        if m:
-            lines.append(f"    {m['rule']:24} sentence {m['n']} {_quote(sentences.get(int(m['n']), ''))}")
+    for step in read_trace(e.trace):
+        if step.sentence is not None:
+            lines.append(f"    {step.rule:24} sentence {step.sentence} {_quote(sentences.get(step.sentence, ''))}")
         else:
-            kind, _, how = step.partition(":")
-            lines.append(f"    {kind:24} {how}")
+            lines.append(f"    {step.kind:24} {step.rule}")
     lines.append(f"    {'withheld':24} {e.withheld}" if e.withheld else f"    {'kept':24} reported as news")
     return lines
 

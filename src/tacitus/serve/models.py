@@ -90,6 +90,11 @@ class EventRow(BaseModel):
     confidence: float
     sources_detail: list[SourceOut]
     evidence: dict[str, list[SpanOut]]
+    trace: list[str] = Field(description="The rules that made, dated, placed, typed and merged the event, "
+                             "in order (\"event_cue@1\": the rule and the sentence it read); empty for "
+                             "events stored before the trace was kept.")
+    withheld: str = Field(description="Why the pipeline withheld the event; empty for one reported as news.")
+    place_reason: str = Field(description="Why the resolver chose this place, as it said when coding.")
 
 
 class EventPage(BaseModel):
@@ -133,13 +138,20 @@ class IncidentPage(BaseModel):
                         "`since` to get only what changed after.")
 
 
+class Decision(BaseModel):
+    step: str = Field(description="made by, added by, dated, placed, typed, merged or withheld.")
+    rule: str = Field(description="The rule's name, with the sentence it read (\"event_cue (sentence 1)\").")
+
+
 class ArticleEvent(BaseModel):
     """One event coded from the article, with what the reader needs to check it."""
 
     event: EventRow
     rejected: bool
     incident_id: str | None
-    place_reason: str = Field(description="Why this place was chosen for the event.")
+    place_reason: str = Field(description="Why this place was chosen for the event (stored when it was coded).")
+    decisions: list[Decision] = Field(description="The event's trace, one step a line, as stored when it "
+                                      "was coded.")
     incident_explanation: list[str] = Field(description="Why its incident merges several reports.")
 
 

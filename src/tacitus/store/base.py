@@ -120,6 +120,11 @@ CORRECTABLE: dict[str, Callable[[str], str | int | float | None]] = {
 }
 
 
+# The last schema version whose incidents are merged differently: a database older than
+# it has every incident merged afresh when upgraded (later versions only add columns).
+LAST_MERGE_CHANGE = 4
+
+
 class Store(FeedTables):
     """Articles, events, incidents and corrections in one database.
 
@@ -179,7 +184,7 @@ class Store(FeedTables):
                 conn.run_script(scripts[version - 1])
                 conn.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
                              (version, _now()))
-            if 0 < current < len(scripts):
+            if 0 < current < LAST_MERGE_CHANGE:
                 self._merge_everything()  # incidents are new (version 2) or merge differently (4)
 
     # --- articles and events ----------------------------------------------------------

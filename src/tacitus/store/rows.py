@@ -2,7 +2,7 @@
 
 Events become rows of every column in ``tacitus.export.COLUMNS`` (the derived ones,
 ``year``, ``interaction`` and ``timestamp``, are stored for queries and recomputed on the
-way back); ``sources_detail`` and ``evidence`` are JSON text. Rows come back through the
+way back); ``sources_detail``, ``evidence`` and ``trace`` are JSON text. Rows come back through the
 named constructors ``event_from_row`` and ``article_from_row``, never ``Event(**row)``, so
 a column added to the database cannot silently become a field.
 """
@@ -137,6 +137,7 @@ def event_to_row(event: Event) -> dict[str, Any]:
         ensure_ascii=False,
     )
     row["evidence"] = json.dumps(row["evidence"], ensure_ascii=False)
+    row["trace"] = json.dumps(row["trace"], ensure_ascii=False)
     return row
 
 
@@ -183,6 +184,9 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         sources_detail=tuple(_source(s) for s in json.loads(row["sources_detail"])),
         evidence={field: tuple(_span(s) for s in spans)
                   for field, spans in json.loads(row["evidence"]).items()},
+        trace=tuple(json.loads(row["trace"])),
+        withheld=row["withheld"],
+        place_reason=row["place_reason"],
     )
 
 

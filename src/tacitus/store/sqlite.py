@@ -20,7 +20,8 @@ from tacitus.store.base import Store, StoreError
 from tacitus.store.problems import sqlite_problem
 
 # The schema's history, oldest first: version N is MIGRATIONS[N - 1]. Append, never edit.
-MIGRATIONS: tuple[str, ...] = ("schema.sql", "schema_002.sql", "schema_003.sql", "schema_004.sql")
+MIGRATIONS: tuple[str, ...] = ("schema.sql", "schema_002.sql", "schema_003.sql", "schema_004.sql",
+                               "schema_005.sql")
 
 
 def schema_scripts() -> tuple[str, ...]:

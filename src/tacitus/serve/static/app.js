@@ -319,7 +319,7 @@ async function select(rowId, reportId = null) {
   const article = await getJson(`/api/articles/${encodeURIComponent(detail.event.article_id)}`);
   const coded = article.events.find((x) => x.event.event_id_cnty === eventId);
   showEvidence(article, coded || { event: detail.event, rejected: detail.rejected, place_reason: "",
-                                   incident_explanation: [] });
+                                   decisions: [], incident_explanation: [] });
 }
 
 function listReports(rowId, reports, shown) {
@@ -355,6 +355,7 @@ function showEvidence(article, coded) {
                  ["Date", e.event_date], ["Fatalities", e.fatalities === null ? "unknown" : e.fatalities],
                  ["Confidence", e.confidence], ["Id", e.event_id_cnty]];
   for (const [name, value] of facts) record.append(el("dt", {}, name), el("dd", {}, String(value ?? "")));
+  showDecisions(coded.decisions);
   const colours = fieldColours(Object.keys(e.evidence));
   drawFieldLegend(colours);
   const box = $("#article-text");
@@ -368,6 +369,20 @@ function showEvidence(article, coded) {
     : ["Reported by this article only: not merged with other reports."];
   for (const line of lines) list.append(el("li", {}, line));
   fillReviewValue();
+}
+
+// The rules that made, dated, placed, typed and merged the event, as stored when it was
+// coded: one line a step ("made by  event_cue (sentence 1)").
+function showDecisions(decisions) {
+  const list = $("#decisions");
+  list.replaceChildren();
+  if (!decisions.length) {
+    list.append(el("dt", {}, "–"), el("dd", {}, "no trace was stored with this event"));
+    return;
+  }
+  for (const { step, rule } of decisions) {
+    list.append(el("dt", {}, step), el("dd", step === "withheld" ? { class: "withheld" } : {}, rule));
+  }
 }
 
 function fieldColours(fields) {
