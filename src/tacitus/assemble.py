@@ -5,6 +5,21 @@ its source or corroboration ("the hospital received 30 bodies"), or that refers 
 to it ("the airstrikes", "the bombardment"), adds to the draft it refers to. Background
 ("clashes have increased recently"), hypotheticals and denials start nothing. A summary
 of an exchange ("A and B exchanged fire") gives way to the directed events that follow.
+
+The cascade, in the order each sentence meets it; the first rule that applies decides,
+and its name goes into the draft's ``trace`` ("rule@sentence") or the ``Skip`` list
+(``tacitus extract --explain`` prints both):
+
+Kept out (the sentence makes no event of its own):
+    file_photo, accident, ceremony, summary_toll, background_words, irrealis,
+    talked_about, recalled, recalled_again, anaphora_without_referent,
+    response_to_event, witness_quote (far from any event), no_event_of_its_own,
+    exchange_summary (after the cascade: directed events replace the summary)
+Added to an event already told:
+    corroboration, protest_arrests, raid_of_arrests, weapon_of_event,
+    damage_in_attack, witness_quote, same_story, battle_toll, refers_back, reports_on
+Starting an event:
+    event_cue, armed_doer_and_target, killing, dispersed_crowd
 """
 from __future__ import annotations
 
