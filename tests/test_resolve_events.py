@@ -375,3 +375,16 @@ def test_resolve_a_file_photo_dated_within_the_month_is_still_news(pipeline):
 ])
 def test_resolve_accidents_parades_and_unrealised_events_are_no_events(pipeline, text):
     assert _events(pipeline, text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "On Wednesday, hundreds marched in Nakuru in support of a trader who died in police custody.",
+    "On Wednesday, students protested in Eldoret against the arrest of their leader.",
+])
+def test_resolve_a_protest_about_an_arrest_is_no_intervention(pipeline, text):
+    assert [e.sub_event_type for e in _events(pipeline, text)] == ["Peaceful protest"]
+
+
+def test_resolve_police_arresting_protesters_is_still_an_intervention(pipeline):
+    events = _events(pipeline, "On Wednesday, police arrested 20 students who protested in Eldoret.")
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]

@@ -97,6 +97,9 @@ _TOPIC = re.compile(r"\b" + TOPIC_HEADS.pattern("topic") + r"\s+(?:[\w'’-]+\s+
                     re.IGNORECASE)
 # A caption of a photo from the archive: "FILE - ...", "FILE PHOTO: ...".
 _FILE_PHOTO = re.compile(r"^\s*\(?FILE(?:\s+PHOTO)?\)?\s*[-–—:]")
+# Words that give a protest's cause or aim: an arrest after them is what is protested.
+_PROTEST_CAUSE = re.compile(r"\b(?:against|over|in support of|in protest at|to protest|protesting|"
+                            r"demanding|calling for|to demand|where|following)\b", re.IGNORECASE)
 _WRITTEN_DATE = re.compile(r"\d")  # a day or year in digits: "Oct. 9, 2015", "9/10", "March 3"
 
 
@@ -573,6 +576,8 @@ def _start(f: Facts, strong: dict[str, list[str]], roles: list[Role], trigger: S
            rule: str) -> _Builder:
     cues: dict[str, list[Span]] = {}
     for c in f.cues:
+        if c.kind in ("arrest", "disperse") and _protest_topic(f, c.span):
+            continue  # "marched over the death of a man in police custody": what they protest
         if c.kind in strong or c.kind in CONTEXT_CUES or c.kind == "corroborate":
             cues.setdefault(c.kind, []).append(c.span)
     b = _Builder(sentences=[f.index], cues=cues, actors=list(roles), places=list(f.places),
@@ -581,6 +586,19 @@ def _start(f: Facts, strong: dict[str, list[str]], roles: list[Role], trigger: S
     b.sources.extend(f.sources)
     b.civilians_hit = _civilians_hit(f)
     return b
+
+
+def _protest_topic(f: Facts, span: Span) -> bool:
+    """An arrest told after a protest word and a word that gives the protest's cause or
+    aim ("protested against the arrest", "marched in support of ..., where a man died in
+    police custody") is what the protest is about, not police breaking it up (ACLED)."""
+    base = f.sentence.span.start
+    before = f.sentence.span.text[:span.start - base]
+    protest = [c for c in f.cues if c.kind == "protest" and c.span.start < span.start]
+    if not protest:
+        return False
+    between = f.sentence.span.text[protest[0].span.end - base:span.start - base]
+    return bool(_PROTEST_CAUSE.search(between)) and not _PROTEST_CAUSE.search(before[:protest[0].span.start - base])
 
 
 def _add(d: _Builder, f: Facts, roles: list[Role], rule: str, *, with_places: bool,
