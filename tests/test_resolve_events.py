@@ -388,3 +388,28 @@ def test_resolve_a_protest_about_an_arrest_is_no_intervention(pipeline, text):
 def test_resolve_police_arresting_protesters_is_still_an_intervention(pipeline):
     events = _events(pipeline, "On Wednesday, police arrested 20 students who protested in Eldoret.")
     assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
+def test_resolve_an_event_deep_in_a_story_with_no_place_of_its_own_gets_none(pipeline):
+    text = ("Police dispersed traders in Nakuru on Monday. Officials met in the afternoon. The minister "
+            "spoke. Talks went on. Prices rose. Schools stayed open. On Tuesday, gunmen shot dead two "
+            "herders, police said.")
+    shown = pipeline_explained(pipeline, text)
+    herders = [e for e in shown if "herders" in e.notes or e.fatalities == 2]
+    assert herders and all(e.withheld.startswith("no_place") for e in herders)
+
+
+def test_resolve_an_event_that_points_back_to_the_town_keeps_the_storys_place(pipeline):
+    text = ("Rebels seized Uvira on Monday. Officials met in the afternoon. The minister spoke. Talks "
+            "went on. Prices rose. Schools stayed open. On Tuesday, the rebels set up a base in the "
+            "town, residents said.")
+    events = [e for e in _events(pipeline, text) if e.sub_event_type == "Headquarters or base established"]
+    assert [e.location for e in events] == ["Uvira"]
+
+
+def pipeline_explained(pipeline, text):
+    from tacitus.settings import Settings
+    from tacitus.pipeline import process_article
+
+    article = Article(id="t", text=text, url="", outlet="", published=PUBLISHED)
+    return process_article(article, pipeline._res(), Settings(show_withheld=True))

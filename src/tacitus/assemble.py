@@ -95,6 +95,9 @@ _CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 _TOPIC = re.compile(r"\b" + TOPIC_HEADS.pattern("topic") + r"\s+(?:[\w'’-]+\s+){0,2}?"
                     r"(?:about|over|at|into|of|on|against|for|that|following)\s+(?:[\w'’.\"“”-]+\s+){0,5}$",
                     re.IGNORECASE)
+# Words that name an event's place by pointing back to the story's: "the town", "there".
+PLACE_ANAPHOR = re.compile(r"\b(?:the|that|this) (?:town|city|village|area|district|camp|market|region|"
+                           r"neighbou?rhood|locality)\b|\bthere\b", re.IGNORECASE)
 # A caption of a photo from the archive: "FILE - ...", "FILE PHOTO: ...".
 _FILE_PHOTO = re.compile(r"^\s*\(?FILE(?:\s+PHOTO)?\)?\s*[-–—:]")
 # Words that give a protest's cause or aim: an arrest after them is what is protested.
@@ -125,6 +128,7 @@ class _Builder:
     date_read: bool = False
     date_from: int | None = None
     trace: list[str] = field(default_factory=list)  # "rule@sentence", in the order applied
+    points_back: bool = False  # its sentence names its place as "the town", "there"
     casualties: list[Casualty] = field(default_factory=list)
     sources: list[SourceDetail] = field(default_factory=list)
     civilians_hit: bool = False
@@ -366,8 +370,10 @@ def assemble_explained(facts: Sequence[Facts], docs: dict[int, Doc], published: 
     drafts, summaries = _drop_summaries(drafts)
     skipped.extend(Skip(d.sentences[0], "exchange_summary") for d in summaries)
     for prior, d in zip(drafts, drafts[1:]):
-        if not d.places and prior.places:
-            # "Hours later, gunmen attacked a checkpoint": the story's place still holds.
+        if not d.places and prior.places and (
+                d.sentences[0] - prior.sentences[-1] <= STORY_REACH or d.points_back):
+            # "Hours later, gunmen attacked a checkpoint", "set up a base in the town": the
+            # story's place still holds (not for an event told far from it with no pointer)
             d.places.extend(prior.places)
     first_read = next(((d.date, d.precision, d.date_spans[0], d.date_from) for d in drafts if d.date_read),
                       None)
@@ -585,6 +591,7 @@ def _start(f: Facts, strong: dict[str, list[str]], roles: list[Role], trigger: S
     b.casualties.extend(f.casualties)
     b.sources.extend(f.sources)
     b.civilians_hit = _civilians_hit(f)
+    b.points_back = bool(PLACE_ANAPHOR.search(f.sentence.span.text))
     return b
 
 

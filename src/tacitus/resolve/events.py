@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
+from tacitus.assemble import LEAD_SENTENCES, PLACE_ANAPHOR
 from tacitus.facts import Draft, ResolvedPlace, Role
 from tacitus.lexicon import PLACE_KINDS
 from tacitus.resolve.fatalities import Toll, reconcile, split, toll_fields
@@ -41,7 +42,12 @@ def resolve_draft(
     article's country when the event itself names no place (see ``article_country``)."""
     named = _distinct_places(draft.places, article.text)
     place_rules = _event_places(named, draft, article.text)
-    places = [rp for rp in named if id(rp) in place_rules] or _fallback_place(article_places)
+    # No place in its own sentences: the story's first place is its place only in the lead
+    # or where its words point back to it ("set up a base in the town", "there"); deeper
+    # in a long article it would be any place the article happened to name first
+    places = [rp for rp in named if id(rp) in place_rules] or (
+        _fallback_place(article_places)
+        if draft.sentences[0] < LEAD_SENTENCES or _points_to_place(draft, article.text) else [])
     # The places it names only as where something else is stay visible, withheld.
     references = [rp for rp in named if rp not in places]
     country_code = (places[0].place.country_code if places else "") or context_country or _actor_country(draft)
@@ -382,6 +388,12 @@ def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
 
 def _norm(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def _points_to_place(draft: Draft, text: str) -> bool:
+    """The event's sentence names its place by pointing back: "the town", "there"."""
+    start, end = _sentence_around(text, draft.trigger.start)
+    return bool(PLACE_ANAPHOR.search(text, start, end))
 
 
 def _fallback_place(article_places: Sequence[ResolvedPlace]) -> list[ResolvedPlace]:
