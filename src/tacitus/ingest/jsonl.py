@@ -23,36 +23,43 @@ def jsonl_articles(
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        where = f"{origin}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"line is not valid JSON ({exc.msg})")
-            continue
-        if not isinstance(record, dict):
-            yield InputError(where, "line is not a JSON object")
-            continue
-        body = record.get("text")
-        if not isinstance(body, str):
-            yield InputError(where, 'no "text" field' if body is None else '"text" is not a string')
-            continue
-        fields = {}
-        for name in _FIELDS:
-            value = record.get(name)
-            if value is None or value == "":
-                value = defaults.get(name)
-            if name != "published" and value is not None and not isinstance(value, str):
-                value = str(value)
-            fields[name] = value
-        try:
-            yield article_from_text(
-                body,
-                id=fields["id"],
-                url=fields["url"] or "",
-                outlet=fields["outlet"] or "",
-                published=fields["published"],
-                title=fields["title"] or "",
-                origin=where,
-            )
-        except InputError as exc:
-            yield exc
+        yield line_article(line, f"{origin}:{number}", defaults)
+
+
+def line_article(line: str, where: str, defaults: dict[str, object]) -> Article | InputError:
+    """One JSONL line (named `where` in errors) as an Article, or the InputError saying why not."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(where, f"line is not valid JSON ({exc.msg})")
+    if not isinstance(record, dict):
+        return InputError(where, "line is not a JSON object")
+    return record_article(record, where, defaults)
+
+
+def record_article(record: dict, where: str, defaults: dict[str, object]) -> Article | InputError:
+    """One article record (a JSONL line's object, a Parquet row) as an Article, or the
+    InputError saying why not."""
+    body = record.get("text")
+    if not isinstance(body, str):
+        return InputError(where, 'no "text" field' if body is None else '"text" is not a string')
+    fields = {}
+    for name in _FIELDS:
+        value = record.get(name)
+        if value is None or value == "":
+            value = defaults.get(name)
+        if name != "published" and value is not None and not isinstance(value, str):
+            value = str(value)
+        fields[name] = value
+    try:
+        return article_from_text(
+            body,
+            id=fields["id"],
+            url=fields["url"] or "",
+            outlet=fields["outlet"] or "",
+            published=fields["published"],
+            title=fields["title"] or "",
+            origin=where,
+        )
+    except InputError as exc:
+        return exc

@@ -345,7 +345,9 @@ def _filters(limit=None, **given):
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for text input.")
 @click.option("--outlet", help="Outlet name for text input (overrides the page's).")
 @click.option("--url", help="URL of the article (overrides the page's).")
-def ingest(paths, db, published, outlet, url):
+@click.option("--workers", type=click.IntRange(1), help="Code on a new local Dask cluster of N processes.")
+@click.option("--scheduler", help="Code on a running Dask cluster (tcp://HOST:PORT of its scheduler).")
+def ingest(paths, db, published, outlet, url, workers, scheduler):
     """Code articles and store them, with their events, in SQLite or PostgreSQL.
 
     Each article is stored in its own transaction (all its events, and the incidents
@@ -356,45 +358,23 @@ def ingest(paths, db, published, outlet, url):
         tacitus ingest news/ feed.xml --db events.db
         tacitus ingest report.txt --db events.db --published 2024-03-12 --outlet "Radio X"
         tacitus ingest news/ --db postgresql://tacitus@localhost/events
+        tacitus ingest 'archive/*.jsonl' --db events.db --workers 2
+        tacitus ingest archive/ --db events.db --scheduler tcp://10.0.0.5:8786
+
+    With --workers or --scheduler, JSONL and Parquet inputs are read by the workers in
+    partitions, coded there, stored here, and merged into incidents at the end.
     """
-    from tacitus.ingest import Overrides, read_inputs
-    from tacitus.pipeline import Pipeline
-    from tacitus.store import content_hash, open_store
+    from tacitus.ingest import Overrides
+    from tacitus.scale.run import IngestJob, run_ingest
 
-    pipeline = Pipeline()
-    progress = _Progress(enabled=True)
-    stored = skipped = failed = events_stored = 0
-    with _store_errors(), open_store(db) as store:
-        def unstored(items):
-            nonlocal skipped
-            for item in items:
-                # Checked lazily, after the previous article is stored: a duplicate in
-                # the same run is caught too, and is never coded.
-                if isinstance(item, Article) and store.has_article(item.id, content_hash(item.text)):
-                    skipped += 1
-                    continue
-                yield item
-
-        items = unstored(read_inputs(paths, Overrides(published=published, outlet=outlet, url=url)))
-        try:
-            for article, events in coded(items, pipeline, progress):
-                try:
-                    added = store.add(article, events)
-                except TacitusError as exc:
-                    _fail(exc)
-                    failed += 1
-                    continue
-                if added:
-                    stored += 1
-                    events_stored += len(events)
-                else:
-                    skipped += 1
-        finally:
-            progress.close()
-    failed += progress.failed
-    click.echo(f"{stored} articles stored, {skipped} skipped (already stored), {failed} failed, "
-               f"{events_stored} events stored in {db}")
-    if failed:
+    if workers is not None and scheduler is not None:
+        raise click.UsageError("give --workers (a new local cluster) or --scheduler (a running one), not both")
+    job = IngestJob(tuple(paths), db, Overrides(published=published, outlet=outlet, url=url),
+                    workers=workers or 0, scheduler=scheduler)
+    with _store_errors():
+        tally = run_ingest(job)
+    click.echo(tally.summary())
+    if tally.failed:
         sys.exit(1)
 
 

@@ -146,9 +146,11 @@ class Store:
             (article_id, text_hash))
         return bool(rows)
 
-    def add(self, article: Article, events: Iterable[Event], *, ingested_at: str | None = None) -> bool:
+    def add(self, article: Article, events: Iterable[Event], *, ingested_at: str | None = None,
+            merge: bool = True) -> bool:
         """Store one article and all its events, and re-merge the incidents they touch,
-        or nothing: one transaction.
+        or nothing: one transaction. With ``merge=False`` the events are stored *pending*
+        (in no incident yet) for a later reduce (``tacitus.scale.reduce``) to merge.
 
         Returns False (and writes nothing) when the article, by id or by text, is already
         stored. Any error rolls the whole article back and is raised as StoreError.
@@ -168,7 +170,8 @@ class Store:
                 conn.execute(insert_event, [values[c] for c in EVENT_COLUMNS])
                 conn.execute("INSERT INTO search (kind, ref, title, body) VALUES ('event', ?, '', ?)",
                              (event.event_id_cnty, event.notes))
-            self._remerge({e.event_id_cnty for e in events}, events)
+            if merge:
+                self._remerge({e.event_id_cnty for e in events}, events)
         return True
 
     def events(self, filters: EventFilter = EventFilter()) -> Iterator[Event]:
@@ -233,8 +236,12 @@ class Store:
         incident. ``known`` are events just written (saves reading them back). Must run
         inside a transaction."""
         component = self._component(seeds, {e.event_id_cnty: e for e in known})
-        if not component:
-            return
+        if component:
+            self._replace_incidents(component)
+
+    def _replace_incidents(self, component: dict[str, Event]) -> None:
+        """The incidents of ``component`` (a set of events closed under the merge rule,
+        reviewers' joins and shared incidents) merged afresh; inside a transaction."""
         ids = sorted(component)
         old: set[str] = set()
         rejected: set[str] = set()
@@ -255,6 +262,50 @@ class Store:
             for event_id in inc.event_ids:
                 self._conn.execute("INSERT INTO incident_events (event_id, incident_id) VALUES (?, ?)",
                                    (event_id, inc.incident_id))
+
+    # --- the merge as a reduce (tacitus.scale.reduce drives these) ----------------------
+
+    def pending_events(self) -> list[Event]:
+        """Events stored with ``add(merge=False)`` and not merged yet (rejected ones aside)."""
+        rows = self._conn.execute(
+            "SELECT * FROM events WHERE event_id_cnty NOT IN (SELECT event_id FROM incident_events) "
+            "AND event_id_cnty NOT IN (SELECT event_id FROM rejected_events) ORDER BY event_id_cnty")
+        return [event_from_row(r) for r in rows]
+
+    def events_between(self, country: str, first: dt.date, last: dt.date) -> list[Event]:
+        """Every stored event (rejected too) of a country dated from ``first`` to ``last``."""
+        rows = self._conn.execute(
+            "SELECT * FROM events WHERE country = ? AND event_date BETWEEN ? AND ? ORDER BY event_id_cnty",
+            (country, first.isoformat(), last.isoformat()))
+        return [event_from_row(r) for r in rows]
+
+    def merge_ties(self, event_ids: Sequence[str]) -> set[tuple[str, str]]:
+        """Pairs that must share a merge besides the rule's links: events of one stored
+        incident, and events a reviewer joined."""
+        ties: set[tuple[str, str]] = set()
+        for chunk in _chunks(list(event_ids)):
+            marks = _marks(chunk)
+            for r in self._conn.execute(
+                    "SELECT a.event_id AS x, b.event_id AS y FROM incident_events a JOIN incident_events b "
+                    f"ON a.incident_id = b.incident_id WHERE a.event_id IN ({marks}) AND a.event_id <> b.event_id "
+                    "UNION SELECT event_id AS x, value AS y FROM corrections WHERE action = 'join' "
+                    f"AND (event_id IN ({marks}) OR value IN ({marks}))", [*chunk, *chunk, *chunk]):
+                ties.add((r["x"], r["y"]))
+        return ties
+
+    def incidents_holding(self, event_ids: Iterable[str]) -> int:
+        """How many incidents hold at least one of these events."""
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(event_ids))):
+            found |= {r["incident_id"] for r in self._conn.execute(
+                f"SELECT DISTINCT incident_id FROM incident_events WHERE event_id IN ({_marks(chunk)})", chunk)}
+        return len(found)
+
+    def remerge_components(self, components: Iterable[dict[str, Event]]) -> None:
+        """Merge each component afresh, all in one transaction (see ``_replace_incidents``)."""
+        with self._conn.transaction(f"{self.label}: incidents not merged"):
+            for component in components:
+                self._replace_incidents(component)
 
     def _component(self, seeds: set[str], known: dict[str, Event]) -> dict[str, Event]:
         found: dict[str, Event] = {}

@@ -1,0 +1,225 @@
+"""``tacitus ingest``: in this process, or mapped over partitions on a Dask cluster.
+
+In this process (the default) each article is coded and stored in its own transaction
+with the incidents it joins, as before. With ``workers`` (a ``LocalCluster`` of that many
+processes, one thread each) or ``scheduler`` (an existing cluster), partitions are coded
+on the workers and flow back to this process, the one writer, which stores each article
+in its own transaction with its events *pending*; the incidents are then merged as a
+reduce over (country, week) buckets (``tacitus.scale.reduce``). Either way an article is
+stored once (by id or text): the workers are told which articles are already stored
+before they code a partition, and re-running a killed backfill finishes it. A worker
+that dies has its partition retried by Dask elsewhere; a partition that kills workers
+again and again is reported by name and the rest goes on.
+"""
+from __future__ import annotations
+
+import importlib.util
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from tacitus.errors import InputError, TacitusError
+from tacitus.ingest import Overrides
+from tacitus.scale.partitions import BLOCK_BYTES, Partition, plan
+from tacitus.scale.progress import Bar, plural
+from tacitus.scale.reduce import bucket_links, merge_pending
+from tacitus.scale.worker import Coded, PartResult, Positions, ResourcesPlugin, code_partition, partition_keys
+from tacitus.settings import Settings
+from tacitus.store import Store, content_hash, open_store
+
+IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker: keeps workers busy, bounds memory
+LINK_CHUNK = 64           # (country, week) buckets per link task
+
+
+@dataclass
+class Tally:
+    """What an ingest did, for the closing summary."""
+
+    db: str
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    events: int = 0
+    withheld: int = 0
+    incidents: int = 0
+    min_confidence: float = 0.5
+    new_events: list[str] = field(default_factory=list, repr=False)
+
+    def summary(self) -> str:
+        return (f"{plural(self.stored, 'article')} stored, {self.skipped:,} skipped (already stored), "
+                f"{self.failed:,} failed; {plural(self.events, 'event')} stored in "
+                f"{plural(self.incidents, 'incident')}, {plural(self.withheld, 'event')} withheld "
+                f"(confidence below {self.min_confidence:g}); database {self.db}")
+
+
+@dataclass(frozen=True, slots=True)
+class IngestJob:
+    """Where articles come from and go, and how to code them."""
+
+    paths: tuple[str, ...]
+    db: str
+    overrides: Overrides = Overrides()
+    settings: Settings = Settings()
+    workers: int = 0                 # 0: this process only
+    scheduler: str | None = None     # tcp://host:port of a running cluster
+    block_bytes: int = BLOCK_BYTES
+
+
+def run_ingest(job: IngestJob, say: Callable[[str], None] = print) -> Tally:
+    """Ingest the job's articles; failures are ``say``-ed one line each, naming the input."""
+    parts = list(plan(job.paths, job.block_bytes))
+    total = sum(p.articles for p in parts if isinstance(p, Partition))
+    tally = Tally(job.db, min_confidence=job.settings.min_confidence)
+    with Bar("coding", total) as bar, open_store(job.db) as store:
+        for p in parts:
+            if isinstance(p, InputError):
+                _failed(tally, bar, str(p))
+        todo = [p for p in parts if isinstance(p, Partition)]
+        if job.workers or job.scheduler:
+            if any("-" in p.paths for p in todo):
+                raise TacitusError("stdin (-) cannot be read by workers: give files")
+            with _cluster(job, bar) as client:
+                _code_on_cluster(client, todo, job, store, tally, bar)
+                bar.set(description="merging")
+                mapper = lambda buckets: _map_links(client, buckets)  # noqa: E731
+                report = merge_pending(store, mapper)
+        else:
+            _code_here(todo, job, store, tally, bar)
+            report = merge_pending(store)  # events left pending by a killed --workers run
+        tally.incidents = store.incidents_holding(tally.new_events)
+        bar.set(description="done", incidents=tally.incidents)
+        if report.pending:
+            bar.note(f"tacitus: merged {plural(report.pending, 'pending event')} over "
+                     f"{plural(report.buckets, 'country-week')}")
+    return tally
+
+
+def _failed(tally: Tally, bar: Bar, line: str, articles: int = 1) -> None:
+    tally.failed += articles
+    bar.note(f"tacitus: {line}")
+    bar.advance(articles, failures=articles)
+
+
+def _store(store: Store, coded: Coded, tally: Tally, bar: Bar, *, merge: bool) -> None:
+    try:
+        added = store.add(coded.article, coded.events, merge=merge)
+    except TacitusError as exc:
+        _failed(tally, bar, str(exc))
+        return
+    if added:
+        tally.stored += 1
+        tally.events += len(coded.events)
+        tally.withheld += coded.withheld
+        tally.new_events.extend(e.event_id_cnty for e in coded.events)
+    else:
+        tally.skipped += 1
+    bar.advance(events=len(coded.events) if added else 0)
+
+
+def _write(result: PartResult, store: Store, tally: Tally, bar: Bar, *, merge: bool) -> None:
+    for line in result.failures:
+        _failed(tally, bar, line)
+    tally.skipped += result.skipped
+    bar.advance(result.skipped)
+    for coded in result.coded:
+        _store(store, coded, tally, bar, merge=merge)
+
+
+def _code_here(parts: list[Partition], job: IngestJob, store: Store, tally: Tally, bar: Bar) -> None:
+    from tacitus.resources import Resources
+
+    res = Resources.load()
+    # Checked as each partition is read, after the previous one is stored.
+    stored = lambda _, a: store.has_article(a.id, content_hash(a.text))  # noqa: E731
+    for part in parts:
+        _write(code_partition(part, job.overrides, stored, job.settings, res), store, tally, bar, merge=True)
+
+
+@contextmanager
+def _cluster(job: IngestJob, bar: Bar) -> Iterator:
+    """A client of the job's cluster: a new LocalCluster, or the scheduler given."""
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    if job.scheduler:
+        cluster = None
+        client = Client(job.scheduler, timeout="30s")
+    else:
+        cluster = LocalCluster(n_workers=job.workers, threads_per_worker=1, processes=True,
+                               silence_logs=logging.ERROR, dashboard_address=":0")
+        client = Client(cluster)
+    try:
+        client.register_plugin(ResourcesPlugin())
+        n = len(client.scheduler_info(n_workers=-1)["workers"])
+        where = job.scheduler or "a local cluster"
+        board = (client.dashboard_link if importlib.util.find_spec("bokeh")
+                 else "none (pip install bokeh for Dask's dashboard)")
+        bar.note(f"tacitus: coding on {where} with {plural(n, 'worker')}; dashboard: {board}")
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _code_on_cluster(client, parts: list[Partition], job: IngestJob, store: Store, tally: Tally,
+                     bar: Bar) -> None:
+    """Two tasks per partition: its article keys (cheap), then, once the writer has said
+    which are stored, its coding. A bounded number of partitions is in flight."""
+    from distributed import as_completed
+
+    limit = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+    queue = iter(parts)
+    seen: set[str] = set()  # ids and text hashes sent to coding in this run
+    running = as_completed()
+    meta: dict = {}
+
+    def submit_next() -> None:
+        part = next(queue, None)
+        if part is not None:
+            future = client.submit(partition_keys, part, job.overrides, pure=False)
+            meta[future.key] = ("keys", part)
+            running.add(future)
+
+    for _ in range(limit):
+        submit_next()
+    for future in running:
+        stage, part = meta.pop(future.key)
+        if future.status != "finished":
+            _failed(tally, bar, f"{part.label}: not coded ({_why(future)})", max(part.articles, 1))
+            submit_next()
+            continue
+        if stage == "keys":
+            skip = frozenset(n for n, (ident, digest) in enumerate(future.result())
+                             if ident in seen or digest in seen or store.has_article(ident, digest))
+            for n, (ident, digest) in enumerate(future.result()):
+                if n not in skip:
+                    seen.update((ident, digest))
+            coding = client.submit(code_partition, part, job.overrides, Positions(skip), job.settings, pure=False)
+            meta[coding.key] = ("code", part)
+            running.add(coding)
+        else:
+            _write(future.result(), store, tally, bar, merge=False)
+            submit_next()
+        future.release()
+
+
+def _why(future) -> str:
+    try:
+        exc = future.exception()
+    except Exception as err:  # noqa: BLE001 - a cancelled future raises here
+        exc = err
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _map_links(client, buckets):
+    """The link step of the reduce on the workers, a chunk of buckets per task."""
+    chunks = [buckets[i:i + LINK_CHUNK] for i in range(0, len(buckets), LINK_CHUNK)]
+    for future in client.map(_links_of_chunk, chunks, pure=False):
+        yield from future.result()
+
+
+def _links_of_chunk(buckets) -> list[list[tuple[str, str]]]:
+    return [bucket_links(b) for b in buckets]
