@@ -26,12 +26,12 @@ Week = tuple[str, dt.date]  # (country, the Monday of the week)
 Bucket = tuple[tuple[Event, ...], tuple[Event, ...]]  # (core, halo)
 MapLinks = Callable[[Sequence[Bucket]], Iterable[Sequence[tuple[str, str]]]]
 WRITE_BATCH = 200  # components per transaction
+ROUND_WEEKS = 8    # weeks of one country merged per round: bounds the events held in memory
 
 
 @dataclass(frozen=True, slots=True)
 class ReduceReport:
     pending: int     # events that were pending
-    incidents: int   # incidents now holding the pending events
     buckets: int     # (country, week) buckets mapped
 
 
@@ -86,9 +86,34 @@ class _Components:
         return out
 
 
-def merge_pending(store: Store, map_links: MapLinks = map_locally) -> ReduceReport:
-    """Merge every pending event of ``store`` into incidents; see the module's docstring."""
-    pending = store.pending_events()
+def merge_pending(store: Store, map_links: MapLinks = map_locally, round_weeks: int = ROUND_WEEKS) -> ReduceReport:
+    """Merge every pending event of ``store`` into incidents; see the module's docstring.
+
+    The pending weeks are taken a few of one country at a time (a *round*), so memory
+    holds one round's events, not the whole backfill. A component that reaches into a
+    later round's weeks is merged whole in the earlier one; its events are then no longer
+    pending when the later round reads its own."""
+    days = store.pending_days()
+    weeks = sorted({(c, d - dt.timedelta(days=d.weekday())) for c, d in days if d is not None})
+    rounds: list[list[Week]] = []
+    for week in weeks:
+        if not rounds or len(rounds[-1]) == round_weeks or rounds[-1][-1][0] != week[0]:
+            rounds.append([])
+        rounds[-1].append(week)
+    pending = buckets = 0
+    for chosen in rounds:
+        events = [e for c, monday in chosen for e in store.pending_events(c, monday, monday + dt.timedelta(days=6))]
+        pending += len(events)
+        buckets += _merge_round(store, events, map_links)
+    for country in sorted({c for c, d in days if d is None}):
+        events = store.pending_events(country, None, None)
+        pending += len(events)
+        buckets += _merge_round(store, events, map_links)
+    return ReduceReport(pending, buckets)
+
+
+def _merge_round(store: Store, pending: list[Event], map_links: MapLinks) -> int:
+    """Merge the components holding these pending events; the number of buckets mapped."""
     pending_ids = {e.event_id_cnty for e in pending}
     loaded: dict[str, Event] = {e.event_id_cnty: e for e in pending}
     comps = _Components()
@@ -120,7 +145,7 @@ def merge_pending(store: Store, map_links: MapLinks = map_locally) -> ReduceRepo
     groups = [g for root, g in comps.groups().items() if root in reached]
     for start in range(0, len(groups), WRITE_BATCH):
         store.remerge_components({x: loaded[x] for x in g} for g in groups[start:start + WRITE_BATCH])
-    return ReduceReport(len(pending), store.incidents_holding(pending_ids), len(done))
+    return len(done)
 
 
 def _bucket(store: Store, week: Week, loaded: dict[str, Event]) -> Bucket:

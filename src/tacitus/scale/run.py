@@ -17,14 +17,16 @@ import importlib.util
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Iterator
 
 from tacitus.errors import InputError, TacitusError
 from tacitus.ingest import Overrides
 from tacitus.scale.partitions import BLOCK_BYTES, Partition, plan
 from tacitus.scale.progress import Bar, plural
 from tacitus.scale.reduce import bucket_links, merge_pending
-from tacitus.scale.worker import Coded, PartResult, Positions, ResourcesPlugin, code_partition, partition_keys
+from tacitus.scale.worker import (PLUGIN, Coded, PartResult, Positions, ResourcesPlugin, code_partition,
+                                  partition_keys)
+from tacitus.resources import Resources
 from tacitus.settings import Settings
 from tacitus.store import Store, content_hash, open_store
 
@@ -66,8 +68,9 @@ class IngestJob:
     block_bytes: int = BLOCK_BYTES
 
 
-def run_ingest(job: IngestJob, say: Callable[[str], None] = print) -> Tally:
-    """Ingest the job's articles; failures are ``say``-ed one line each, naming the input."""
+def run_ingest(job: IngestJob, resources: Resources | None = None) -> Tally:
+    """Ingest the job's articles; each failure is one line on stderr naming the input.
+    ``resources`` (in this process only) saves loading them again."""
     parts = list(plan(job.paths, job.block_bytes))
     total = sum(p.articles for p in parts if isinstance(p, Partition))
     tally = Tally(job.db, min_confidence=job.settings.min_confidence)
@@ -85,7 +88,7 @@ def run_ingest(job: IngestJob, say: Callable[[str], None] = print) -> Tally:
                 mapper = lambda buckets: _map_links(client, buckets)  # noqa: E731
                 report = merge_pending(store, mapper)
         else:
-            _code_here(todo, job, store, tally, bar)
+            _code_here(todo, job, store, tally, bar, resources or Resources.load())
             report = merge_pending(store)  # events left pending by a killed --workers run
         tally.incidents = store.incidents_holding(tally.new_events)
         bar.set(description="done", incidents=tally.incidents)
@@ -126,10 +129,8 @@ def _write(result: PartResult, store: Store, tally: Tally, bar: Bar, *, merge: b
         _store(store, coded, tally, bar, merge=merge)
 
 
-def _code_here(parts: list[Partition], job: IngestJob, store: Store, tally: Tally, bar: Bar) -> None:
-    from tacitus.resources import Resources
-
-    res = Resources.load()
+def _code_here(parts: list[Partition], job: IngestJob, store: Store, tally: Tally, bar: Bar,
+               res: Resources) -> None:
     # Checked as each partition is read, after the previous one is stored.
     stored = lambda _, a: store.has_article(a.id, content_hash(a.text))  # noqa: E731
     for part in parts:
@@ -151,7 +152,8 @@ def _cluster(job: IngestJob, bar: Bar) -> Iterator:
                                silence_logs=logging.ERROR, dashboard_address=":0")
         client = Client(cluster)
     try:
-        client.register_plugin(ResourcesPlugin())
+        if not all(client.run(_has_resources).values()):  # a kept cluster has them already
+            client.register_plugin(ResourcesPlugin())
         n = len(client.scheduler_info(n_workers=-1)["workers"])
         where = job.scheduler or "a local cluster"
         board = (client.dashboard_link if importlib.util.find_spec("bokeh")
@@ -204,6 +206,11 @@ def _code_on_cluster(client, parts: list[Partition], job: IngestJob, store: Stor
             _write(future.result(), store, tally, bar, merge=False)
             submit_next()
         future.release()
+
+
+def _has_resources(dask_worker) -> bool:
+    plugin = dask_worker.plugins.get(PLUGIN)
+    return plugin is not None and plugin.resources is not None
 
 
 def _why(future) -> str:

@@ -265,11 +265,19 @@ class Store:
 
     # --- the merge as a reduce (tacitus.scale.reduce drives these) ----------------------
 
-    def pending_events(self) -> list[Event]:
-        """Events stored with ``add(merge=False)`` and not merged yet (rejected ones aside)."""
-        rows = self._conn.execute(
-            "SELECT * FROM events WHERE event_id_cnty NOT IN (SELECT event_id FROM incident_events) "
-            "AND event_id_cnty NOT IN (SELECT event_id FROM rejected_events) ORDER BY event_id_cnty")
+    def pending_days(self) -> list[tuple[str, dt.date | None]]:
+        """(country, day) of the events stored with ``add(merge=False)`` and not merged yet."""
+        rows = self._conn.execute(f"SELECT DISTINCT country, event_date FROM events WHERE {_PENDING}")
+        return [(r["country"], _day(r["event_date"])) for r in rows]
+
+    def pending_events(self, country: str, first: dt.date | None, last: dt.date | None) -> list[Event]:
+        """The pending events of a country dated from ``first`` to ``last`` (undated: None, None)."""
+        if first is None or last is None:
+            sql, params = "event_date IS NULL", [country]
+        else:
+            sql, params = "event_date BETWEEN ? AND ?", [country, first.isoformat(), last.isoformat()]
+        rows = self._conn.execute(f"SELECT * FROM events WHERE country = ? AND {sql} AND {_PENDING} "
+                                  "ORDER BY event_id_cnty", params)
         return [event_from_row(r) for r in rows]
 
     def events_between(self, country: str, first: dt.date, last: dt.date) -> list[Event]:
@@ -543,6 +551,15 @@ def _typing_change(field: str, value: str) -> dict[str, Any]:
     if value not in TAXONOMY:
         raise StoreError(f"unknown event_type {value!r}; ACLED's are: {', '.join(TAXONOMY)}")
     return {"event_type": value}
+
+
+# An event stored with add(merge=False) and not merged yet (rejected events are in no incident).
+_PENDING = ("event_id_cnty NOT IN (SELECT event_id FROM incident_events) "
+            "AND event_id_cnty NOT IN (SELECT event_id FROM rejected_events)")
+
+
+def _day(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(str(value)[:10]) if value else None
 
 
 def _what(filters: EventFilter) -> str:
