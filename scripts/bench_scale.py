@@ -117,7 +117,7 @@ def run_modes(label: str, path: Path, folder: Path) -> None:
         peaks = f"{r['writer_mb']:.0f}; " + ", ".join(f"{m:.0f}" for m in r["workers_mb"]) if r["workers_mb"] \
             else f"{r['writer_mb']:.0f}"
         print(f"{mode:12s} {r['articles']:8d} {r['failed']:6d} {r['events']:7d} {r['incidents']:7d} {r['seconds']:8.1f} "
-              f"{rate:7.1f} {rate / cores:8.1f} {r['startup_s']:7.1f}s {peaks:>30s}  (x{rate / base:.2f})")
+              f"{rate:7.1f} {rate / cores:8.1f} {r['startup_s']:7.1f}s {peaks:>30s}  (x{rate / base:.2f})", flush=True)
         db.unlink(missing_ok=True)
 
 

@@ -168,7 +168,7 @@ def test_cli_ingest_then_export_and_events(runner, shared_pipeline, report, tmp_
     result = runner.invoke(cli, ["ingest", str(report), "--db", str(db), "--published", "2024-03-12",
                                  "--outlet", "Radio Jangwani"])
     assert result.exit_code == 0, result.output
-    assert "1 articles stored, 0 skipped (already stored), 0 failed, 1 events stored" in result.stdout
+    assert "1 article stored, 0 skipped (already stored), 0 failed; 1 event stored in 1 incident, 0 events withheld" in result.stdout
     events = [json.loads(line) for line in _export(runner, db).splitlines()]
     assert len(events) == 1 and events[0]["location"] == "Garissa"
     assert tuple(events[0])[:31] == ACLED_COLUMNS and events[0]["evidence"]
@@ -204,7 +204,7 @@ def test_cli_ingest_bad_input_is_reported_and_the_rest_stored(runner, shared_pip
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("tacitus:")]
     assert len(errors) == 1 and "bad.jsonl" in errors[0]
-    assert "1 articles stored, 1 skipped (already stored), 1 failed" in result.stdout
+    assert "1 article stored, 1 skipped (already stored), 1 failed" in result.stdout
     assert "Traceback" not in result.output
     after = _export(runner, db)
     assert all(line in after.splitlines() for line in before.splitlines())  # untouched

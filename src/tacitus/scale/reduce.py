@@ -94,22 +94,20 @@ def merge_pending(store: Store, map_links: MapLinks = map_locally, round_weeks: 
     later round's weeks is merged whole in the earlier one; its events are then no longer
     pending when the later round reads its own."""
     days = store.pending_days()
-    weeks = sorted({(c, d - dt.timedelta(days=d.weekday())) for c, d in days if d is not None})
+    weeks = sorted({(c, d - dt.timedelta(days=d.weekday())) for c, d, _ in days if d is not None})
     rounds: list[list[Week]] = []
     for week in weeks:
         if not rounds or len(rounds[-1]) == round_weeks or rounds[-1][-1][0] != week[0]:
             rounds.append([])
         rounds[-1].append(week)
-    pending = buckets = 0
+    buckets = 0
     for chosen in rounds:
         events = [e for c, monday in chosen for e in store.pending_events(c, monday, monday + dt.timedelta(days=6))]
-        pending += len(events)
         buckets += _merge_round(store, events, map_links)
-    for country in sorted({c for c, d in days if d is None}):
+    for country in sorted({c for c, d, _ in days if d is None}):
         events = store.pending_events(country, None, None)
-        pending += len(events)
         buckets += _merge_round(store, events, map_links)
-    return ReduceReport(pending, buckets)
+    return ReduceReport(sum(n for _, _, n in days), buckets)
 
 
 def _merge_round(store: Store, pending: list[Event], map_links: MapLinks) -> int:

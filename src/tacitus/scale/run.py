@@ -88,7 +88,7 @@ def run_ingest(job: IngestJob, resources: Resources | None = None) -> Tally:
                 mapper = lambda buckets: _map_links(client, buckets)  # noqa: E731
                 report = merge_pending(store, mapper)
         else:
-            _code_here(todo, job, store, tally, bar, resources or Resources.load())
+            _code_here(todo, job, store, tally, bar, resources or _load_resources())
             report = merge_pending(store)  # events left pending by a killed --workers run
         tally.incidents = store.incidents_holding(tally.new_events)
         bar.set(description="done", incidents=tally.incidents)
@@ -135,6 +135,13 @@ def _code_here(parts: list[Partition], job: IngestJob, store: Store, tally: Tall
     stored = lambda _, a: store.has_article(a.id, content_hash(a.text))  # noqa: E731
     for part in parts:
         _write(code_partition(part, job.overrides, stored, job.settings, res), store, tally, bar, merge=True)
+
+
+def _load_resources() -> Resources:
+    # Through Pipeline, so that whoever shares a loaded Pipeline (the tests) shares it here.
+    from tacitus.pipeline import Pipeline
+
+    return Pipeline().resources or Resources.load()
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from tacitus.errors import InputError, TacitusError
 from tacitus.ingest import Overrides
-from tacitus.pipeline import BATCH_SIZE, code_batch
+from tacitus import pipeline
 from tacitus.resources import Resources
 from tacitus.scale.partitions import Partition, read_partition
 from tacitus.settings import Settings
@@ -116,12 +116,13 @@ def code_partition(part: Partition, overrides: Overrides, stored: Callable[[int,
 
 
 def code_articles(articles: Iterable[Article], res: Resources, settings: Settings) -> Iterator[Coded | str]:
-    """Each article coded (in batches parsed together), or a line naming it and why it failed."""
+    """Each article coded (in batches parsed together), or a line naming it and why it failed.
+    (``pipeline.code_batch`` is looked up at each call, so a test can stand in for it.)"""
     everything = replace(settings, show_withheld=True)
     feed = iter(articles)
-    while chunk := list(islice(feed, BATCH_SIZE)):
+    while chunk := list(islice(feed, pipeline.BATCH_SIZE)):
         try:
-            results = code_batch(chunk, res, everything)
+            results = pipeline.code_batch(chunk, res, everything)
         except Exception:  # noqa: BLE001 - isolated below, article by article
             results = [_code_one(a, res, everything) for a in chunk]
         for article, events in zip(chunk, results):
@@ -135,7 +136,7 @@ def code_articles(articles: Iterable[Article], res: Resources, settings: Setting
 def _code_one(article: Article, res: Resources, settings: Settings) -> tuple[Event, ...] | str:
     name = article.origin or article.id
     try:
-        return code_batch([article], res, settings)[0]
+        return pipeline.code_batch([article], res, settings)[0]
     except TacitusError as exc:
         return f"{name}: {exc}"
     except Exception as exc:  # noqa: BLE001 - a bug on one article must not lose the partition

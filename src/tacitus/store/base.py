@@ -265,10 +265,12 @@ class Store:
 
     # --- the merge as a reduce (tacitus.scale.reduce drives these) ----------------------
 
-    def pending_days(self) -> list[tuple[str, dt.date | None]]:
-        """(country, day) of the events stored with ``add(merge=False)`` and not merged yet."""
-        rows = self._conn.execute(f"SELECT DISTINCT country, event_date FROM events WHERE {_PENDING}")
-        return [(r["country"], _day(r["event_date"])) for r in rows]
+    def pending_days(self) -> list[tuple[str, dt.date | None, int]]:
+        """(country, day, how many) of the events stored with ``add(merge=False)`` and not
+        merged yet."""
+        rows = self._conn.execute(f"SELECT country, event_date, count(*) AS n FROM events WHERE {_PENDING} "
+                                  "GROUP BY country, event_date")
+        return [(r["country"], _day(r["event_date"]), r["n"]) for r in rows]
 
     def pending_events(self, country: str, first: dt.date | None, last: dt.date | None) -> list[Event]:
         """The pending events of a country dated from ``first`` to ``last`` (undated: None, None)."""
