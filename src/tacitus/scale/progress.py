@@ -9,7 +9,7 @@ Shows done/total, a bar, articles/s, events, incidents, failures and the time le
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from rich.console import Console
 from rich.progress import (
@@ -24,6 +24,9 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.text import Text
+
+
+T = TypeVar("T")
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -61,9 +64,14 @@ class Bar:
         self.fields: dict[str, Any] = {k: 0 for k in counts}
         self._progress = Progress(
             SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-            _Rate(unit), _Counts(), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+            _Rate(unit), _Counts(), TextColumn("elapsed"), TimeElapsedColumn(), TextColumn("left"),
+            TimeRemainingColumn(),
             console=self.console, disable=not self.console.is_terminal, transient=False)
         self._task = self._progress.add_task(what, total=total, **self.fields)
+
+    @property
+    def enabled(self) -> bool:
+        return not self._progress.disable
 
     def __enter__(self) -> Bar:
         self._progress.start()
@@ -92,3 +100,13 @@ class Bar:
             print(line, file=sys.stderr, flush=True)
         else:
             self.console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def ticking(items: Iterable[T], bar: Bar, events: Callable[[T], int] | None = None) -> Iterator[T]:
+    """``items`` unchanged, the bar advanced by one (and ``events(item)`` events) for each."""
+    for item in items:
+        if events is None:
+            bar.advance()
+        else:
+            bar.advance(events=events(item))
+        yield item

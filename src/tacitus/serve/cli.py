@@ -222,9 +222,11 @@ def evaluate(paths, limit, as_json, floors):
     """
     from tacitus.evaluate import evaluate_paths
     from tacitus.pipeline import Pipeline
+    from tacitus.scale.progress import Bar, ticking
 
     pipeline = Pipeline()
-    reports = evaluate_paths(list(paths), pipeline.code_many, limit=limit)
+    with Bar("evaluating") as bar:
+        reports = evaluate_paths(list(paths), lambda arts: ticking(pipeline.code_many(arts), bar, len), limit=limit)
     figures = {str(p): r.as_dict() for p, r in zip(paths, reports)}
     if as_json:
         click.echo(json.dumps(figures, indent=1))
@@ -399,18 +401,23 @@ def export_events(db, fmt, level, output, **given):
         tacitus export --db events.db --format parquet -o events.parquet --query "bus"
     """
     from tacitus.export import write, write_to_file
+    from tacitus.scale.progress import Bar, plural, ticking
     from tacitus.store import open_store
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet writes a binary file: give --output FILE")
-    with _store_errors(), open_store(db, create=False) as store:
+    with _store_errors(), open_store(db, create=False) as store, \
+            Bar(f"exporting {level}s", unit=f"{level}s", counts=()) as bar:
         filters = _filters(**given)
+        if bar.enabled:
+            bar.set(total=store.count(filters) if level == "event" else store.count_incidents(filters))
         rows = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
+        rows = ticking(rows, bar)
         if output is None:
             write(rows, sys.stdout, fmt)
         else:
             n = write_to_file(rows, output, fmt)
-            click.echo(f"{n} {level}s written to {output}", err=True)
+            bar.note(f"{plural(n, level)} written to {output}")
 
 
 @cli.command()
