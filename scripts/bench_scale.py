@@ -14,6 +14,11 @@ its text, hence its hash, differs; the line names no event).
 Throughput: each mode runs in a fresh child process on (a) SOURCE coded three times over
 (the corpus' first 3·len(SOURCE) lines) and (b) --slice articles from the middle of the
 corpus; start-up (loading resources, starting the cluster) is timed apart and not counted.
+Columns: wall-clock articles/s and the speed-up over one process; CPU seconds of the whole
+process tree (writer, scheduler, nannies, workers) and articles per CPU-second of it; and
+`workers`, articles per CPU-second of the coding processes alone (the per-core speed, which
+other jobs on a shared machine do not distort, unlike the wall-clock figures; the load
+average printed beside each row says how busy the machine was).
 Linear cost: SOURCE is coded once; copies of its (article, events) with shifted ids and
 dates are stored with incident merging, as `ingest` does in one process (each article
 re-merged as it is stored) and as `ingest --workers` does (stored pending, merged at the
@@ -73,10 +78,11 @@ def child(mode: str, path: str, db: str) -> dict:
         from tacitus.resources import Resources
 
         res = Resources.load()
-        ready = time.perf_counter()
+        ready, cpu0 = time.perf_counter(), _tree_cpu()
         tally = run_ingest(IngestJob((path,), db), resources=res)
-        done = time.perf_counter()
+        done, cpu1 = time.perf_counter(), _tree_cpu()
         workers_mb: list[float] = []
+        workers_cpu = cpu1 - cpu0
     else:
         import logging
 
@@ -88,23 +94,43 @@ def child(mode: str, path: str, db: str) -> dict:
         with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, silence_logs=logging.ERROR,
                           dashboard_address=":0") as cluster, Client(cluster) as client:
             client.register_plugin(ResourcesPlugin())
-            ready = time.perf_counter()
+            ready, cpu0, w0 = time.perf_counter(), _tree_cpu(), sum(client.run(_own_cpu).values())
             tally = run_ingest(IngestJob((path,), db, scheduler=cluster.scheduler_address))
-            done = time.perf_counter()
+            done, cpu1, w1 = time.perf_counter(), _tree_cpu(), sum(client.run(_own_cpu).values())
             workers_mb = sorted(client.run(_peak_mb).values())
+            workers_cpu = w1 - w0
     return {"mode": mode, "articles": tally.stored, "events": tally.events, "incidents": tally.incidents,
             "failed": tally.failed, "startup_s": ready - started, "seconds": done - ready,
-            "writer_mb": _peak_mb(), "workers_mb": workers_mb}
+            "cpu_s": cpu1 - cpu0, "workers_cpu_s": workers_cpu, "writer_mb": _peak_mb(), "workers_mb": workers_mb}
 
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / MB
 
 
+def _own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _tree_cpu() -> float:
+    """CPU seconds of this process and all its descendants (writer, scheduler, nannies, workers)."""
+    import psutil
+
+    total = 0.0
+    for proc in [psutil.Process(), *psutil.Process().children(recursive=True)]:
+        try:
+            times = proc.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            pass  # ended meanwhile
+    return total
+
+
 def run_modes(label: str, path: Path, folder: Path) -> None:
     print(f"\n== {label}: {path.name}")
-    print(f"{'mode':12s} {'articles':>8s} {'failed':>6s} {'events':>7s} {'incid.':>7s} {'seconds':>8s} {'art/s':>7s} "
-          f"{'per core':>8s} {'start-up':>8s} {'peak MB (writer; each worker)':>30s}")
+    print(f"{'mode':12s} {'stored':>6s} {'failed':>6s} {'events':>6s} {'incid.':>6s} {'wall s':>7s} {'art/s':>6s} "
+          f"{'speed-up':>8s} {'CPU s':>6s} {'art/CPU-s':>9s} {'workers':>8s} {'start-up':>8s}  peak MB (writer; workers)")
     base = None
     for mode in ("1 process", "--workers 1", "--workers 2"):
         db = folder / f"{label}-{mode.replace(' ', '').replace('-', '')}.db"
@@ -112,13 +138,14 @@ def run_modes(label: str, path: Path, folder: Path) -> None:
                              capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         rate = r["articles"] / r["seconds"]
-        cores = int(mode.split()[-1]) if "workers" in mode else 1
         base = base or rate
-        peaks = f"{r['writer_mb']:.0f}; " + ", ".join(f"{m:.0f}" for m in r["workers_mb"]) if r["workers_mb"] \
-            else f"{r['writer_mb']:.0f}"
-        print(f"{mode:12s} {r['articles']:8d} {r['failed']:6d} {r['events']:7d} {r['incidents']:7d} {r['seconds']:8.1f} "
-              f"{rate:7.1f} {rate / cores:8.1f} {r['startup_s']:7.1f}s {peaks:>30s}  (x{rate / base:.2f})", flush=True)
-        db.unlink(missing_ok=True)
+        peaks = f"{r['writer_mb']:.0f}" + ("; " + ", ".join(f"{m:.0f}" for m in r["workers_mb"]) if r["workers_mb"] else "")
+        print(f"{mode:12s} {r['articles']:6d} {r['failed']:6d} {r['events']:6d} {r['incidents']:6d} "
+              f"{r['seconds']:7.1f} {rate:6.1f} {rate / base:7.2f}x {r['cpu_s']:6.1f} "
+              f"{r['articles'] / r['cpu_s']:9.1f} {r['articles'] / r['workers_cpu_s']:8.1f} {r['startup_s']:7.1f}s  "
+              f"{peaks}   (load {os.getloadavg()[0]:.1f})", flush=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
 
 
 # --- linear cost of storing and merging ---------------------------------------------------

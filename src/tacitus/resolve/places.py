@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from tacitus.distance import haversine_km
+from tacitus.distance import farther_than
 from tacitus.gazetteer.index import Gazetteer
 from tacitus.gazetteer.normalise import key
 from tacitus.mention.places import PlaceMention, find_places, stopwords
@@ -140,10 +140,6 @@ def _own_name(p: Place, m: PlaceMention) -> bool:
     return name == key(m.span.text) or name == key(_KIND_SUFFIX.sub("", m.span.text))
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return haversine_km(*a, *b)
-
-
 def _in_area(p: Place, area: Place) -> bool:
     if p.country_code != area.country_code or p.geonameid == area.geonameid:
         return False
@@ -245,7 +241,7 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
         s += 1.0
         why.append("named as where the place before it lies")
     if ctx.others and p.kind != "country" and p.latitude is not None and \
-            min(_km((p.latitude, p.longitude), o) for o in ctx.others) > _FAR_KM:
+            farther_than(p.latitude, p.longitude, ctx.others, _FAR_KM):
         s -= 1.5
         why.append(f"over {_FAR_KM:.0f} km from the text's other places")
     if p.kind == "city" and p.population < _SMALL_TOWN and not _own_name(p, m) \

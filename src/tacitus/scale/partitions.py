@@ -21,7 +21,7 @@ from tacitus.ingest import Overrides, read_inputs
 from tacitus.ingest.jsonl import line_article, record_article
 from tacitus.types import Article
 
-BLOCK_BYTES = 1 << 20   # a JSONL partition: about 250 news articles, a few seconds of coding
+BLOCK_BYTES = 1 << 18   # a JSONL partition: about 60 news articles, a second or two of coding
 FILES_PER_PART = 64     # small files (text, HTML, feeds) per partition
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.txt")
 PARQUET_SUFFIXES = (".parquet", ".pq")
