@@ -104,3 +104,22 @@ def test_scale_worker_killed_mid_run_loses_and_doubles_nothing(corpus, single, c
     got_events, got_incidents, articles = _stored(db)
     assert articles == one.stored
     assert got_events == events and got_incidents == incidents
+
+
+def test_scale_cli_ingest_with_workers(corpus, single, tmp_path):
+    from click.testing import CliRunner
+
+    from tacitus.serve.cli import cli
+
+    one, events, incidents = single
+    db = str(tmp_path / "cli.db")
+    result = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", db, "--workers", "2"])
+    assert result.exit_code == 1, result.output  # the one bad line
+    assert "with 2 workers; dashboard:" in result.stderr
+    assert f"{one.stored} articles stored, 0 skipped (already stored), 1 failed;" in result.stdout
+    assert _stored(db)[:2] == (events, incidents)
+    both = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", db, "--workers", "2",
+                                    "--scheduler", "tcp://127.0.0.1:1"])
+    assert both.exit_code == 2 and "not both" in both.output
+    stdin = CliRunner().invoke(cli, ["ingest", "-", "--db", db, "--workers", "1"], input="Some text.")
+    assert stdin.exit_code == 2 and "stdin (-) cannot be read by workers" in stdin.stderr

@@ -371,6 +371,8 @@ def ingest(paths, db, published, outlet, url, workers, scheduler):
 
     if workers is not None and scheduler is not None:
         raise click.UsageError("give --workers (a new local cluster) or --scheduler (a running one), not both")
+    if (workers or scheduler) and "-" in paths:
+        raise click.UsageError("stdin (-) cannot be read by workers: give files")
     job = IngestJob(tuple(paths), db, Overrides(published=published, outlet=outlet, url=url),
                     workers=workers or 0, scheduler=scheduler)
     with _store_errors():
