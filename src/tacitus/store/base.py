@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequenc
 
 from tacitus.errors import TacitusError
 from tacitus.merge import NEAR_KM, Incident, link, merge
+from tacitus.store.pending import PendingMerge
 from tacitus.store.rows import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -100,7 +101,7 @@ CORRECTABLE = {
 }
 
 
-class Store:
+class Store(PendingMerge):
     """Articles, events, incidents and corrections in one database.
 
     Open one with ``tacitus.store.open_store(url)``; the back ends' ``open`` class
@@ -262,60 +263,6 @@ class Store:
             for event_id in inc.event_ids:
                 self._conn.execute("INSERT INTO incident_events (event_id, incident_id) VALUES (?, ?)",
                                    (event_id, inc.incident_id))
-
-    # --- the merge as a reduce (tacitus.scale.reduce drives these) ----------------------
-
-    def pending_days(self) -> list[tuple[str, dt.date | None, int]]:
-        """(country, day, how many) of the events stored with ``add(merge=False)`` and not
-        merged yet."""
-        rows = self._conn.execute(f"SELECT country, event_date, count(*) AS n FROM events WHERE {_PENDING} "
-                                  "GROUP BY country, event_date")
-        return [(r["country"], _day(r["event_date"]), r["n"]) for r in rows]
-
-    def pending_events(self, country: str, first: dt.date | None, last: dt.date | None) -> list[Event]:
-        """The pending events of a country dated from ``first`` to ``last`` (undated: None, None)."""
-        if first is None or last is None:
-            sql, params = "event_date IS NULL", [country]
-        else:
-            sql, params = "event_date BETWEEN ? AND ?", [country, first.isoformat(), last.isoformat()]
-        rows = self._conn.execute(f"SELECT * FROM events WHERE country = ? AND {sql} AND {_PENDING} "
-                                  "ORDER BY event_id_cnty", params)
-        return [event_from_row(r) for r in rows]
-
-    def events_between(self, country: str, first: dt.date, last: dt.date) -> list[Event]:
-        """Every stored event (rejected too) of a country dated from ``first`` to ``last``."""
-        rows = self._conn.execute(
-            "SELECT * FROM events WHERE country = ? AND event_date BETWEEN ? AND ? ORDER BY event_id_cnty",
-            (country, first.isoformat(), last.isoformat()))
-        return [event_from_row(r) for r in rows]
-
-    def merge_ties(self, event_ids: Sequence[str]) -> set[tuple[str, str]]:
-        """Pairs that must share a merge besides the rule's links: events of one stored
-        incident, and events a reviewer joined."""
-        ties: set[tuple[str, str]] = set()
-        for chunk in _chunks(list(event_ids)):
-            marks = _marks(chunk)
-            for r in self._conn.execute(
-                    "SELECT a.event_id AS x, b.event_id AS y FROM incident_events a JOIN incident_events b "
-                    f"ON a.incident_id = b.incident_id WHERE a.event_id IN ({marks}) AND a.event_id <> b.event_id "
-                    "UNION SELECT event_id AS x, value AS y FROM corrections WHERE action = 'join' "
-                    f"AND (event_id IN ({marks}) OR value IN ({marks}))", [*chunk, *chunk, *chunk]):
-                ties.add((r["x"], r["y"]))
-        return ties
-
-    def incidents_holding(self, event_ids: Iterable[str]) -> int:
-        """How many incidents hold at least one of these events."""
-        found: set[str] = set()
-        for chunk in _chunks(sorted(set(event_ids))):
-            found |= {r["incident_id"] for r in self._conn.execute(
-                f"SELECT DISTINCT incident_id FROM incident_events WHERE event_id IN ({_marks(chunk)})", chunk)}
-        return len(found)
-
-    def remerge_components(self, components: Iterable[dict[str, Event]]) -> None:
-        """Merge each component afresh, all in one transaction (see ``_replace_incidents``)."""
-        with self._conn.transaction(f"{self.label}: incidents not merged"):
-            for component in components:
-                self._replace_incidents(component)
 
     def _component(self, seeds: set[str], known: dict[str, Event]) -> dict[str, Event]:
         found: dict[str, Event] = {}
@@ -553,15 +500,6 @@ def _typing_change(field: str, value: str) -> dict[str, Any]:
     if value not in TAXONOMY:
         raise StoreError(f"unknown event_type {value!r}; ACLED's are: {', '.join(TAXONOMY)}")
     return {"event_type": value}
-
-
-# An event stored with add(merge=False) and not merged yet (rejected events are in no incident).
-_PENDING = ("event_id_cnty NOT IN (SELECT event_id FROM incident_events) "
-            "AND event_id_cnty NOT IN (SELECT event_id FROM rejected_events)")
-
-
-def _day(value: Any) -> dt.date | None:
-    return dt.date.fromisoformat(str(value)[:10]) if value else None
 
 
 def _what(filters: EventFilter) -> str:
