@@ -470,3 +470,20 @@ def test_casualties_the_killing_of_someone_as_a_grievance_is_no_count(read):
 )
 def test_lexicon_damage_cue_is_active_destruction_only(lexicon, text, damage):
     assert bool(lexicon.cues["damage"].search(text.lower())) == damage
+
+
+@pytest.mark.parametrize(
+    "text, agreement",
+    [
+        ("The two militias signed a truce in the town on Sunday.", True),
+        ("Government and rebels agreed to a ceasefire on Monday.", True),
+        ("Forty fighters surrendered to the army in the district.", True),
+        ("The sides carried out a prisoner exchange.", True),
+        ("Peace talks resumed in the capital.", False),
+        ("Experts agreed that there is no easy solution.", False),
+        ("The hostilities agreement is only partially functioning.", False),
+        ("We will see what kind of agreements we can reach.", False),
+    ],
+)
+def test_lexicon_agreement_is_one_signed_reached_or_a_surrender(lexicon, text, agreement):
+    assert bool(lexicon.cues["agreement"].search(text.lower())) == agreement

@@ -191,3 +191,11 @@ def test_places_context_container_after_a_quarter_or_a_district(gaz, text, name,
     got = by_name(text, gaz)
     assert got[name].place.kind == kind
     assert got[name].geo_precision == (1 if kind == "city" else 3)
+
+
+def test_places_context_a_country_named_with_a_town_beats_the_outlets_home(gaz):
+    text = ("Thousands marched in Chicago and Boston on Saturday. Crowds also gathered in "
+            "Paris, France, and in Austin, Texas.")
+    got = {r.mention.span.text: r for r in geocode(text, gaz, home="US")}
+    assert got["Paris"].place.country_code == "FR"
+    assert got["Austin"].place.country_code == "US"

@@ -16,6 +16,7 @@ from tacitus.mention import Facts, read_mentions
 from tacitus.resolve.consolidate import consolidate
 from tacitus.resolve.events import article_country, resolve_draft
 from tacitus.resources import Resources
+from tacitus.screen import Screen, screen_events
 from tacitus.settings import Settings
 from tacitus.types import Article, Event
 
@@ -58,10 +59,7 @@ def _events(article: Article, facts: tuple[Facts, ...], docs, res: Resources, se
     events: list[Event] = []
     for n, draft in enumerate(drafts):
         events.extend(resolve_draft(draft, article, places, res, n, country))
-    events = list(consolidate(events))
-    if not settings.show_withheld:
-        events = [e for e in events if e.confidence >= settings.min_confidence]
-    return tuple(events)
+    return screen_events(consolidate(events), Screen(article, res.gazetteer, settings))
 
 
 BATCH_SIZE = 32  # articles parsed together (about 300 event sentences)

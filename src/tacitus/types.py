@@ -128,6 +128,9 @@ class Event:
     confidence: float = 0.0
     sources_detail: tuple[SourceDetail, ...] = ()
     evidence: dict[str, tuple[Span, ...]] = field(default_factory=dict, hash=False, compare=False)
+    # Why the pipeline withheld it ("background: dated 400 days before publication"),
+    # "" for an event reported as news; shown with --show-withheld.
+    withheld: str = field(default="", compare=False)
 
     @property
     def interaction(self) -> int | None:

@@ -148,8 +148,12 @@ def best_prediction(row: AcledRow, events: Sequence[Event]) -> Event | None:
     return min(enumerate(events), key=key)[1] if events else None
 
 
-def outcome(row: AcledRow, events: Sequence[Event]) -> Outcome:
-    best = best_prediction(row, events)
+def outcome(row: AcledRow, candidates: Sequence[Event]) -> Outcome:
+    """The row's fields are read from its best candidate, withheld or not (a note is a
+    coder's summary: it may omit the place or date the coder had); only the events kept
+    count as predictions."""
+    best = best_prediction(row, candidates)
+    events = [ev for ev in candidates if not ev.withheld]
     return Outcome(
         row=replace(row, notes=row.notes[:SNIPPET]),
         best=None if best is None else predicted(best),

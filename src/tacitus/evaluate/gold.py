@@ -119,7 +119,7 @@ def evaluate_gold(paths: Sequence[Path], coder: Coder) -> GoldReport:
     started = time.perf_counter()
     scores: list[DocScore] = []
     for doc, events in run_coder(_documents(paths), lambda d: d.article, coder):
-        scores.append(score_document(doc, events))
+        scores.append(score_document(doc, [e for e in events if not e.withheld]))
     if not scores:
         raise GoldError(f"no gold files in {', '.join(str(p) for p in paths)}")
     return GoldReport.from_scores(

@@ -82,6 +82,8 @@ _ORG_HEADS = frozenset("forces army front brigade brigades battalion council par
                        "regiment militia group organization organisation union liberation "
                        "revolutionary guard guards committee ministry agency news times post "
                        "tribune herald network radio tv television observatory".split())
+# Lower-case heads that make the name before them an organisation's.
+_PARTY_WORDS = frozenset("party parties movement militia militias brigade brigades".split())
 _PLACE_KINDS_STRONG = ("country", "admin1")
 _LOCATIVE = frozenset("in at near from to of into across around outside inside".split())
 _DIRS = ("north", "south", "east", "west")
@@ -350,6 +352,17 @@ def _loose_run(text: str, toks: list[tuple[int, int, str]], i: int, k: int, gaz:
     return (k, end, loose, True) if loose else None
 
 
+def _surname(text: str, prev: tuple[int, int, str], start: int, stop: frozenset[str]) -> bool:
+    """The word before a one-word match makes it the end of a person's name: a first
+    name (a capitalised word that is no common word, locative or place of its own) right
+    before it, or an initial ("B. Allen")."""
+    gap, word = text[prev[1]:start], prev[2]
+    if gap == ". " and len(word) == 1 and word.isupper():
+        return True
+    return gap == " " and _capitalised(word) and fold(word) not in stop \
+        and word.lower() not in _LOCATIVE and word.lower() not in _INNER
+
+
 def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name: str,
               cands: tuple[Place, ...], cue_b: str, cue_a: str, stop: frozenset[str]) -> bool:
     """A capitalised word that is not a place here: common word, name, actor, demonym."""
@@ -380,11 +393,15 @@ def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name:
         return True  # "Maasai herders"; a group named like its county ("Kisii") stays
     if i > 0 and fold(toks[i - 1][2]).rstrip(".") in _TITLES:
         return True  # "President Kabila", "General Dostum"
+    if i > 0 and len(words) == 1 and not strong and _surname(text, toks[i - 1], toks[i][0], stop):
+        return True  # "Governor Phil Bryant", "envoy Abdul Basi", "(B. Allen / VOA)"
     if j < len(toks):
         nxt = toks[j][2]
         gap = text[toks[j - 1][1]:toks[j][0]]
         if gap == " " and _capitalised(nxt) and fold(nxt) in _ORG_HEADS:
             return True  # "Kirkuk Brigade", "Kabul News"
+        if gap == " " and nxt in _PARTY_WORDS:
+            return True  # "the Congress party", "the Amal movement"
         if gap == " " and _capitalised(nxt) and fold(nxt) not in _KINDS and j + 1 < len(toks) \
                 and text[toks[j][1]:toks[j + 1][0]] == " " and toks[j + 1][2] in _KINDS:
             return True  # "the Chin Zai area": the whole run names an unknown place

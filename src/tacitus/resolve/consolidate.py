@@ -122,7 +122,7 @@ def _merge(group: list[Event]) -> Event:
     evidence: dict = {}
     for e in group:
         for field, spans in e.evidence.items():
-            evidence[field] = tuple(sorted(set(evidence.get(field, ())) | set(spans), key=lambda s: s.start))
+            evidence[field] = tuple(sorted(set(evidence.get(field, ())) | set(spans), key=lambda s: (s.start, s.end)))
     highs = [e.fatalities_high for e in group if e.fatalities_high is not None]
     with_actor2 = next((e for e in [head, *group] if e.actor2), None)
     return replace(

@@ -445,7 +445,7 @@ def _event(draft, article, typing, actor1: Side, actor2: Side | None, assoc2: st
         "fatalities": toll.evidence,
         "source": tuple(s.evidence for s in sources if s.evidence is not None),
     }
-    evidence = {k: tuple(sorted(set(v), key=lambda s: s.start)) for k, v in evidence.items() if v}
+    evidence = {k: tuple(sorted(set(v), key=lambda s: (s.start, s.end))) for k, v in evidence.items() if v}
     event = Event(
         article_id=article.id,
         event_date=draft.date,

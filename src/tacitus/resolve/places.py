@@ -143,6 +143,8 @@ def _own_name(p: Place, m: PlaceMention) -> bool:
 def _in_area(p: Place, area: Place) -> bool:
     if p.country_code != area.country_code or p.geonameid == area.geonameid:
         return False
+    if area.kind == "country":
+        return True
     name = key(area.name)
     return key(p.admin1) == name if area.kind == "admin1" else \
         key(p.admin2) == name or p.parent == area.geonameid
@@ -229,6 +231,9 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
         if _in_area(p, ctx.within):
             s += 1.2
             why.append(f"lies in {ctx.within.name}, named with it")
+        elif ctx.within.kind == "country":
+            # "Paris, France": a country named with a town is never misnamed
+            return -5.0, why[0] + f": not in {ctx.within.name}, named with it"
         else:
             # A namesake in the named area wins; with none, the name itself is trusted
             # over the area (reports misname a district's province more often than the
@@ -404,7 +409,7 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
                 cities.update(c.geonameid for c in mentions[j].candidates if c.kind == "city"
                               and c.country_code == p.country_code)
         area = first.get(inside[i]) if i in inside else None
-        within = area[0] if area and area[0].kind in ("admin1", "admin2") else None
+        within = area[0] if area and area[0].kind in ("admin1", "admin2", "country") else None
         local = _Context(ctx.country, ctx.region, ctx.countries, admin1, frozenset(cities),
                          within, i in outer or i in unknown_before, tuple(others),
                          ctx.sources, ctx.home_continent,

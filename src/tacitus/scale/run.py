@@ -52,7 +52,7 @@ class Tally:
         return (f"{plural(self.stored, 'article')} stored, {self.skipped:,} skipped (already stored), "
                 f"{self.failed:,} failed; {plural(self.events, 'event')} stored in "
                 f"{plural(self.incidents, 'incident')}, {plural(self.withheld, 'event')} withheld "
-                f"(confidence below {self.min_confidence:g}); database {self.db}")
+                f"(not reported as news, or confidence below {self.min_confidence:g}); database {self.db}")
 
 
 @dataclass(frozen=True, slots=True)

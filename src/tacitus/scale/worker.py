@@ -51,7 +51,8 @@ def worker_resources() -> Resources:
 
 @dataclass(frozen=True, slots=True)
 class Coded:
-    """One article with the events it keeps, and how many it withheld (low confidence)."""
+    """One article with the events it keeps, and how many it withheld (not reported as
+    news, or of low confidence: ``Event.withheld`` says why)."""
 
     article: Article
     events: tuple[Event, ...]
@@ -129,7 +130,7 @@ def code_articles(articles: Iterable[Article], res: Resources, settings: Setting
             if isinstance(events, str):
                 yield events
                 continue
-            kept = tuple(e for e in events if settings.show_withheld or e.confidence >= settings.min_confidence)
+            kept = tuple(e for e in events if settings.show_withheld or not e.withheld)
             yield Coded(article, kept, len(events) - len(kept))
 
 

@@ -223,8 +223,11 @@ def evaluate(paths, limit, as_json, floors):
     from tacitus.evaluate import evaluate_paths
     from tacitus.pipeline import Pipeline
     from tacitus.scale.progress import Bar, ticking
+    from tacitus.settings import Settings
 
-    pipeline = Pipeline()
+    # The scorers see withheld events too: gold scoring drops them, ACLED scoring reads
+    # each note's fields from them and counts only the kept ones as events.
+    pipeline = Pipeline(Settings(show_withheld=True))
     with Bar("evaluating") as bar:
         reports = evaluate_paths(list(paths), lambda arts: ticking(pipeline.code_many(arts), bar, len), limit=limit)
     figures = {str(p): r.as_dict() for p, r in zip(paths, reports)}
