@@ -123,3 +123,24 @@ def test_scale_cli_ingest_with_workers(corpus, single, tmp_path):
     assert both.exit_code == 2 and "not both" in both.output
     stdin = CliRunner().invoke(cli, ["ingest", "-", "--db", db, "--workers", "1"], input="Some text.")
     assert stdin.exit_code == 2 and "stdin (-) cannot be read by workers" in stdin.stderr
+
+
+def test_scale_an_unreachable_scheduler_is_one_line(tmp_path, monkeypatch, capsys):
+    import socket
+
+    from tacitus.serve.cli import main
+
+    monkeypatch.setattr("tacitus.scale.run.CONNECT_TIMEOUT", "1s")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens there once closed
+    text = tmp_path / "a.txt"
+    text.write_text("Gunmen attacked a bus near Mandera on Monday.", encoding="utf-8")
+    monkeypatch.setattr("sys.argv", ["tacitus", "ingest", str(text), "--db", str(tmp_path / "x.db"),
+                                     "--scheduler", f"tcp://127.0.0.1:{port}"])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert f"tacitus: tcp://127.0.0.1:{port}: cannot reach a Dask scheduler there" in err
+    assert "Traceback" not in err

@@ -32,6 +32,7 @@ from tacitus.store import Store, content_hash, open_store
 
 IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker: keeps workers busy, bounds memory
 LINK_CHUNK = 64           # (country, week) buckets per link task
+CONNECT_TIMEOUT = "20s"   # to reach a --scheduler
 
 
 @dataclass
@@ -153,7 +154,10 @@ def _cluster(job: IngestJob, bar: Bar) -> Iterator:
 
     if job.scheduler:
         cluster = None
-        client = Client(job.scheduler, timeout="30s")
+        try:
+            client = Client(job.scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise TacitusError(f"{job.scheduler}: cannot reach a Dask scheduler there ({exc})") from None
     else:
         cluster = LocalCluster(n_workers=job.workers, threads_per_worker=1, processes=True,
                                silence_logs=logging.ERROR, dashboard_address=":0")
