@@ -19,8 +19,9 @@ process tree (writer, scheduler, nannies, workers) and articles per CPU-second o
 `workers`, articles per CPU-second of the coding processes alone (the per-core speed, which
 other jobs on a shared machine do not distort, unlike the wall-clock figures; the load
 average printed beside each row says how busy the machine was).
-Linear cost: SOURCE is coded once; copies of its (article, events) with shifted ids and
-dates are stored with incident merging, as `ingest` does in one process (each article
+Linear cost: SOURCE is coded once; copies of its (article, events) with new ids, each copy
+dated a whole source span later (so the events per country and day stay those of the source,
+as in a backfill of more years), are stored with incident merging, as `ingest` does in one process (each article
 re-merged as it is stored) and as `ingest --workers` does (stored pending, merged at the
 end by the (country, week) reduce); time per article at each size.
 """
@@ -173,18 +174,27 @@ def linear(source: Path, sizes: list[int], urls: list[str], folder: Path) -> Non
             print(f"{name:10s} {way:28s} " + " ".join(f"{c:>14s}" for c in cells), flush=True)
 
 
+def _stride(coded) -> dt.timedelta:
+    """How far apart the copies are dated: the span of the source's dates and a month, so each
+    copy has a period of its own and the events per country and day stay as in the source
+    (a backfill of more years, not more reports of the same days)."""
+    days = [e.event_date for _, events in coded for e in events if e.event_date is not None]
+    return (max(days) - min(days)) + dt.timedelta(days=30)
+
+
 def _store_copies(coded, n: int, url: str, *, reduce: bool) -> float:
     from tacitus.scale.reduce import merge_pending
     from tacitus.store import open_store
 
     if url.startswith("postgres"):
         _reset_postgres(url)
+    stride = _stride(coded)
     with open_store(url) as store:
         started = time.perf_counter()
         for m in range(n):
             k, i = divmod(m, len(coded))
             article, events = coded[i]
-            shift = dt.timedelta(days=3 * k)
+            shift = stride * k
             copy = replace(article, id=f"{article.id}~{k}", text=f"{article.text}\n\nArchive reference {k}-{i}.",
                            published=article.published and article.published + shift)
             store.add(copy, [replace(e, event_id_cnty=f"{e.event_id_cnty}~{k}", article_id=copy.id,

@@ -13,10 +13,11 @@ again and again is reported by name and the rest goes on.
 """
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator
 
 from tacitus.errors import InputError, TacitusError
@@ -47,7 +48,6 @@ class Tally:
     withheld: int = 0
     incidents: int = 0
     min_confidence: float = 0.5
-    new_events: list[str] = field(default_factory=list, repr=False)
 
     def summary(self) -> str:
         return (f"{plural(self.stored, 'article')} stored, {self.skipped:,} skipped (already stored), "
@@ -75,6 +75,7 @@ def run_ingest(job: IngestJob, resources: Resources | None = None) -> Tally:
     parts = list(plan(job.paths, job.block_bytes))
     total = sum(p.articles for p in parts if isinstance(p, Partition))
     tally = Tally(job.db, min_confidence=job.settings.min_confidence)
+    started = dt.datetime.now(dt.timezone.utc)
     with Bar("coding", total) as bar, open_store(job.db) as store:
         for p in parts:
             if isinstance(p, InputError):
@@ -91,7 +92,7 @@ def run_ingest(job: IngestJob, resources: Resources | None = None) -> Tally:
         else:
             _code_here(todo, job, store, tally, bar, resources or _load_resources())
             report = merge_pending(store)  # events left pending by a killed --workers run
-        tally.incidents = store.incidents_holding(tally.new_events)
+        tally.incidents = store.incidents_of_articles_since(started)
         bar.set(description="done", incidents=tally.incidents)
         if report.pending:
             bar.note(f"tacitus: merged {plural(report.pending, 'pending event')} over "
@@ -115,7 +116,6 @@ def _store(store: Store, coded: Coded, tally: Tally, bar: Bar, *, merge: bool) -
         tally.stored += 1
         tally.events += len(coded.events)
         tally.withheld += coded.withheld
-        tally.new_events.extend(e.event_id_cnty for e in coded.events)
     else:
         tally.skipped += 1
     bar.advance(events=len(coded.events) if added else 0)
@@ -185,7 +185,9 @@ def _code_on_cluster(client, parts: list[Partition], job: IngestJob, store: Stor
 
     limit = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
     queue = iter(parts)
-    seen: set[str] = set()  # ids and text hashes sent to coding in this run
+    # Ids and text hashes of the articles being coded and not yet stored: a duplicate in
+    # another partition in flight is not coded twice (once stored, has_article sees it).
+    in_flight: set[str] = set()
     running = as_completed()
     meta: dict = {}
 
@@ -193,25 +195,29 @@ def _code_on_cluster(client, parts: list[Partition], job: IngestJob, store: Stor
         part = next(queue, None)
         if part is not None:
             future = client.submit(partition_keys, part, job.overrides, pure=False)
-            meta[future.key] = ("keys", part)
+            meta[future.key] = ("keys", part, ())
             running.add(future)
 
     for _ in range(limit):
         submit_next()
     for future in running:
-        stage, part = meta.pop(future.key)
+        stage, part, keys = meta.pop(future.key)
+        in_flight.difference_update(keys)
         if future.status != "finished":
             _failed(tally, bar, f"{part.label}: not coded ({_why(future)})", max(part.articles, 1))
             submit_next()
             continue
         if stage == "keys":
-            skip = frozenset(n for n, (ident, digest) in enumerate(future.result())
-                             if ident in seen or digest in seen or store.has_article(ident, digest))
-            for n, (ident, digest) in enumerate(future.result()):
-                if n not in skip:
-                    seen.update((ident, digest))
-            coding = client.submit(code_partition, part, job.overrides, Positions(skip), job.settings, pure=False)
-            meta[coding.key] = ("code", part)
+            skip, sent = set(), []
+            for n, key in enumerate(future.result()):
+                if in_flight.intersection(key) or store.has_article(*key):
+                    skip.add(n)
+                else:
+                    in_flight.update(key)
+                    sent.extend(key)
+            coding = client.submit(code_partition, part, job.overrides, Positions(frozenset(skip)),
+                                   job.settings, pure=False)
+            meta[coding.key] = ("code", part, tuple(sent))
             running.add(coding)
         else:
             _write(future.result(), store, tally, bar, merge=False)

@@ -61,13 +61,13 @@ class PendingMerge:
                 ties.add((r["x"], r["y"]))
         return ties
 
-    def incidents_holding(self, event_ids: Iterable[str]) -> int:
-        """How many incidents hold at least one of these events."""
-        found: set[str] = set()
-        for chunk, marks in _in_lists(sorted(set(event_ids))):
-            found |= {r["incident_id"] for r in self._conn.execute(
-                f"SELECT DISTINCT incident_id FROM incident_events WHERE event_id IN ({marks})", chunk)}
-        return len(found)
+    def incidents_of_articles_since(self, when: dt.datetime) -> int:
+        """How many incidents hold an event of an article stored at ``when`` or later."""
+        rows = self._conn.execute(
+            "SELECT count(DISTINCT i.incident_id) AS n FROM incident_events i JOIN events e "
+            "ON e.event_id_cnty = i.event_id JOIN articles a ON a.id = e.article_id WHERE a.ingested_at >= ?",
+            (when.astimezone(dt.timezone.utc).isoformat(timespec="seconds"),))
+        return rows[0]["n"]
 
     def remerge_components(self, components: Iterable[dict[str, Event]]) -> None:
         """Merge each component (closed under the merge rule, stored incidents and
