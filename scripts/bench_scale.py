@@ -40,6 +40,7 @@ from dataclasses import replace
 from pathlib import Path
 
 MB = 1024  # ru_maxrss is in KiB on Linux
+REPEATS, REPEAT_UP_TO = 3, 10_000  # the linear-cost sizes up to this are timed thrice, best kept
 
 
 def build_corpus(source: Path, size: int, out: Path) -> int:
@@ -159,19 +160,26 @@ def linear(source: Path, sizes: list[int], urls: list[str], folder: Path) -> Non
     coded = list(zip(articles, Pipeline().code_many(articles)))
     print(f"\n== store + incident merge, per article ({len(coded)} source articles coded once, "
           f"{sum(len(e) for _, e in coded)} events)")
-    print(f"{'database':10s} {'way':28s} " + " ".join(f"{n:>14,d}" for n in sizes))
+    print("ms per article, wall clock (CPU of this process and of the database server), "
+          f"best of {REPEATS} runs up to {REPEAT_UP_TO:,} articles")
+    print(f"{'database':10s} {'way':28s} " + " ".join(f"{n:>20,d}" for n in sizes) + "  largest/smallest")
     for url in urls:
         for way in ("one process (merge each)", "--workers (pending + reduce)"):
-            cells = []
+            cells, walls = [], []
             for n in sizes:
                 target = url if url != "sqlite" else str(folder / f"linear-{n}.db")
-                seconds = _store_copies(coded, n, target, reduce=way.startswith("--workers"))
-                cells.append(f"{1000 * seconds / n:8.2f} ms/art")
-                if url == "sqlite":
-                    for suffix in ("", "-wal", "-shm"):
-                        Path(target + suffix).unlink(missing_ok=True)
+                runs = []
+                for _ in range(REPEATS if n <= REPEAT_UP_TO else 1):
+                    runs.append(_store_copies(coded, n, target, reduce=way.startswith("--workers")))
+                    if url == "sqlite":
+                        for suffix in ("", "-wal", "-shm"):
+                            Path(target + suffix).unlink(missing_ok=True)
+                wall, cpu = min(runs)
+                walls.append(wall / n)
+                cells.append(f"{1000 * wall / n:6.2f} ({1000 * cpu / n:5.2f} CPU)")
             name = "PostgreSQL" if url != "sqlite" else "SQLite"
-            print(f"{name:10s} {way:28s} " + " ".join(f"{c:>14s}" for c in cells), flush=True)
+            print(f"{name:10s} {way:28s} " + " ".join(f"{c:>20s}" for c in cells)
+                  + f"  {max(walls) / min(walls):.2f}", flush=True)
 
 
 def _stride(coded) -> dt.timedelta:
@@ -182,15 +190,17 @@ def _stride(coded) -> dt.timedelta:
     return (max(days) - min(days)) + dt.timedelta(days=30)
 
 
-def _store_copies(coded, n: int, url: str, *, reduce: bool) -> float:
+def _store_copies(coded, n: int, url: str, *, reduce: bool) -> tuple[float, float]:
+    """Seconds of wall clock and of CPU (this process, and the PostgreSQL server's)."""
     from tacitus.scale.reduce import merge_pending
     from tacitus.store import open_store
 
     if url.startswith("postgres"):
         _reset_postgres(url)
     stride = _stride(coded)
+    server = _postgres_processes(url) if url.startswith("postgres") else []
     with open_store(url) as store:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _own_cpu() + _cpu_of(server)
         for m in range(n):
             k, i = divmod(m, len(coded))
             article, events = coded[i]
@@ -202,7 +212,33 @@ def _store_copies(coded, n: int, url: str, *, reduce: bool) -> float:
                       merge=not reduce)
         if reduce:
             merge_pending(store)
-        return time.perf_counter() - started
+        return time.perf_counter() - started, _own_cpu() + _cpu_of(server) - cpu
+
+
+def _postgres_processes(url: str) -> list:
+    """The server of ``url`` (found by its port) and its backends."""
+    import psutil
+
+    port = url.rsplit(":", 1)[1].split("/")[0]
+    for proc in psutil.process_iter(["name", "cmdline"]):
+        cmd = proc.info["cmdline"] or []
+        if proc.info["name"] == "postgres" and "-p" in cmd and cmd[cmd.index("-p") + 1] == port:
+            return [proc]
+    return []
+
+
+def _cpu_of(servers: list) -> float:
+    import psutil
+
+    total = 0.0
+    for server in servers:
+        for proc in [server, *server.children(recursive=True)]:
+            try:
+                t = proc.cpu_times()
+                total += t.user + t.system
+            except psutil.Error:
+                pass
+    return total
 
 
 def _reset_postgres(url: str) -> None:

@@ -14,8 +14,10 @@ from tacitus.store.rows import event_from_row
 from tacitus.types import Event
 
 # An event stored with add(merge=False) and not merged yet (rejected events are in no incident).
-_PENDING = ("event_id_cnty NOT IN (SELECT event_id FROM incident_events) "
-            "AND event_id_cnty NOT IN (SELECT event_id FROM rejected_events)")
+# NOT EXISTS, not NOT IN: PostgreSQL runs NOT IN over a subquery larger than work_mem once
+# per row, which made the reduce quadratic.
+_PENDING = ("NOT EXISTS (SELECT 1 FROM incident_events i WHERE i.event_id = events.event_id_cnty) "
+            "AND NOT EXISTS (SELECT 1 FROM rejected_events r WHERE r.event_id = events.event_id_cnty)")
 _IDS_PER_QUERY = 500
 
 
