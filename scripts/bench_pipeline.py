@@ -18,10 +18,9 @@ from tacitus.assemble import assemble, event_sentences
 from tacitus.clean import clean
 from tacitus.errors import InputError
 from tacitus.ingest import article_from_text
-from tacitus.mention import read_mentions
-from tacitus.pipeline import BATCH_SIZE
+from tacitus.pipeline import BATCH_SIZE, article_context, read_facts
 from tacitus.resolve.consolidate import consolidate
-from tacitus.resolve.events import resolve_draft
+from tacitus.resolve.events import article_country, resolve_draft
 from tacitus.resources import Resources
 from tacitus.samples import sample_articles
 
@@ -65,19 +64,21 @@ def main() -> None:
             t = time.perf_counter()
             c = clean(a)
             t1 = time.perf_counter(); stages["clean"] += t1 - t
-            facts = read_mentions(c, res)
+            context = article_context(c, res)
+            facts = read_facts(c, res, context)
             stages["mention (+ geocode, actors)"] += time.perf_counter() - t1
-            prepared.append((c, facts, event_sentences(facts)))
+            prepared.append((c, context, facts, event_sentences(facts)))
         t2 = time.perf_counter()
-        parsed = iter(parse(res.nlp, [f[i].sentence for _, f, wanted in prepared for i in wanted]))
+        parsed = iter(parse(res.nlp, [f[i].sentence for _, _, f, wanted in prepared for i in wanted]))
         t3 = time.perf_counter(); stages["parse (event sentences only)"] += t3 - t2
-        for c, facts, wanted in prepared:
+        for c, context, facts, wanted in prepared:
             t3 = time.perf_counter()
             docs = {i: next(parsed) for i in wanted}
             drafts = assemble(facts, docs, c.published)
             t4 = time.perf_counter(); stages["assemble"] += t4 - t3
             places = tuple(p for f in facts for p in f.places)
-            evs = [e for k, d in enumerate(drafts) for e in resolve_draft(d, c, places, res, k)]
+            country = article_country(c, places, [a for f in facts for a in f.actors], context.home_country)
+            evs = [e for k, d in enumerate(drafts) for e in resolve_draft(d, c, places, res, k, country)]
             events += len(consolidate(evs))
             stages["resolve"] += time.perf_counter() - t4
     total = time.perf_counter() - t0

@@ -6,6 +6,15 @@ import os
 import pytest
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that need the PostgreSQL server are slow (it starts once, ~2 s, and each
+    test makes a database): ``make test-fast`` leaves them out, ``make test`` runs them."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "postgres_server" in getattr(item, "fixturenames", ()) or params.get("store_url") == "postgresql":
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def pipeline():
     from tacitus.pipeline import Pipeline

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tacitus.actors import ActorIndex
-from tacitus.mention.actors import ActorMention, find_actors
+from tacitus.facts import ActorMention
+from tacitus.mention.actors import find_actors
 
 MIL = "Military Forces of {of_country}"
 POL = "Police Forces of {of_country}"

@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from tacitus.actors import ActorIndex
-from tacitus.mention.actors import ActorMention, find_actors
+from tacitus.facts import ActorMention
+from tacitus.mention.actors import find_actors
 from tacitus.resolve.actors import resolve_actor
 
 

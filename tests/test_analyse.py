@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.analyse import Sentence, split_sentences
+from tacitus.analyse import split_sentences
+from tacitus.facts import Sentence
 
 
 def _texts(text: str) -> list[str]:

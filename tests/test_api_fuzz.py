@@ -15,6 +15,8 @@ from test_api import AUTH, TOKEN, fill_with_samples
 
 warnings.filterwarnings("ignore", message=".*httpx2")  # Starlette's test client asks for httpx2
 
+pytestmark = pytest.mark.slow  # fuzzing: `make test-fast` leaves these out
+
 EXAMPLES_PER_OPERATION = 40
 
 

@@ -168,7 +168,7 @@ def test_cli_ingest_then_export_and_events(runner, shared_pipeline, report, tmp_
     result = runner.invoke(cli, ["ingest", str(report), "--db", str(db), "--published", "2024-03-12",
                                  "--outlet", "Radio Jangwani"])
     assert result.exit_code == 0, result.output
-    assert "1 article stored, 0 skipped (already stored), 0 failed; 1 event stored in 1 incident, 0 events withheld" in result.stdout
+    assert "1 articles stored, 0 skipped (already stored), 0 failed, 1 events stored" in result.stdout
     events = [json.loads(line) for line in _export(runner, db).splitlines()]
     assert len(events) == 1 and events[0]["location"] == "Garissa"
     assert tuple(events[0])[:31] == ACLED_COLUMNS and events[0]["evidence"]
@@ -204,7 +204,7 @@ def test_cli_ingest_bad_input_is_reported_and_the_rest_stored(runner, shared_pip
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("tacitus:")]
     assert len(errors) == 1 and "bad.jsonl" in errors[0]
-    assert "1 article stored, 1 skipped (already stored), 1 failed" in result.stdout
+    assert "1 articles stored, 1 skipped (already stored), 1 failed" in result.stdout
     assert "Traceback" not in result.output
     after = _export(runner, db)
     assert all(line in after.splitlines() for line in before.splitlines())  # untouched
@@ -268,3 +268,52 @@ def test_cli_ingest_a_bug_on_one_article_loses_only_that_article(
     assert "2 articles stored, 0 skipped (already stored), 1 failed" in result.stdout
     exported = _export(runner, db)
     assert "Garissa" in exported and "Afgooye" in exported
+
+
+EXPLAINED = (
+    "Gunmen killed three traders in Mandera on Sunday, police said.\n\n"
+    "The attack came as officials in Nairobi and Garissa met to discuss security.\n\n"
+    "In 2011, militants stormed a hotel in Lamu, killing four.\n\n"
+    "Residents expressed outrage at the attack on the market."
+)
+
+
+def test_cli_extract_explain_names_the_rules_behind_each_event_and_each_sentence_kept_out(runner, tmp_path):
+    path = tmp_path / "mandera.txt"
+    path.write_text(EXPLAINED, encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(path), "--published", "2024-03-12", "--explain"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    event_1 = out.split("event 1:")[1].split("event 2:")[0]
+    assert "2024-03-10 Attack at Mandera" in event_1
+    assert "armed_doer_and_target    sentence 0 “Gunmen killed three traders" in event_1
+    assert "kept                     reported as news" in event_1
+    # the 2011 attack is shown, withheld as background with the rule's name
+    assert "withheld                 background: dated" in out
+    # the talk about the attack made no event, and says which rule kept it out
+    assert "not an event: talked_about" in out
+
+
+def test_cli_extract_show_withheld_gives_each_rows_reason_and_trace(runner, tmp_path):
+    path = tmp_path / "mandera.txt"
+    path.write_text(EXPLAINED, encoding="utf-8")
+    shown = runner.invoke(cli, ["extract", str(path), "--published", "2024-03-12", "--show-withheld"])
+    assert shown.exit_code == 0, shown.output
+    rows = {r["location"]: r for r in map(json.loads, shown.stdout.splitlines())}
+    assert rows["Mandera"]["withheld"] == "" and rows["Mandera"]["trace"][0] == "armed_doer_and_target@0"
+    assert "'Mandera'" in rows["Mandera"]["place_reason"]
+    assert rows["Lamu"]["withheld"].startswith("background: dated")
+    # without the option only the kept rows come out, with the same columns
+    kept = runner.invoke(cli, ["extract", str(path), "--published", "2024-03-12", "--format", "csv"])
+    table = list(csv.reader(io.StringIO(kept.stdout)))
+    assert table[0][-3:] == ["trace", "withheld", "place_reason"]
+    assert [dict(zip(table[0], r))["location"] for r in table[1:]] == ["Mandera"]
+
+
+def test_cli_extract_warns_once_when_nothing_dates_the_article(runner, tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("Gunmen killed three traders in Mandera, police said.", encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("no publication date and none in the text") == 1
+    assert str(path) in result.stderr

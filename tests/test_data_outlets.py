@@ -15,7 +15,8 @@ from collections import Counter
 import pycountry
 import pytest
 
-HEADER = ["outlet", "aliases", "country_code"]
+HEADER = ["outlet", "aliases", "country_code", "scale"]
+SCALES = {"", "Subnational", "National", "Regional", "International"}
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,7 @@ def lines(raw_text: str) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def rows(lines: list[list[str]]) -> list[dict[str, str]]:
-    return [dict(zip(HEADER, line)) for line in lines[1:]]
+    return [{"scale": "", **dict(zip(HEADER, line))} for line in lines[1:]]
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +49,16 @@ def test_header_is_exact(lines: list[list[str]]) -> None:
     assert lines[0] == HEADER
 
 
-def test_every_row_has_three_fields(lines: list[list[str]]) -> None:
-    bad = [(number, line) for number, line in enumerate(lines[1:], start=2) if len(line) != 3]
+def test_every_row_has_three_fields_or_a_scale_too(lines: list[list[str]]) -> None:
+    bad = [(number, line) for number, line in enumerate(lines[1:], start=2)
+           if not (len(line) == 3 or (len(line) == 4 and line[3]))]
     assert bad == []
+
+
+def test_scales_are_acleds_and_only_where_the_default_is_wrong(rows: list[dict[str, str]]) -> None:
+    """An empty scale means International for an outlet without a country, else National."""
+    assert {row["scale"] for row in rows} <= SCALES
+    assert not [row["outlet"] for row in rows if row["scale"] == ("National" if row["country_code"] else "International")]
 
 
 def test_enough_rows(rows: list[dict[str, str]]) -> None:

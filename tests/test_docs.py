@@ -42,5 +42,10 @@ def test_docs_command_has_help_with_an_example(command):
 
 @pytest.mark.parametrize("option", sorted(set(re.findall(r"(?<![-\w])(--[a-z][a-z0-9-]+)", README))))
 def test_docs_documented_options_exist(option):
-    known = {opt for c in cli.commands.values() for p in c.params for opt in getattr(p, "opts", [])}
+    def commands(group):  # the commands of groups too (`review correct`)
+        for c in group.commands.values():
+            yield c
+            yield from commands(c) if hasattr(c, "commands") else ()
+
+    known = {opt for c in commands(cli) for p in c.params for opt in getattr(p, "opts", [])}
     assert option in known

@@ -233,3 +233,24 @@ def test_evaluate_gold_render_says_when_nothing_was_matched():
     text = evaluate_gold([MARKET], coder_of(lambda t: [])).render()
     assert "no gold event was matched" in text
     assert "missed gold market-town #1 2021-04-13 Baidoa" in text
+
+
+@pytest.mark.parametrize("gold_date, gold_precision, predicted_date, predicted_precision, same", [
+    ("2024-03-04", 1, dt.date(2024, 3, 4), 1, True),
+    ("2024-03-04", 1, dt.date(2024, 3, 5), 1, False),
+    ("2024-03-04", 2, dt.date(2024, 3, 9), 1, True),   # a week: up to six days apart
+    ("2024-03-04", 2, dt.date(2024, 3, 11), 1, False),
+    ("2024-03-04", 1, dt.date(2024, 3, 2), 2, True),   # the prediction's own week counts too
+    ("2024-03-04", 3, dt.date(2024, 3, 30), 1, True),  # a month
+    ("2024-03-04", 3, dt.date(2024, 4, 1), 1, False),
+])
+def test_evaluate_gold_dates_match_within_their_time_precision(gold_date, gold_precision, predicted_date,
+                                                               predicted_precision, same):
+    from types import MappingProxyType
+
+    from tacitus.evaluate.gold import GoldEvent
+    from tacitus.evaluate.gold_score import same_time
+
+    gold = GoldEvent(0, MappingProxyType({"event_date": dt.date.fromisoformat(gold_date),
+                                          "time_precision": gold_precision}))
+    assert same_time(gold, ev(event_date=predicted_date, time_precision=predicted_precision)) is same

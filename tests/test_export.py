@@ -55,6 +55,8 @@ def _event(cls=Event, **kw) -> Event:
         confidence=0.8,
         sources_detail=(SourceDetail("Musa Bello", "local official", "Lagos Ledger", Span(3, 8, "Bello")),),
         evidence={"fatalities": (Span(40, 58, "killed 5 villagers"),), "location": (Span(62, 68, "Kanoma"),)},
+        trace=("armed_doer_and_target@0", "date:story", "place:only_place", "type:Attack from attack"),
+        place_reason="'Kanoma': the only place named",
     )
     base.update(kw)
     return cls(**base)
@@ -92,6 +94,9 @@ def test_event_row_derived_fields():
         "fatalities": [{"start": 40, "end": 58, "text": "killed 5 villagers"}],
         "location": [{"start": 62, "end": 68, "text": "Kanoma"}],
     }
+    assert row["trace"] == ["armed_doer_and_target@0", "date:story", "place:only_place", "type:Attack from attack"]
+    assert (row["withheld"], row["place_reason"]) == ("", "'Kanoma': the only place named")
+    assert tuple(row)[-3:] == ("trace", "withheld", "place_reason")  # after ACLED's and the other own columns
 
 
 @pytest.mark.parametrize("inter1, inter2, interaction", [(1, 2, 12), (2, 1, 12), (1, None, 10), (8, 7, 78), (None, 7, None)])
@@ -143,6 +148,7 @@ def test_write_csv():
     assert first["fatalities"] == "5"
     assert json.loads(first["evidence"])["location"] == [{"start": 62, "end": 68, "text": "Kanoma"}]
     assert json.loads(first["sources_detail"])[0]["name"] == "Musa Bello"
+    assert json.loads(first["trace"])[0] == "armed_doer_and_target@0" and first["withheld"] == ""
     second = dict(zip(rows[0], rows[2]))
     assert second["event_date"] == "" and second["latitude"] == ""  # None -> empty cell
     assert second["notes"] == 'He said, "five died"\nthen left.'

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from tacitus.gazetteer import Gazetteer, gazetteer_path
-from tacitus.gazetteer.build import (
-    AdminRow, CityRow, CountryRow, DistrictRow, NeighbourhoodRow, build, display_admin_name,
-    merge_districts,
+from tacitus.gazetteer.build import build, merge_districts
+from tacitus.gazetteer.rows import (
+    AdminRow, CityRow, CountryRow, DistrictRow, NeighbourhoodRow, display_admin_name,
 )
 from tacitus.gazetteer.normalise import is_latin, key, loose_key
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.lexicon import Lexicon, Quantity
-from tacitus.mention.casualties import Casualty, PersonNouns, read_casualties
+from tacitus.facts import Casualty
+from tacitus.lexicon import Lexicon, PersonNouns, Quantity
+from tacitus.mention.casualties import read_casualties
 
 
 @pytest.fixture(scope="module")
@@ -64,13 +65,6 @@ def test_lexicon_quantity(lexicon, phrase, value, kind):
 @pytest.mark.parametrize("phrase", ["soldiers", "killed", "", "12a", "twentyish"])
 def test_lexicon_quantity_none_for_non_numbers(lexicon, phrase):
     assert lexicon.quantity(phrase) is None
-
-
-def test_lexicon_number_pattern_prefers_the_longest_phrase(lexicon):
-    m = lexicon.number_pattern.search("rebels killed twenty-one soldiers")
-    assert m is not None and m.group() == "twenty-one"
-    m = lexicon.number_pattern.search("it killed 1,500 people")
-    assert m is not None and m.group() == "1,500"
 
 
 def test_lexicon_peaceful_is_read_but_not_peaceful_is_not(lexicon):

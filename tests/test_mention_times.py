@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from tacitus.mention.times import TimeMention, read_times
+from tacitus.facts import TimeMention
+from tacitus.mention.times import read_times
 
 WED = dt.date(2021, 6, 16)  # a Wednesday
 TUE_NEW_YEAR = dt.date(2021, 1, 5)  # a Tuesday, days after a year boundary
@@ -113,7 +114,7 @@ def test_times_leap_day_without_year():
     "sentence",
     [
         "The conflict in Casamance has lasted 30 years.",
-        "Version 2 of the ceasefire plan was signed in 2015.",
+        "Version 2 of the ceasefire plan runs to 2015 words.",
         "He was 30 years old.",
         "Protesters may gather again in Harare.",
     ],
@@ -301,3 +302,32 @@ def test_times_the_next_day_is_one_day_after_the_event_told():
 def test_times_a_span_of_days_is_dated_by_its_first_day(sentence, expected):
     t = _only(read_times(sentence, 0, WED))
     assert t.date == expected
+
+
+# --- Years: only ever read to tell an older event -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The tension has not been this high since the siege of the city in 2008.", dt.date(2008, 12, 31)),
+        ("Veterans of the 1991 uprising marched again.", dt.date(1991, 12, 31)),
+        ("Dozens were killed in clashes there last year.", dt.date(2020, 12, 31)),
+        ("Four years ago, an air strike hit the same market.", dt.date(2017, 6, 17)),
+    ],
+)
+def test_times_a_year_dates_an_older_event_to_its_last_day(sentence, expected):
+    t = _only(read_times(sentence, 0, WED))
+    assert (t.date, t.precision) == (expected, 4)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2021, forty people were killed in the district.",  # this year: no day can be told
+        "Police said 2010 rounds of ammunition were seized.",  # a count, not a year
+        "The 2020-2021 season was cancelled.",
+    ],
+)
+def test_times_this_years_number_or_a_count_is_no_date(sentence):
+    assert [t for t in read_times(sentence, 0, WED) if t.precision == 4] == []

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tacitus.gazetteer import Gazetteer
-from tacitus.gazetteer.build import AdminRow, CityRow, CountryRow, NeighbourhoodRow, build
+from tacitus.gazetteer.build import build
+from tacitus.gazetteer.rows import AdminRow, CityRow, CountryRow, NeighbourhoodRow
 from tacitus.mention.places import find_places
 
 COUNTRIES = [
@@ -148,3 +149,12 @@ def test_places_gazetteer_pickles_by_path(gaz):
 
     again = pickle.loads(pickle.dumps(gaz))
     assert again.path == gaz.path and again.get(170794).name == "Deir ez-Zor"
+
+
+@pytest.mark.parametrize("text", [
+    "The cleric Hassan Omar addressed the crowd.",   # a title before a name
+    "Protests spread across Europe and Asia.",       # continents
+    "The White House and Congress said nothing.",    # institutions named like towns
+])
+def test_places_titles_continents_and_institutions_are_not_places(gaz, text):
+    assert names(text, gaz) == []

@@ -181,11 +181,11 @@ def _drafts(pipeline, text: str):
     from tacitus.analyse import parse
     from tacitus.assemble import assemble, event_sentences
     from tacitus.clean import clean
-    from tacitus.mention import read_mentions
+    from tacitus.pipeline import article_context, read_facts
 
     res = pipeline._res()
     article = clean(Article(id="t", text=text, url="", outlet="", published=PUBLISHED))
-    facts = read_mentions(article, res)
+    facts = read_facts(article, res, article_context(article, res))
     wanted = event_sentences(facts)
     return assemble(facts, dict(zip(wanted, parse(res.nlp, [facts[i].sentence for i in wanted]))),
                     PUBLISHED)
@@ -320,3 +320,58 @@ def test_resolve_where_soldiers_withdrew_to_is_not_the_place(pipeline):
     ev = _one(pipeline, "On Thursday, militants attacked the army camp in Niono and soldiers "
                         "withdrew towards Segou after hours of fighting.")
     assert ev.location == "Niono"
+
+
+@pytest.mark.parametrize("text, places", [
+    # a list of the places where it happened: one event each
+    ("Protesters marched in Nakuru, Eldoret and Kisumu on Monday.", ["Nakuru", "Eldoret", "Kisumu"]),
+    # a place the sentence names for something else is no second event
+    ("Police arrested five men in Mombasa on Monday after they arrived by bus from Nairobi, "
+     "police said.", ["Mombasa"]),
+    # nor are places named later in the story
+    ("Gunmen killed four farmers in Mandera on Monday. The attack came as officials in Nairobi "
+     "and Garissa met to discuss security.", ["Mandera"]),
+])
+def test_resolve_an_event_is_where_its_own_sentence_puts_it(pipeline, text, places):
+    assert [e.location for e in _events(pipeline, text)] == places
+
+
+@pytest.mark.parametrize("text", [
+    # an event people talk about is no event reported
+    "On Monday, officials in Nairobi expressed outrage at the attack on the market.",
+    "Police in Mombasa opened an investigation into the killings on Tuesday.",
+    "Residents of Garissa said on Monday they live under the threat of further attacks.",
+    # a funeral procession, a prison
+    "On Sunday, mourners in Kisumu walked behind the coffin in a long procession.",
+    "The government on Monday inspected a detention facility in Nakuru.",
+])
+def test_resolve_talk_about_events_funerals_and_prisons_are_no_events(pipeline, text):
+    assert _events(pipeline, text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    # a file photo that gives no date of its own shows an older event
+    "Police met traders in Nakuru on Monday.\n\nFILE - Police fire tear gas at protesters in Nakuru.",
+    # a toll summed over many events
+    "Two more protesters were shot dead in Kisumu on Tuesday, bringing the death toll since April to 26.",
+])
+def test_resolve_file_photos_and_summed_tolls_are_no_events(pipeline, text):
+    assert _events(pipeline, text) == ()
+
+
+def test_resolve_a_file_photo_dated_within_the_month_is_still_news(pipeline):
+    text = "FILE - Protesters march in Nakuru, Kenya, March 4, 2019."
+    assert [(e.sub_event_type, e.location) for e in _events(pipeline, text)] == [("Peaceful protest", "Nakuru")]
+
+
+@pytest.mark.parametrize("text", [
+    # deaths no one inflicted
+    "On Monday, a boat carrying 40 migrants capsized off Lamu, killing 12.",
+    # a march that is a parade
+    "On Monday, cadets marched through Nairobi during a rehearsal for the independence parade.",
+    # an event still to come, or one a video only purports to show
+    "On Monday, fighters trained in Garissa before the upcoming battle for the town.",
+    "On Monday, a video purports to show the moment of a missile strike on Mandera.",
+])
+def test_resolve_accidents_parades_and_unrealised_events_are_no_events(pipeline, text):
+    assert _events(pipeline, text) == ()

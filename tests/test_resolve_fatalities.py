@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.lexicon import Lexicon
-from tacitus.mention.casualties import Casualty, PersonNouns, read_casualties
+from tacitus.facts import Casualty
+from tacitus.lexicon import Lexicon, PersonNouns
+from tacitus.mention.casualties import read_casualties
 from tacitus.resolve.fatalities import Toll, reconcile, split
 from tacitus.types import Span
 

@@ -1,4 +1,4 @@
-"""The merge as a (country, week) reduce gives the incidents of the per-article merge.
+"""The deferred merge (rounds of country-weeks) gives the incidents of the per-article merge.
 
 Synthetic events (made up here) crowd a few places over three weeks in two countries, so
 incidents grow across week boundaries and chain through several reports; reviewers' joins
@@ -12,7 +12,7 @@ import random
 
 import pytest
 
-from tacitus.scale.reduce import bucket_links, merge_pending, week_of
+from tacitus.scale.reduce import merge_pending
 from tacitus.store import open_store
 from tacitus.types import Article, Event
 
@@ -73,15 +73,3 @@ def test_scale_reduce_gives_the_incidents_of_the_per_article_merge(tmp_path, rou
         assert _state(one) == _state(red)
         assert not red.pending_days()
         assert merge_pending(red).pending == 0
-
-
-def test_scale_bucket_links_cross_the_week_boundary():
-    sunday, monday = dt.date(2024, 3, 3), dt.date(2024, 3, 4)
-    base = Event(article_id="a", event_date=sunday, time_precision=1, disorder_type="Political violence",
-                 event_type="Battles", sub_event_type="Armed clash", actor1="Rebels", inter1=2, country="Mali",
-                 latitude=14.5, longitude=-4.2, geonameid=21, event_id_cnty="MLI-a")
-    other = Event(**{**{f: getattr(base, f) for f in base.__slots__ if f != "evidence"},
-                     "article_id": "b", "event_date": monday, "event_id_cnty": "MLI-b"})
-    assert week_of(base) != week_of(other)
-    assert bucket_links(((base,), (other,))) == [("MLI-a", "MLI-b")]
-    assert bucket_links(((other,), (base,))) == [("MLI-b", "MLI-a")]

@@ -76,3 +76,10 @@ def test_screen_through_the_pipeline(pipeline, text, rule):
     shown = process_article(article, pipeline._res(), Settings(show_withheld=True))
     assert [e.withheld.split(":")[0] for e in shown] == [rule]
     assert pipeline.code(article) == ()
+
+
+def test_screen_an_event_known_only_to_its_year_is_withheld(gazetteer):
+    # "last year" in a report of 10 January: dated to 31 December, precision 4 (a year)
+    event = _event(event_date=dt.date(2023, 12, 31), time_precision=4)
+    screen = Screen(Article(id="a", text="", published=dt.date(2024, 1, 10)), gazetteer, Settings())
+    assert screen_event(event, screen).withheld.startswith("year_only: ")

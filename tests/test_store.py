@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import json
 import sqlite3
 
 import pytest
@@ -43,6 +44,9 @@ def _event(article: Article, n: int, **kw) -> Event:
         event_id_cnty=f"KEN-{article.id}-{n}", url="https://example.org/bus", confidence=0.8,
         sources_detail=(SourceDetail("Jane Doe", "police commander", "Radio Test", Span(10, 18, "Jane Doe")),),
         evidence={"actor1": (Span(0, 6, "Gunmen"),), "location": (Span(26, 33, "Garissa"),)},
+        trace=("armed_doer_and_target@0", "witness_quote@2", "date:story", "place:only_place",
+               "type:Attack from attack"),
+        place_reason="'Garissa': the only place named, in Kenya as the article is",
     )
     base.update(kw)
     return Event(**base)
@@ -50,7 +54,8 @@ def _event(article: Article, n: int, **kw) -> Event:
 
 BUS_EVENTS = (_event(BUS, 0), _event(BUS, 1, event_date=dt.date(2024, 3, 11), fatalities=None,
                                        sub_event_type="Abduction/forced disappearance",
-                                       notes="Two travellers were taken from the bus."))
+                                       notes="Two travellers were taken from the bus.",
+                                       withheld="background: dated 40 days before publication"))
 MARKET_EVENTS = (_event(MARKET, 0, event_date=dt.date(2024, 5, 3), event_type="Protests",
                         sub_event_type="Peaceful protest", actor1="Protesters (Kenya)", inter1=6,
                         actor2="", inter2=None, admin1="Kisumu", location="Kisumu", fatalities=0,
@@ -77,14 +82,14 @@ def _ids(store, **filters) -> list[str]:
 def test_store_schema_is_created_versioned_and_in_wal_mode(tmp_path):
     path = tmp_path / "events.db"
     with SqliteStore.open(path) as s:
-        assert s.schema_version == len(MIGRATIONS) == 2
+        assert s.schema_version == len(MIGRATIONS) == 5
     with SqliteStore.open(path) as s:  # reopening applies nothing twice
-        assert s.schema_version == 2
+        assert s.schema_version == 5
     conn = sqlite3.connect(path)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"articles", "events", "search", "schema_version", "incidents", "incident_events",
-            "corrections", "rejected_events"} <= tables
-    assert conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 2
+            "corrections", "rejected_events", "feeds", "feed_items", "changes"} <= tables
+    assert conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 5
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     columns = [r[1] for r in conn.execute("PRAGMA table_info(events)")]
     assert tuple(columns) == COLUMNS
@@ -139,6 +144,7 @@ def test_store_events_round_trip_every_field(filled):
         got = back[event.event_id_cnty]
         assert got == event
         assert got.evidence == event.evidence  # not part of ==, so checked on its own
+        assert (got.trace, got.withheld, got.place_reason) == (event.trace, event.withheld, event.place_reason)
         assert got.sources_detail[0].evidence == Span(10, 18, "Jane Doe")
         assert event_row(got) == event_row(event)
 
@@ -148,7 +154,11 @@ def test_store_rows_convert_both_ways_without_a_database():
     assert tuple(row) == COLUMNS
     assert isinstance(row["evidence"], str) and isinstance(row["sources_detail"], str)
     assert row["fatalities"] is None and row["year"] == 2024
-    assert event_from_row(row) == BUS_EVENTS[1]
+    assert json.loads(row["trace"]) == list(BUS_EVENTS[1].trace) and row["withheld"].startswith("background")
+    back = event_from_row(row)
+    assert back == BUS_EVENTS[1]
+    assert (back.trace, back.withheld, back.place_reason) == \
+        (BUS_EVENTS[1].trace, BUS_EVENTS[1].withheld, BUS_EVENTS[1].place_reason)
 
 
 class _Boom(RuntimeError):

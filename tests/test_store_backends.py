@@ -75,7 +75,7 @@ def test_cli_ingests_exports_and_lists_incidents_on_postgresql(postgres_url, tmp
     args = ["--db", postgres_url]
     first = runner.invoke(cli, ["ingest", str(report), *args, "--published", "2025-03-05", "--outlet", "Radio Test"])
     assert first.exit_code == 0, first.output
-    assert "1 article stored" in first.output
+    assert "1 articles stored" in first.output
     again = runner.invoke(cli, ["ingest", str(report), *args, "--published", "2025-03-05"])
     assert "0 articles stored, 1 skipped" in again.output
     exported = runner.invoke(cli, ["export", *args, "--level", "incident", "--format", "csv"])

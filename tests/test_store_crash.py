@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a killed subprocess: `make test-fast` leaves these out
+
 ARTICLES = 40
 POLL_SECONDS = 0.05
 DEADLINE_SECONDS = 120.0

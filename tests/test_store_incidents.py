@@ -7,16 +7,21 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import json
 import random
 import sqlite3
+from contextlib import contextmanager
+from typing import Iterator
 
 import pytest
 
-from tacitus.export import write
-from tacitus.store import EventFilter, SqliteStore, StoreError, open_store
+from tacitus.export import COLUMNS, write
+from tacitus.store import MIGRATIONS, EventFilter, SqliteStore, StoreError, open_store
 from tacitus.types import Article, Event
 
 DAY = dt.date(2025, 6, 3)
+# The events columns before schema 5 added the decision trace.
+BEFORE_5 = COLUMNS[:COLUMNS.index("trace")]
 KISMAYO = dict(country="Somalia", admin1="Lower Juba", location="Kismayo", latitude=-0.3582,
                longitude=42.5454, geonameid=55671)
 JAMAAME = dict(country="Somalia", admin1="Lower Juba", location="Jamaame", latitude=0.0722,
@@ -180,7 +185,7 @@ def test_an_undone_merge_stays_undone_when_new_reports_arrive(store_url):
 
 def test_a_version_1_database_gains_its_incidents_when_opened(tmp_path):
     from tacitus.store.sqlite import schema_scripts
-    from tacitus.store.rows import ARTICLE_COLUMNS, EVENT_COLUMNS, article_to_row, event_to_row
+    from tacitus.store.rows import ARTICLE_COLUMNS, article_to_row, event_to_row
 
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
@@ -193,14 +198,17 @@ def test_a_version_1_database_gains_its_incidents_when_opened(tmp_path):
                      [row[c] for c in ARTICLE_COLUMNS])
         for e in events:
             values = event_to_row(e)
-            conn.execute(f"INSERT INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-                         [values[c] for c in EVENT_COLUMNS])
+            conn.execute(f"INSERT INTO events VALUES ({', '.join('?' * len(BEFORE_5))})",
+                         [values[c] for c in BEFORE_5])
     conn.commit()
     conn.close()
     with SqliteStore.open(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == len(MIGRATIONS)
         [one] = store.incidents()
         assert one.event_ids == ("SOM-art-0-0", "SOM-art-1-0")
+        # The change log starts with the articles already stored, oldest first.
+        assert store.change_cursor() == 2
+        assert store.count_incidents(EventFilter(since=0)) == 1 and store.count(EventFilter(since=2)) == 0
 
 
 def test_a_failed_write_leaves_events_and_incidents_as_they_were(store_url):
@@ -271,3 +279,120 @@ def test_cli_bounding_box_option_filters_and_refuses_bad_boxes(tmp_path):
     for bad, why in (("42,1", "four numbers"), ("a,b,c,d", "float"), ("10,0,5,1", "WEST <= EAST")):
         refused = run(bad)
         assert refused.exit_code == 2 and why in refused.output
+
+
+def _write_as_before_5(store, items, monkeypatch, *, incidents: bool = False) -> None:
+    """Articles and events as a Tacitus before schema 5 stored them: without the decision
+    columns; their incidents only when asked (else only a re-merge brings them)."""
+    import tacitus.store.remerge as remerge
+    from tacitus.merge import merge
+    from tacitus.store.rows import ARTICLE_COLUMNS, INCIDENT_COLUMNS, article_to_row, event_to_row
+
+    conn = store._conn
+    with conn.transaction("test: rows of an older Tacitus"):
+        for art, events in items:
+            row = article_to_row(art, "2025-06-04T00:00:00+00:00")
+            conn.execute(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
+                         f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})", [row[c] for c in ARTICLE_COLUMNS])
+            for e in events:
+                values = event_to_row(e)
+                conn.execute(f"INSERT INTO events ({', '.join(BEFORE_5)}) VALUES ({', '.join('?' * len(BEFORE_5))})",
+                             [values[c] for c in BEFORE_5])
+        if incidents:
+            with monkeypatch.context() as older:
+                older.setattr(remerge, "INCIDENT_COLUMNS", tuple(c for c in INCIDENT_COLUMNS
+                                                                 if c in BEFORE_5 or c not in COLUMNS))
+                remerge.write_incidents(conn, merge(e for _, events in items for e in events))
+
+
+@contextmanager
+def _older_schema(monkeypatch, store_url: str, version: int) -> Iterator[None]:
+    """Inside, the store's back end knows only its first ``version`` migrations."""
+    import tacitus.store.postgres as postgres_backend
+    import tacitus.store.sqlite as sqlite_backend
+
+    backend = postgres_backend if store_url.startswith("postgresql") else sqlite_backend
+    with monkeypatch.context() as older:
+        older.setattr(backend, "MIGRATIONS", backend.MIGRATIONS[:version])
+        yield
+
+
+@pytest.mark.parametrize("old", [2, 3])
+def test_an_older_database_migrates_to_the_latest_keeping_feeds_and_merging_afresh(store_url, old, monkeypatch):
+    # Version 3 added watch's feed tables and change log, version 4 the bounded merge: a
+    # database of either earlier version is upgraded by its first writer, its incidents
+    # merged again (none were stored here, so only the re-merge brings them).
+    from tacitus.merge import merge
+    from tacitus.store.feeds import FeedState
+
+    feed = FeedState("https://feeds.example/wire.xml", outlet="Wire", etag='"v7"', items_seen=5)
+    with _older_schema(monkeypatch, store_url, old):
+        with open_store(store_url) as store:
+            assert store.schema_version == old
+            _write_as_before_5(store, corpus(), monkeypatch)
+            if old >= 3:
+                store.save_feed_state(feed)
+            assert store.count_incidents() == 0
+    expected = sorted(i.event_ids for i in merge(e for _, events in corpus() for e in events))
+    with open_store(store_url) as store:
+        assert store.schema_version == len(MIGRATIONS) == 5
+        assert [r["version"] for r in store._conn.execute("SELECT version FROM schema_version ORDER BY version")] \
+            == [1, 2, 3, 4, 5]
+        assert sorted(i.event_ids for i in store.incidents()) == expected and len(expected) == 3
+        assert store.change_cursor() == len(corpus())  # one change per article, logged or seeded
+        assert store.feed_states() == ({feed.url: feed} if old >= 3 else {})
+
+
+def test_a_version_4_database_gains_empty_decisions_and_keeps_its_incidents(store_url, monkeypatch):
+    # Version 5 keeps each event's trace, withheld reason and place reason. Rows stored
+    # before have none (their decisions were not kept): they read back empty, their
+    # incidents are left as they were, and events stored afterwards keep theirs.
+    with _older_schema(monkeypatch, store_url, 4):
+        with open_store(store_url) as store:
+            _write_as_before_5(store, corpus()[:2], monkeypatch, incidents=True)
+            with store._conn.transaction("test: a mark only the stored incident has"):
+                store._conn.execute("UPDATE incidents SET explanation = ?", (json.dumps(["as version 4 merged it"]),))
+            before = [(r["event_id_cnty"], tuple(json.loads(r["event_ids"])))
+                      for r in store._conn.execute("SELECT event_id_cnty, event_ids FROM incidents")]
+    assert before == [("I-SOM-art-0-0", ("SOM-art-0-0", "SOM-art-1-0"))]
+    apart = corpus()[3]  # 50 km away: an incident of its own
+    traced = dataclasses.replace(apart[1][0], trace=("event_cue@0", "date:story", "place:only_place"),
+                                 place_reason="'Jamaame': the only place named")
+    with open_store(store_url) as store:
+        assert store.schema_version == 5
+        assert [(i.incident_id, i.event_ids) for i in store.incidents()] == before
+        assert store.incident("I-SOM-art-0-0").explanation == ("as version 4 merged it",)  # not merged again
+        old = store.event("SOM-art-0-0")
+        assert (old.trace, old.withheld, old.place_reason) == ((), "", "")
+        assert old == corpus()[0][1][0]
+        store.add(apart[0], [traced])
+        back = store.event("SOM-art-3-0")
+        assert (back.trace, back.place_reason) == (traced.trace, traced.place_reason)
+        assert store.incident("I-SOM-art-3-0").event.trace == traced.trace
+
+
+def test_decisions_round_trip_through_events_incidents_and_exports(store_url):
+    # What was decided when coding is stored with the event, read back as it was (on
+    # both back ends), carried by its incident, and written by every export.
+    art, [plain] = corpus()[3]
+    kept = dataclasses.replace(plain, trace=("armed_doer_and_target@0", "witness_quote@2", "date:story",
+                                             "place:only_place", "type:Armed clash from fight",
+                                             "consolidated:2 mentions of one day, place and sides"),
+                               place_reason="'Jamaame’s outskirts': a town in Lower Juba, ﬁrst named")
+    withheld = dataclasses.replace(kept, event_id_cnty="SOM-art-3-1", trace=("event_cue@4", "date:unanchored"),
+                                   withheld="undated: no date of its own", place_reason="")
+    with open_store(store_url) as store:
+        store.add(art, [kept, withheld])
+        for want in (kept, withheld):
+            got = store.event(want.event_id_cnty)
+            assert (got.trace, got.withheld, got.place_reason) == (want.trace, want.withheld, want.place_reason)
+        listed = {e.event_id_cnty: e.trace for e in store.events()}
+        assert listed == {kept.event_id_cnty: kept.trace, withheld.event_id_cnty: withheld.trace}
+        [incident] = [i for i in store.incidents() if kept.event_id_cnty in i.event_ids]
+        assert incident.event.trace == kept.trace and incident.event.place_reason == kept.place_reason
+        out = io.StringIO()
+        write(store.events(), out, "jsonl")
+    rows = {r["event_id_cnty"]: r for r in map(json.loads, out.getvalue().splitlines())}
+    assert rows[kept.event_id_cnty]["trace"] == list(kept.trace)
+    assert rows[withheld.event_id_cnty]["withheld"] == withheld.withheld
+    assert rows[kept.event_id_cnty]["place_reason"] == kept.place_reason

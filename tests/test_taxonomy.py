@@ -93,7 +93,7 @@ def test_classify(cues, agent, targets, expected):
     [
         ({}, None),
         ({"background": ["for years"]}, 1),
-        ({"irrealis": ["threatened to"]}, 2),
+        ({"corroborate": ["hospital"]}, 2),
         ({"gov_territory": ["recaptured"]}, 2),  # a rebel cannot 'regain' for the government
         ({"ns_territory": ["took control"]}, 1),
     ],
@@ -167,8 +167,8 @@ def test_classify_every_result_is_in_the_taxonomy():
         ({"air": ["warplanes"]}, {}),
         ({"air": ["warplanes"], "shell": ["shelled"]}, {"air": ["warplanes"], "shell": ["shelled"]}),
         ({"air": ["jets"], "attack": ["killed"]}, {"air": ["jets"]}),
-        ({"background": ["for years"], "corroborate": ["hospital"], "denial": ["denied"],
-          "irrealis": ["would"], "lethal": ["opened fire"], "disperse": ["tear gas"]}, {}),
+        ({"background": ["for years"], "corroborate": ["hospital"], "lethal": ["opened fire"],
+          "disperse": ["tear gas"]}, {}),
         ({"protest": ["protesters"], "arrest": ["arrested"]}, {"protest": ["protesters"], "arrest": ["arrested"]}),
     ],
 )

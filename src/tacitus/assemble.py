@@ -5,6 +5,21 @@ its source or corroboration ("the hospital received 30 bodies"), or that refers 
 to it ("the airstrikes", "the bombardment"), adds to the draft it refers to. Background
 ("clashes have increased recently"), hypotheticals and denials start nothing. A summary
 of an exchange ("A and B exchanged fire") gives way to the directed events that follow.
+
+The cascade, in the order each sentence meets it; the first rule that applies decides,
+and its name goes into the draft's ``trace`` ("rule@sentence") or the ``Skip`` list
+(``tacitus extract --explain`` prints both):
+
+Kept out (the sentence makes no event of its own):
+    file_photo, accident, ceremony, summary_toll, background_words, irrealis,
+    talked_about, recalled, recalled_again, anaphora_without_referent,
+    response_to_event, witness_quote (far from any event), no_event_of_its_own,
+    exchange_summary (after the cascade: directed events replace the summary)
+Added to an event already told:
+    corroboration, protest_arrests, raid_of_arrests, weapon_of_event,
+    damage_in_attack, witness_quote, same_story, battle_toll, refers_back, reports_on
+Starting an event:
+    event_cue, armed_doer_and_target, killing, dispersed_crowd
 """
 from __future__ import annotations
 
@@ -13,8 +28,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
-from tacitus.mention import Facts
-from tacitus.mention.casualties import Casualty
+from tacitus.facts import Casualty, Draft, Facts, ResolvedPlace, Role, Skip
+from tacitus.lexicon import SPEECH, TOPIC_HEADS, CueKind
 from tacitus.roles import linear_role, role_in
 from tacitus.taxonomy import CONTEXT_CUES, EVENT_CUES, RAID, WEAK_ATTACK, strong_cues
 from tacitus.types import SourceDetail, Span
@@ -22,19 +37,18 @@ from tacitus.types import SourceDetail, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from tacitus.mention.actors import ActorMention
-    from tacitus.resolve.places import ResolvedPlace
-
 _ANAPHOR = re.compile(r"\b(?:the|this|these|that|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _COMES_AFTER = re.compile(r"\b(?:comes?|came|follows?|followed|occurred|happened)\b", re.IGNORECASE)
 _RECIPROCAL = re.compile(r"\bexchang\w*|\bclash\w*|\bfought\b|\bbattl\w+|\bfighting\b", re.IGNORECASE)
 _GENERIC_REFERENCE = re.compile(
-    r"^(?:attacks?|assaults?|raids?|incident|violence|bombardment|shelling|strikes?|operation|"
-    r"clash(?:es)?|fighting|ambush|blast|explosion|bombing)$", re.IGNORECASE)
+    r"^(?:attacks?|assaults?|raids?|incidents?|violence|bombardments?|shellings?|strikes?|operations?|"
+    r"clash(?:es)?|fighting|ambush(?:es)?|blasts?|explosions?|bombings?)$", re.IGNORECASE)
 _IRREALIS = re.compile(
     r"\b(?:will|would|could|might|plans? to|planning to|(?-i:(?<!well-)plann(?:ing|ed)|plott(?:ing|ed))|"
     r"threaten\w*|warn\w* of|vow\w* to|intends? to|"
-    r"if|unless|expected to|fears? of|denied|deny|denies|did not|didn't|no one was|were not)\b",
+    r"if|unless|expected to|expects?|as soon as|purports? to|purportedly|upcoming|impending|looming|"
+    r"fears? of|denied|deny|denies|"
+    r"did not|didn't|no one was|were not)\b",
     re.IGNORECASE)
 _MODAL_AFTER = re.compile(
     r"[\s\"'”]+(?:(?!that\b|which\b|who\b)[\w\"'”]+\s+){0,2}"
@@ -54,8 +68,8 @@ _ELECTION_BEFORE = re.compile(r"\b" + _ELECTION + r"\s+(?:on|of|held on|schedule
 _ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s+(?:\w+\s+)?"
                       r"(?:attacks?|incidents?|clash(?:es)?|raids?|ambush(?:es)?|assaults?|bombings?)\b"
                       r"|\bseparately\b|\bin a separate\b", re.IGNORECASE)
-_SAID_WHEN = re.compile(r"\b(?:said|says|told\s+(?:[\w'’.-]+\s+){1,4}|announced|confirmed|stated|"
-                        r"added|reported)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.IGNORECASE)
+_SAID_WHEN = re.compile(r"\b(?:" + SPEECH.pattern("said_when") + r"|told\s+(?:[\w'’.-]+\s+){1,4})"
+                        r"\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.IGNORECASE)
 _ARMED_KINDS = {"attack", "fight", "shell", "air", "ied", "suicide", "grenade", "looting", "abduct"}
 _FIRE = re.compile(r"\bfire\b|\bablaze\b|torch|burn|razed", re.IGNORECASE)
 # "A day after the clash, …", "Following the attack, …": a cue that dates the news by an
@@ -78,30 +92,18 @@ _RECALL = re.compile(
     r"(?:last|previous) (?:week|month|year)'s)"
     r"\s+(?:[\w'-]+\s+){0,6}$", re.IGNORECASE)  # no comma: "a week after X, Y did Z" is news
 _CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
+_TOPIC = re.compile(r"\b" + TOPIC_HEADS.pattern("topic") + r"\s+(?:[\w'’-]+\s+){0,2}?"
+                    r"(?:about|over|at|into|of|on|against|for|that|following)\s+(?:[\w'’.\"“”-]+\s+){0,5}$",
+                    re.IGNORECASE)
+# A caption of a photo from the archive: "FILE - ...", "FILE PHOTO: ...".
+_FILE_PHOTO = re.compile(r"^\s*\(?FILE(?:\s+PHOTO)?\)?\s*[-–—:]")
+_WRITTEN_DATE = re.compile(r"\d")  # a day or year in digits: "Oct. 9, 2015", "9/10", "March 3"
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
-    actor: ActorMention
-    role: str  # "agent", "patient" or ""
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """An event before resolution: everything the article says about it, with spans."""
-
-    sentences: tuple[int, ...]
-    cues: dict[str, tuple[Span, ...]]
-    actors: tuple[Role, ...]
-    places: tuple[ResolvedPlace, ...]
-    date: dt.date | None
-    time_precision: int
-    date_evidence: tuple[Span, ...]
-    date_read: bool  # False when inherited from context or the publication date
-    casualties: tuple[Casualty, ...]
-    sources: tuple[SourceDetail, ...]
-    civilians_hit: bool
-    trigger: Span
+# How far (in sentences) a date read for one event carries to the next events told.
+STORY_REACH = 4
+# The first sentences of an article tell its news: their events are dated by publication.
+LEAD_SENTENCES = 3
 
 
 @dataclass
@@ -118,9 +120,23 @@ class _Builder:
     precision: int = 1
     date_spans: list[Span] = field(default_factory=list)
     date_read: bool = False
+    date_from: int | None = None
+    trace: list[str] = field(default_factory=list)  # "rule@sentence", in the order applied
     casualties: list[Casualty] = field(default_factory=list)
     sources: list[SourceDetail] = field(default_factory=list)
     civilians_hit: bool = False
+
+    def date_basis(self) -> str:
+        """How the day can be worked out: read in its own words, from the story it
+        continues (a date read at most STORY_REACH sentences away), as the news of the
+        lead, or not at all ("unanchored": a sentence deep in an article with no date
+        of its own near it is background, ACLED's "day that cannot be worked out")."""
+        first = self.sentences[0]
+        if self.date_read:
+            return "read"
+        if self.date_from is not None and abs(first - self.date_from) <= STORY_REACH:
+            return "story"
+        return "lead" if first < LEAD_SENTENCES else "unanchored"
 
     def kinds(self) -> set[str]:
         return set(self.cues)
@@ -138,6 +154,8 @@ class _Builder:
             time_precision=self.precision,
             date_evidence=tuple(self.date_spans),
             date_read=self.date_read,
+            date_from=self.date_from,
+            trace=(*self.trace, f"date:{self.date_basis()}"),
             casualties=tuple(self.casualties),
             sources=tuple(self.sources),
             civilians_hit=self.civilians_hit,
@@ -152,25 +170,70 @@ def event_sentences(facts: Sequence[Facts]) -> list[int]:
 
 
 def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | None) -> tuple[Draft, ...]:
+    return assemble_explained(facts, docs, published)[0]
+
+
+def assemble_explained(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | None
+                       ) -> tuple[tuple[Draft, ...], tuple[Skip, ...]]:
+    """The drafts, and for each sentence with an event word that made no event of its own,
+    the rule that kept it out (``Skip``). Each draft's ``trace`` names the rules that
+    started it and added sentences to it ("rule@sentence")."""
     drafts: list[_Builder] = []
-    running: tuple[dt.date, int, Span] | None = None  # the last date read, for inheritance
+    skipped: list[Skip] = []
+
+    file_photos: set[int] = set()  # paragraphs that are captions of file photos
+
+    def skip(f: Facts, rule: str) -> None:
+        skipped.append(Skip(f.index, rule))
+
+    # the last date read, for inheritance: date, precision, words, sentence index
+    running: tuple[dt.date, int, Span, int] | None = None
     recalled = False  # an event from weeks back was recalled: "the attack" may be it
     for f in facts:
         f = _without_time_references(f)
         texts = f.cue_texts()
-        if "background" in texts and not _dated(f):
-            continue
         strong = strong_cues(texts)
+        if _FILE_PHOTO.match(f.sentence.span.text):
+            file_photos.add(f.sentence.paragraph)
+        if f.sentence.paragraph in file_photos and not any(
+                t.kind == "date" and _WRITTEN_DATE.search(t.span.text) for t in f.times):
+            # "FILE - Police detain a protester": a photo from the archive that gives no
+            # date of its own shows an older event (a dated one is screened by its date)
+            if strong:
+                skip(f, "file_photo")
+            continue
+        if "accident" in texts and set(strong) <= {"attack"}:  # a protest about an accident stays
+            if strong or f.casualties:
+                skip(f, "accident")  # "the bodies of migrants from a boat that capsized"
+            continue
+        if "ceremony" in texts and strong and set(strong) <= {"protest"}:
+            skip(f, "ceremony")  # "cadets march during a rehearsal for the military parade"
+            continue
+        if "summary" in texts:
+            if strong:
+                skip(f, "summary_toll")  # "bringing the death toll since April to 26"
+            continue
+        if "background" in texts and not _dated(f):
+            if strong:
+                skip(f, "background_words")
+            continue
         trigger = _trigger(f, strong)
         if trigger is not None and _irrealis_before(f, trigger):
+            skip(f, "irrealis")
+            continue
+        if trigger is not None and _talked_about(f, trigger):
+            skip(f, "talked_about")
             continue
         if trigger is not None and _recalled(f, trigger):
             recalled = True
+            skip(f, "recalled")
             continue
         dates = [t for t in f.times if t.kind == "date"]
         # "…, officials said on Monday": the day of the statement, not of the event; a
         # date of the event itself, here or in the next sentences, wins over it.
         dates = [t for t in dates if not _dates_another_event(f, t)]
+        # "Friday, Oct. 9, 2015": the date written out beats the weekday beside it
+        dates.sort(key=lambda t: not _WRITTEN_DATE.search(t.span.text))
         date_here = next((t for t in dates if not _said_when(f, t)), dates[0] if dates else None)
         stated = date_here is not None and _said_when(f, date_here)
         offset_here = next((t for t in f.times if t.kind == "offset"), None)
@@ -181,118 +244,141 @@ def assemble(facts: Sequence[Facts], docs: dict[int, Doc], published: dt.date | 
         refers_back = referent is not None
         if recalled and referent is None and _anaphoric(f, trigger):
             # "She lost two cousins in the shooting": the recalled event again.
+            skip(f, "recalled_again")
+            continue
+        if referent is None and trigger is not None and date_here is None and f.index >= LEAD_SENTENCES \
+                and _GENERIC_REFERENCE.match(trigger.text) and _anaphoric(f, trigger):
+            # "The bombardments have pushed diplomacy to the brink": events the reader is
+            # taken to know already, though this article told none of them
+            skip(f, "anaphora_without_referent")
             continue
         if referent is not None:
             previous = referent
         if drafts and "corroborate" in texts and not strong:
             # "The hospital received 30 bodies": evidence for an event already told,
             # however far back; never an event of its own.
-            _add(referent or drafts[-1], f, roles, with_places=False, corroborating=True)
+            _add(referent or drafts[-1], f, roles, "corroboration", with_places=False, corroborating=True)
             continue
 
-        if near and set(strong) == {"arrest"} and previous.kinds() & {"protest", "riot"}:
+        if near and previous is not None and set(strong) == {"arrest"} and previous.kinds() & {"protest", "riot"}:
             # "Police fired tear gas. Several were arrested.": the protest's intervention.
-            _add(previous, f, roles, with_places=False)
+            _add(previous, f, roles, "protest_arrests", with_places=False)
             continue
-        if near and "arrest" in strong and set(strong) <= {"arrest", "attack"} \
+        if near and previous is not None and "arrest" in strong and set(strong) <= {"arrest", "attack"} \
                 and "arrest" in previous.kinds() and all(RAID.match(t) for t in strong.get("attack", ())):
             # "They were detained in a raid on a house": how the arrests just told were made.
-            _add(previous, f, roles, with_places=False)
+            _add(previous, f, roles, "raid_of_arrests", with_places=False)
             continue
         weapon_only = strong and set(strong) <= _WEAPONS and "attack" not in texts
-        if weapon_only and near and date_here is None and offset_here is None \
+        if weapon_only and near and previous is not None and date_here is None and offset_here is None \
                 and not _new_town(f, previous):
             # "The bomber, wearing an explosive vest, walked in": the weapon of the event
             # just told, not a new one.
-            _add(previous, f, roles, with_places=False)
+            _add(previous, f, roles, "weapon_of_event", with_places=False)
             continue
-        if near and strong and _fire_only(strong, texts) and previous.kinds() & _ARMED_KINDS:
+        if near and previous is not None and strong and _fire_only(strong, texts) and previous.kinds() & _ARMED_KINDS:
             # "Several houses were set on fire": what the attackers just told did, not a
             # riot of its own (no protest, no crowd doing it).
-            _add(previous, _as_damage(f), roles, with_places=False)
+            _add(previous, _as_damage(f), roles, "damage_in_attack", with_places=False)
             continue
         if strong and trigger is not None and _quoted(f, trigger) and previous is not None:
             # "They shot at young men who only asked for electricity," a witness said: a
             # witness's words about the event told, never an event of their own.
             if near:
-                _add(previous, f, roles, with_places=False)
+                _add(previous, f, roles, "witness_quote", with_places=False)
+            else:
+                skip(f, "witness_quote")
             continue
-        if near and strong and not refers_back and date_here is None and offset_here is None \
+        if near and previous is not None and strong and not refers_back and date_here is None and offset_here is None \
                 and _same_story(f, roles, strong, previous):
             # "A mob beat a man in Jos. He was caught near a bus park, beaten and set on
             # fire": the same crowd at the same place on the same day is one event
             # (ACLED's rule), told over several sentences.
-            _add(previous, f, roles, with_places=False)
+            _add(previous, f, roles, "same_story", with_places=False)
             continue
         if strong and set(strong) == {"change"} and any(d.kinds() & _ARMED_KINDS for d in drafts):
             # "Troops were deployed to pursue the attackers": the response to an event
             # already told, not a development of its own.
+            skip(f, "response_to_event")
             continue
-        if not strong and near and "fight" in previous.kinds() and f.casualties:
+        if not strong and near and previous is not None and "fight" in previous.kinds() and f.casualties:
             # "He had seen the bodies of seven militants and three soldiers had died":
             # the toll of the battle just told, whoever is said to have killed whom
-            _add(previous, f, roles, with_places=False)
+            _add(previous, f, roles, "battle_toll", with_places=False)
             continue
         if strong and not refers_back:
-            draft = _start(f, strong, roles, trigger)
+            draft = _start(f, strong, roles, trigger, "event_cue")
         elif (not strong and trigger is not None and _armed_agent_with_target(roles, f)
-              and not (near and not _new_actors(roles, previous))):
+              and not (near and previous is not None and not _new_actors(roles, previous))):
             # "In response, the army hit rebel-held districts": a new directed event;
             # its weapon is the one of the story it continues.
-            draft = _start(f, {"attack": [trigger.text]}, roles, trigger)
+            draft = _start(f, {"attack": [trigger.text]}, roles, trigger, "armed_doer_and_target")
             if previous is not None and near:
                 for kind in ("shell", "air", "ied", "grenade"):
                     if kind in previous.cues:
                         draft.cues.setdefault(kind, list(previous.cues[kind]))
         elif previous is not None and (refers_back or near) and _reports_on(f, texts):
-            _add(previous, f, roles, with_places=refers_back and bool(strong) and "corroborate" not in texts)
+            _add(previous, f, roles, "refers_back" if refers_back else "reports_on",
+                 with_places=refers_back and bool(strong) and "corroborate" not in texts)
             if not previous.date_read and date_here is not None:
-                _set_date(previous, date_here.date, date_here.precision, date_here.span, True)
-                running = (previous.date, previous.precision, date_here.span)
+                _set_date(previous, date_here.date, date_here.precision, date_here.span, True, f.index)
+                assert previous.date is not None  # a TimeMention of kind "date" is resolved
+                running = (previous.date, previous.precision, date_here.span, f.index)
             continue
         elif trigger is not None and any(c.kind in {"killed", "injured"} and c.best > 0
                                          and not c.corroborating for c in f.casualties):
-            draft = _start(f, {"attack": [trigger.text]}, roles, trigger)
-        elif (dispersal := _dispersed_crowd(f)) is not None and not (near and previous.kinds() & {"protest", "riot"}):
+            draft = _start(f, {"attack": [trigger.text]}, roles, trigger, "killing")
+        elif (dispersal := _dispersed_crowd(f)) is not None \
+                and not (near and previous is not None and previous.kinds() & {"protest", "riot"}):
             # "Police fired tear gas to disperse a crowd of voters": a gathering that was
             # broken up is a demonstration, though no word says "protest".
-            draft = _start(f, {}, roles, dispersal)
+            draft = _start(f, {}, roles, dispersal, "dispersed_crowd")
             draft.cues.setdefault("protest", []).append(dispersal)
         else:
+            if trigger is not None:
+                skip(f, "no_event_of_its_own")
             continue
 
         if date_here is not None:
-            _set_date(draft, date_here.date, date_here.precision, date_here.span, not stated)
+            _set_date(draft, date_here.date, date_here.precision, date_here.span, not stated, f.index)
         elif offset_here is not None and running is not None:
             # "This comes one day after X": X is earlier; "a day after X, Y": Y is later.
             before = f.sentence.span.text[: offset_here.span.start - f.sentence.span.start]
             sign = -1 if _COMES_AFTER.search(before) else 1
             days = sign * abs(offset_here.days)
-            _set_date(draft, running[0] + dt.timedelta(days=days), running[1], offset_here.span, True)
+            _set_date(draft, running[0] + dt.timedelta(days=days), running[1], offset_here.span, True,
+                      f.index)
         elif running is not None:
-            _set_date(draft, running[0], running[1], running[2], False)
+            # The story goes on: the date carries from the last sentence that told an
+            # event of that day, not only from the sentence it was read in.
+            told = [d.sentences[-1] for d in drafts
+                    if d.date == running[0] and d.date_basis() != "unanchored"]
+            _set_date(draft, running[0], running[1], running[2], False, max([running[3], *told]))
         if draft.date_read:
-            running = (draft.date, draft.precision, draft.date_spans[0])
+            assert draft.date is not None  # read from a resolved date, or shifted from one
+            running = (draft.date, draft.precision, draft.date_spans[0], f.index)
         draft.reciprocal = _is_reciprocal(f, roles)
         drafts.append(draft)
 
-    drafts = _drop_summaries(drafts)
-    for before, d in zip(drafts, drafts[1:]):
-        if not d.places and before.places:
+    drafts, summaries = _drop_summaries(drafts)
+    skipped.extend(Skip(d.sentences[0], "exchange_summary") for d in summaries)
+    for prior, d in zip(drafts, drafts[1:]):
+        if not d.places and prior.places:
             # "Hours later, gunmen attacked a checkpoint": the story's place still holds.
-            d.places.extend(before.places)
-    first_read = next(((d.date, d.precision, d.date_spans[0]) for d in drafts if d.date_read), None)
+            d.places.extend(prior.places)
+    first_read = next(((d.date, d.precision, d.date_spans[0], d.date_from) for d in drafts if d.date_read),
+                      None)
     out = []
     for d in drafts:
         if d.date is None:
             if first_read is not None:
-                _set_date(d, first_read[0], first_read[1], first_read[2], False)
+                _set_date(d, first_read[0], first_read[1], first_read[2], False, first_read[3])
             elif published is not None:
                 # No date in the whole article: news reports the previous day's events,
                 # so that is the prior; nothing was read, and confidence says so.
                 d.date, d.precision = published - dt.timedelta(days=1), 1
         out.append(d.freeze())
-    return tuple(out)
+    return tuple(out), tuple(sorted(skipped, key=lambda k: k.sentence))
 
 
 def _without_time_references(f: Facts) -> Facts:
@@ -363,7 +449,7 @@ def _same_story(f: Facts, roles: Sequence[Role], strong: dict[str, list[str]],
 
 def _as_damage(f: Facts) -> Facts:
     """The sentence's burning told as damage done in the event it belongs to."""
-    return replace(f, cues=tuple(replace(c, kind="damage") if c.kind in {"riot", "looting"} else c
+    return replace(f, cues=tuple(replace(c, kind=CueKind.DAMAGE) if c.kind in {"riot", "looting"} else c
                                  for c in f.cues))
 
 
@@ -395,8 +481,16 @@ def _irrealis_before(f: Facts, trigger: Span) -> bool:
     # "an attack would follow", "the detained men denied": a modal or denial just after
     # the trigger counts too, but not one inside its object ("residents protest a plan
     # to demolish their homes", "students protest a policy that would cut grants").
-    return bool(_IRREALIS.search(text[max(0, rel - 40):end])
+    return bool(_IRREALIS.search(text[max(0, rel - 50):end])
                 or _MODAL_AFTER.match(text, end))
+
+
+def _talked_about(f: Facts, trigger: Span) -> bool:
+    """'outrage at the chemical attack', 'an investigation into the killings', 'the threat
+    of further attacks': the event is what people talk about, not what is reported."""
+    before = f.sentence.span.text[max(0, trigger.start - f.sentence.span.start - 80):
+                                  trigger.start - f.sentence.span.start]
+    return bool(_TOPIC.search(before))
 
 
 def _dispersed_crowd(f: Facts) -> Span | None:
@@ -475,21 +569,24 @@ def _new_actors(roles: Sequence[Role], previous: _Builder) -> bool:
     return bool(agents) and agents != prev_agents
 
 
-def _start(f: Facts, strong: dict[str, list[str]], roles: list[Role], trigger: Span | None) -> _Builder:
+def _start(f: Facts, strong: dict[str, list[str]], roles: list[Role], trigger: Span | None,
+           rule: str) -> _Builder:
     cues: dict[str, list[Span]] = {}
     for c in f.cues:
         if c.kind in strong or c.kind in CONTEXT_CUES or c.kind == "corroborate":
             cues.setdefault(c.kind, []).append(c.span)
     b = _Builder(sentences=[f.index], cues=cues, actors=list(roles), places=list(f.places),
-                 trigger=trigger or f.sentence.span)
+                 trigger=trigger or f.sentence.span, trace=[f"{rule}@{f.index}"])
     b.casualties.extend(f.casualties)
     b.sources.extend(f.sources)
     b.civilians_hit = _civilians_hit(f)
     return b
 
 
-def _add(d: _Builder, f: Facts, roles: list[Role], *, with_places: bool, corroborating: bool = False) -> None:
+def _add(d: _Builder, f: Facts, roles: list[Role], rule: str, *, with_places: bool,
+         corroborating: bool = False) -> None:
     d.sentences.append(f.index)
+    d.trace.append(f"{rule}@{f.index}")
     known = d.actor_names()
     if not corroborating:  # who confirmed a toll is a source, not a side
         d.actors.extend(r for r in roles if r.actor.name not in known)
@@ -511,8 +608,9 @@ def _civilians_hit(f: Facts) -> bool:
                                    or any(c.civilians > 0 and not c.corroborating for c in f.casualties))
 
 
-def _set_date(d: _Builder, date: dt.date | None, precision: int, span: Span, read: bool) -> None:
-    d.date, d.precision, d.date_read = date, precision, read
+def _set_date(d: _Builder, date: dt.date | None, precision: int, span: Span, read: bool,
+              source: int | None) -> None:
+    d.date, d.precision, d.date_read, d.date_from = date, precision, read, source
     d.date_spans = [span]
 
 
@@ -523,9 +621,10 @@ def _is_reciprocal(f: Facts, roles: Sequence[Role]) -> bool:
         r.role == "patient" for r in roles)
 
 
-def _drop_summaries(drafts: list[_Builder]) -> list[_Builder]:
-    """An exchange summary gives way to directed events between the same sides that day."""
-    kept = []
+def _drop_summaries(drafts: list[_Builder]) -> tuple[list[_Builder], list[_Builder]]:
+    """An exchange summary gives way to directed events between the same sides that day:
+    (the drafts kept, the summaries dropped)."""
+    kept, dropped = [], []
     for d in drafts:
         if d.reciprocal:
             sides = d.actor_names()
@@ -535,6 +634,7 @@ def _drop_summaries(drafts: list[_Builder]) -> list[_Builder]:
                 for o in directed:  # the summary's place and words still count as evidence
                     if not o.places:
                         o.places.extend(d.places)
+                dropped.append(d)
                 continue
         kept.append(d)
-    return kept
+    return kept, dropped

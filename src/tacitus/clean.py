@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from importlib import resources
 
 from tacitus.errors import ResourceError
+from tacitus.lexicon import SPEECH
 from tacitus.types import Article, Span
 
 _FINAL = ".!?\"”’'…"  # a paragraph ending in one of these is a sentence, not a heading
 _CONTINUES = ":;,"  # ...and one ending in these leads into the next paragraph
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 _WORD = re.compile(r"\w[\w'’.-]*")
-_SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|according)\b", re.I)  # body, not caption
+_SPEECH = re.compile(r"[\"“”]|\b" + SPEECH.pattern("caption") + r"\b", re.I)  # body, not caption
 _TAIL_SHARE = 0.3  # a tail marker in the first 30% of the text is body, not tail
 _MAX_CAPTION_WORDS = 40
 _MAX_HEADING_WORDS = 7  # "< 8 words"
@@ -97,7 +98,9 @@ def _words(s: str) -> int:
 
 
 def _ends_sentence(s: str) -> bool:
-    s = s.rstrip().rstrip(")]")
+    # a closing quote ends a sentence only after end punctuation: 'he said "no."' does,
+    # a headline 'Opposition Insists on ‘Peaceful Protest’' does not
+    s = s.rstrip().rstrip(")]").rstrip("\"”’'").rstrip(")]")
     return bool(s) and s[-1] in _FINAL
 
 

@@ -9,8 +9,9 @@ import csv
 import json
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Iterable
+from typing import IO, Any, Callable, Iterable, Mapping
 
 from tacitus.types import ACLED_COLUMNS, TACITUS_COLUMNS, Event
 
@@ -21,8 +22,29 @@ PARQUET_BATCH = 10_000
 # Parquet column types; the other columns are text (lists and mappings as JSON text).
 _INTEGER_COLUMNS = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
                     "fatalities", "timestamp", "fatalities_low", "fatalities_best", "fatalities_high",
-                    "civilian_fatalities_low", "injured_low", "geonameid"}
+                    "civilian_fatalities_low", "injured_low", "geonameid", "population_1km",
+                    "population_2km", "population_5km", "population_best"}
 _FLOAT_COLUMNS = {"latitude", "longitude", "confidence"}
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Which columns an export writes, in order. ``extra`` gives the values of columns
+    that are not an event's own (``tacitus.acled``: the population columns); a
+    ``tag_row`` (HXL hashtags) goes under a CSV's header."""
+
+    columns: tuple[str, ...] = COLUMNS
+    extra: Callable[[Event], Mapping[str, Any]] | None = None
+    tag_row: tuple[str, ...] | None = None
+
+    def row(self, event: Event) -> dict[str, Any]:
+        row = event_row(event)
+        if self.extra is not None:
+            row.update(self.extra(event))
+        return {c: row[c] for c in self.columns}
+
+
+DEFAULT_LAYOUT = Layout()
 
 
 def event_row(event: Event) -> dict[str, Any]:
@@ -31,6 +53,8 @@ def event_row(event: Event) -> dict[str, Any]:
         "event_date": event.event_date.isoformat() if event.event_date else None,
         "year": event.event_date.year if event.event_date else None,
         "interaction": event.interaction,
+        # ACLED writes 0 where there is no second actor (so the column stays integer).
+        "inter2": 0 if event.inter2 is None and event.inter1 is not None else event.inter2,
         "timestamp": _timestamp(event),
         "sources_detail": [
             {"name": s.name, "role": s.role, "outlet": s.outlet} for s in event.sources_detail
@@ -39,6 +63,7 @@ def event_row(event: Event) -> dict[str, Any]:
             field: [{"start": s.start, "end": s.end, "text": s.text} for s in spans]
             for field, spans in event.evidence.items()
         },
+        "trace": list(event.trace),
     }
     return {c: derived[c] if c in derived else getattr(event, c) for c in COLUMNS}
 
@@ -53,22 +78,24 @@ def _timestamp(event: Event) -> int | None:
     return calendar.timegm(event.event_date.timetuple())
 
 
-def write_jsonl(events: Iterable[Event], out: IO[str]) -> int:
+def write_jsonl(events: Iterable[Event], out: IO[str], layout: Layout = DEFAULT_LAYOUT) -> int:
     n = 0
     for e in events:
-        out.write(json.dumps(event_row(e), ensure_ascii=False) + "\n")
+        out.write(json.dumps(layout.row(e), ensure_ascii=False) + "\n")
         n += 1
     return n
 
 
-def write_csv(events: Iterable[Event], out: IO[str], *, header: bool = True) -> int:
+def write_csv(events: Iterable[Event], out: IO[str], layout: Layout = DEFAULT_LAYOUT, *,
+              header: bool = True) -> int:
     writer = csv.writer(out, lineterminator="\n")
     if header:
-        writer.writerow(COLUMNS)
+        writer.writerow(layout.columns)
+        if layout.tag_row is not None:
+            writer.writerow(layout.tag_row)
     n = 0
     for e in events:
-        row = event_row(e)
-        writer.writerow(_cell(row[c]) for c in COLUMNS)
+        writer.writerow(_cell(v) for v in layout.row(e).values())
         n += 1
     return n
 
@@ -84,7 +111,7 @@ def _cell(value: Any) -> Any:
     return "" if value is None else _flat(value)
 
 
-def write_geojson(events: Iterable[Event], out: IO[str]) -> int:
+def write_geojson(events: Iterable[Event], out: IO[str], layout: Layout = DEFAULT_LAYOUT) -> int:
     """A FeatureCollection; events without coordinates are left out (they have no point)."""
     out.write('{"type": "FeatureCollection", "features": [\n')
     n = 0
@@ -94,7 +121,7 @@ def write_geojson(events: Iterable[Event], out: IO[str]) -> int:
         feature = {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [e.longitude, e.latitude]},
-            "properties": event_row(e),
+            "properties": layout.row(e),
         }
         out.write(("," if n else "") + json.dumps(feature, ensure_ascii=False) + "\n")
         n += 1
@@ -102,25 +129,26 @@ def write_geojson(events: Iterable[Event], out: IO[str]) -> int:
     return n
 
 
-def write_parquet(events: Iterable[Event], path: str | Path) -> int:
+def write_parquet(events: Iterable[Event], path: str | Path, layout: Layout = DEFAULT_LAYOUT) -> int:
     """A Parquet file with the same columns and order as the CSV, written a batch at a time."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    columns = layout.columns
     schema = pa.schema([(c, pa.int64() if c in _INTEGER_COLUMNS else
-                         pa.float64() if c in _FLOAT_COLUMNS else pa.string()) for c in COLUMNS])
+                         pa.float64() if c in _FLOAT_COLUMNS else pa.string()) for c in columns])
     n = 0
     with pq.ParquetWriter(str(path), schema, compression="zstd") as writer:
-        batch: dict[str, list[Any]] = {c: [] for c in COLUMNS}
+        batch: dict[str, list[Any]] = {c: [] for c in columns}
         for e in events:
-            row = event_row(e)
-            for c in COLUMNS:
+            row = layout.row(e)
+            for c in columns:
                 batch[c].append(_flat(row[c]))
             n += 1
             if n % PARQUET_BATCH == 0:
                 writer.write_table(pa.table(batch, schema=schema))
-                batch = {c: [] for c in COLUMNS}
-        if batch[COLUMNS[0]] or n == 0:
+                batch = {c: [] for c in columns}
+        if batch[columns[0]] or n == 0:
             writer.write_table(pa.table(batch, schema=schema))
     return n
 
@@ -128,12 +156,12 @@ def write_parquet(events: Iterable[Event], path: str | Path) -> int:
 WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson}
 
 
-def write(events: Iterable[Event], out: IO[str], fmt: str) -> int:
+def write(events: Iterable[Event], out: IO[str], fmt: str, layout: Layout = DEFAULT_LAYOUT) -> int:
     """Text formats to an open stream (Parquet needs a file: ``write_to_file``)."""
-    return WRITERS[fmt](events, out)
+    return WRITERS[fmt](events, out, layout)
 
 
-def write_to_file(events: Iterable[Event], path: str | Path, fmt: str) -> int:
+def write_to_file(events: Iterable[Event], path: str | Path, fmt: str, layout: Layout = DEFAULT_LAYOUT) -> int:
     """Write a whole file or nothing: into a temporary file beside it, renamed at the end,
     so an interrupted export never leaves a truncated file under the real name."""
     path = Path(path)
@@ -141,10 +169,10 @@ def write_to_file(events: Iterable[Event], path: str | Path, fmt: str) -> int:
     os.close(fd)
     try:
         if fmt == "parquet":
-            n = write_parquet(events, tmp)
+            n = write_parquet(events, tmp, layout)
         else:
             with open(tmp, "w", encoding="utf-8", newline="") as out:
-                n = write(events, out, fmt)
+                n = write(events, out, fmt, layout)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

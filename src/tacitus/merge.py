@@ -1,16 +1,30 @@
 """Events from many articles → incidents: one record per real event, with the reasons.
 
 Two events are *linked* when they can be two reports of one event: different articles,
-the same country, dates at most a day apart, the same place (same GeoNames id, or
-within 25 km), sub-types of one group (``data/incident_kinds.tsv``) and actors that do
-not contradict each other. Incidents are then built greedily from the strongest link to
-the weakest, never putting two events of the same article together (the extractor
-already made those one event per day, place and actor pair, so two of them are two
-events). Links are sorted by a key computed from the events alone, so the incidents
-depend on the set of events, never on the order the articles arrived in.
+the same country, dates at most a day apart (and, a day apart, not both stated in the
+text: two reports that each say their day, and name different days, tell two events),
+the same place (same GeoNames id, or within 25 km), sub-types of one group
+(``data/incident_kinds.tsv``) and actors that do not contradict each other.
+
+An incident is a set of reports every two of which are linked (not a chain of links:
+eight attacks on one market on eight days are eight incidents), so its span is bounded
+— one day, or two consecutive days, and 25 km — whatever arrives. It is built in two
+steps, both from the events alone, never from the order the articles arrived in:
+
+1. *Same day*: reports of one day merge greedily from the strongest link to the
+   weakest, a report joining a group only when it is linked to every report in it, and
+   never two events of the same article (the extractor already made those one event per
+   day, place and actor pair, so two of them are two events).
+2. *Next day*: a group of one day joins a group of the day before or after only when
+   each is the other's only such partner, every two of their reports are linked, and the
+   later day's tolls do not all fall below the earlier day's (a later report of the
+   same attack counts as many dead or more; fewer tell another attack).
+
+So the incident of an event depends only on the events within three days of it: the
+store re-merges a bounded neighbourhood for each new article, whatever its size.
 
 A user's review overrides the rule: an event ``kept apart`` links to nothing, and two
-events ``joined`` are linked whatever the rule says.
+events ``joined`` are put in one incident whatever the rule says.
 
     incidents = merge(events, apart={"KEN-1a2b"}, joined={("KEN-1a2b", "KEN-9f8e")})
 """
@@ -22,10 +36,14 @@ from typing import Iterable, Sequence
 
 from tacitus.distance import distance_km
 from tacitus.lexicon import data_rows
+from tacitus.outlets import combine_scales
 from tacitus.types import Event, SourceDetail
 
 NEAR_KM = 25.0
 MAX_DAYS_APART = 1
+# How far (in days) the incident of an event can depend on other events: its day's
+# groups, their partners a day away, and those partners' other candidates (see merge).
+REACH_DAYS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +62,8 @@ class Incident:
     """One real event: the merged record, its events and articles, and why they merged.
 
     ``event`` holds ACLED's columns for the incident; its ``event_id_cnty`` is the
-    incident id. ``explanation`` has one line per merge and one for the fatalities.
+    incident id. ``explanation`` has one line per report that joined, and one for the
+    fatalities.
     """
 
     incident_id: str
@@ -69,6 +88,12 @@ def _km(a: Event, b: Event) -> float | None:
 
 def _unidentified(actor: str) -> bool:
     return not actor or actor.startswith("Unidentified")
+
+
+def date_stated(e: Event) -> bool:
+    """The report says the event's day in words ("on Monday", "yesterday"), not only
+    a week or a day guessed from the publication date."""
+    return e.time_precision == 1 and bool(e.evidence.get("event_date"))
 
 
 def _actors_agree(a: Event, b: Event) -> str | None:
@@ -96,8 +121,9 @@ def link(a: Event, b: Event) -> Link | None:
     if a.event_date is None or b.event_date is None:
         return None
     days = abs((a.event_date - b.event_date).days)
-    if days > MAX_DAYS_APART:
+    if days > MAX_DAYS_APART or (days and date_stated(a) and date_stated(b)):
         return None
+    km: float | None
     if a.geonameid is not None and a.geonameid == b.geonameid:
         km, where = 0.0, f"same place ({a.location})"
     else:
@@ -112,7 +138,7 @@ def link(a: Event, b: Event) -> Link | None:
         return None
     kind = (f"same sub-type ({a.sub_event_type})" if a.sub_event_type == b.sub_event_type
             else f"compatible sub-types ({'; '.join(sorted((a.sub_event_type, b.sub_event_type)))})")
-    when = "same day" if days == 0 else "a day apart"
+    when = "same day" if days == 0 else "a day apart, one of them not saying its day"
     first, second = a.event_id_cnty, b.event_id_cnty
     strength = (days, a.sub_event_type != b.sub_event_type, round(km, 3), a.actor1 != b.actor1,
                 first, second)
@@ -125,7 +151,7 @@ def _links(events: Sequence[Event]) -> list[Link]:
         if e.event_date is not None:
             by_day.setdefault(e.event_date.toordinal(), []).append(e)
     found = []
-    for i, a in enumerate(events):
+    for a in events:
         if a.event_date is None:
             continue
         day = a.event_date.toordinal()
@@ -138,37 +164,87 @@ def _links(events: Sequence[Event]) -> list[Link]:
     return found
 
 
+class _Groups:
+    """Groups of event ids being merged; a group is named by its smallest member's index."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self.events = events
+        self.group_of = {e.event_id_cnty: i for i, e in enumerate(events)}
+        self.members: dict[int, list[str]] = {i: [e.event_id_cnty] for i, e in enumerate(events)}
+        self.reasons: dict[int, list[str]] = {i: [] for i in range(len(events))}
+
+    def join(self, ga: int, gb: int, reason: str) -> None:
+        keep, gone = min(ga, gb), max(ga, gb)
+        for event_id in self.members[gone]:
+            self.group_of[event_id] = keep
+        self.members[keep] += self.members.pop(gone)
+        self.reasons[keep] += [reason] + self.reasons.pop(gone)
+
+
+def _all_linked(xs: Iterable[str], ys: Sequence[str], linked: set[tuple[str, str]]) -> bool:
+    return all((min(x, y), max(x, y)) in linked for x in xs for y in ys)
+
+
+def _tolls_rise(early: Sequence[Event], late: Sequence[Event]) -> bool:
+    """Whether the later day's reports can be later reports of the earlier day's event:
+    at least one counts as many dead as the earlier day's lowest count (a toll rises as
+    bodies are found; fewer dead on the next day is another attack)."""
+    before = [e.fatalities_low for e in early if e.fatalities_best is not None]
+    after = [e.fatalities_high if e.fatalities_high is not None else e.fatalities_best
+             for e in late if e.fatalities_best is not None]
+    return not before or not after or max(after) >= min(before)
+
+
 def merge(events: Iterable[Event], *, apart: frozenset[str] | set[str] = frozenset(),
           joined: Iterable[tuple[str, str]] = ()) -> list[Incident]:
     """Incidents of a set of events, ordered by incident id. Pure and order-independent."""
     events = sorted(events, key=lambda e: e.event_id_cnty)
     by_id = {e.event_id_cnty: e for e in events}
-    links = [l for l in _links(events) if l.a not in apart and l.b not in apart]
-    for a, b in joined:
-        if a in by_id and b in by_id and a != b:
-            first, second = sorted((a, b))
-            links.append(Link(first, second, (-1, first, second), f"{first} + {second}: joined by a reviewer",
-                              by_reviewer=True))
-    links.sort(key=lambda l: l.strength)
+    links = sorted((l for l in _links(events) if l.a not in apart and l.b not in apart),
+                   key=lambda l: l.strength)
+    linked = {(l.a, l.b) for l in links}
+    groups = _Groups(events)
 
-    cluster_of = {e.event_id_cnty: i for i, e in enumerate(events)}
-    members: dict[int, list[str]] = {i: [e.event_id_cnty] for i, e in enumerate(events)}
-    articles: dict[int, set[str]] = {i: {e.article_id} for i, e in enumerate(events)}
-    reasons: dict[int, list[str]] = {i: [] for i in range(len(events))}
+    # 1. Same day: greedy, strongest link first; a group stays a clique of linked reports.
     for l in links:
-        ca, cb = cluster_of[l.a], cluster_of[l.b]
-        if ca == cb:
+        if l.strength[0] != 0:
             continue
-        if articles[ca] & articles[cb] and not l.by_reviewer:
-            continue  # would put two events of one article together: they are two events
-        keep, gone = min(ca, cb), max(ca, cb)
-        for event_id in members[gone]:
-            cluster_of[event_id] = keep
-        members[keep] += members.pop(gone)
-        articles[keep] |= articles.pop(gone)
-        reasons[keep] += [l.reason] + reasons.pop(gone)
+        ga, gb = groups.group_of[l.a], groups.group_of[l.b]
+        if ga != gb and _all_linked(groups.members[ga], groups.members[gb], linked):
+            groups.join(ga, gb, l.reason)
 
-    incidents = [incident([by_id[i] for i in ids], reasons[key]) for key, ids in members.items()]
+    # 2. Next day: each group's partners a day away; only mutual, single partners join.
+    partners: dict[int, dict[int, Link]] = {}
+    for l in links:
+        if l.strength[0] == 0:
+            continue
+        ga, gb = groups.group_of[l.a], groups.group_of[l.b]
+        if gb in partners.get(ga, {}):
+            continue  # links are sorted: the first one between two groups is the strongest
+        xs, ys = groups.members[ga], groups.members[gb]
+        dx, dy = by_id[xs[0]].event_date, by_id[ys[0]].event_date
+        assert dx is not None and dy is not None  # link() joins only dated events
+        early, late = (xs, ys) if dx < dy else (ys, xs)
+        if _all_linked(xs, ys, linked) and _tolls_rise([by_id[i] for i in early], [by_id[i] for i in late]):
+            partners.setdefault(ga, {})[gb] = l
+            partners.setdefault(gb, {})[ga] = l
+    for ga, theirs in sorted(partners.items()):
+        if len(theirs) != 1:
+            continue
+        [(gb, l)] = theirs.items()
+        if ga < gb and len(partners[gb]) == 1:
+            size = len(groups.members[ga]) + len(groups.members[gb])
+            groups.join(ga, gb, f"{l.reason}; the only reports of it on either day, all {size} linked")
+
+    # 3. Reviewers' joins hold whatever the rule says.
+    for a, b in sorted(joined):
+        if a in by_id and b in by_id and a != b:
+            ga, gb = groups.group_of[a], groups.group_of[b]
+            if ga != gb:
+                first, second = sorted((a, b))
+                groups.join(ga, gb, f"{first} + {second}: joined by a reviewer")
+
+    incidents = [incident([by_id[i] for i in ids], groups.reasons[key]) for key, ids in groups.members.items()]
     return sorted(incidents, key=lambda inc: inc.incident_id)
 
 
@@ -189,6 +265,7 @@ def incident(events: Sequence[Event], reasons: Sequence[str] = ()) -> Incident:
         event_id_cnty=ident,
         event_date=_date(events),
         source="; ".join(sorted({s.strip() for e in events for s in e.source.split(";") if s.strip()})),
+        source_scale=combine_scales(e.source_scale for e in events),
         sources_detail=_sources(events),
         confidence=max(e.confidence for e in events),
         notes=lead.notes if len(events) == 1 else f"{lead.notes} [{len(events)} reports]",
@@ -216,8 +293,9 @@ def _fatalities(events: Sequence[Event]) -> tuple[dict, str]:
         known = [e.fatalities for e in events if e.fatalities is not None]
         return ({"fatalities": min(known) if known else None, "fatalities_best": None},
                 "fatalities: no report gives a death count")
-    best = min(e.fatalities_best for e in counted)
-    highs = [e.fatalities_high if e.fatalities_high is not None else e.fatalities_best for e in counted]
+    bests = [e.fatalities_best for e in counted if e.fatalities_best is not None]  # all of them
+    best = min(bests)
+    highs = [e.fatalities_high if e.fatalities_high is not None else b for e, b in zip(counted, bests)]
     low = min(min(e.fatalities_low for e in counted), best)
     figures = ", ".join(f"{e.fatalities_best} ({e.source or e.article_id})" for e in counted)
     values = {

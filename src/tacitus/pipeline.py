@@ -1,24 +1,31 @@
-"""The stages composed: Article → clean → mention → parse → assemble → resolve → Events.
+"""The stages composed: Article → clean → context → places → mention → parse → assemble →
+resolve → Events.
 
 ``code_batch`` codes a batch of articles and ``process_article`` one; the CLI, evaluation
 and the benchmarks call them. Parsing is batched across the articles of a batch for speed.
+What the article as a whole tells (its home country, its outlet) is read once here
+(``article_context``) and handed to the stages that need it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import islice
 from typing import Iterable, Iterator, Sequence
 
 from tacitus.analyse import parse
-from tacitus.assemble import assemble, event_sentences
+from tacitus.assemble import assemble_explained, event_sentences
 from tacitus.clean import clean
-from tacitus.mention import Facts, read_mentions
+from tacitus.facts import ArticleContext, Facts
+from tacitus.mention import read_mentions
+from tacitus.resolve.acled_fields import fill_acled_fields
 from tacitus.resolve.consolidate import consolidate
 from tacitus.resolve.events import article_country, resolve_draft
+from tacitus.resolve.places import geocode
 from tacitus.resources import Resources
 from tacitus.screen import Screen, screen_events
 from tacitus.settings import Settings
-from tacitus.types import Article, Event
+from tacitus.types import Article, Event, Span
 
 
 def process_article(article: Article, res: Resources, settings: Settings = Settings()) -> tuple[Event, ...]:
@@ -26,40 +33,91 @@ def process_article(article: Article, res: Resources, settings: Settings = Setti
     return code_batch([article], res, settings)[0]
 
 
+def article_context(article: Article, res: Resources) -> ArticleContext:
+    """The article's home country and outlet. The home country is the one its dateline
+    or outlet points to ("" when none does): "NAIROBI, March 3", "Daily Nation (Kenya)",
+    an outlet named after its country ("Kenya Times"), or an outlet the data file knows
+    ("The Star" → KE)."""
+    return ArticleContext(home_country=_home_country(article, res), outlet=article.outlet)
+
+
+def _home_country(article: Article, res: Resources) -> str:
+    leading = " ".join(article.outlet.split()[:1])
+    for text in (article.dateline, *re.findall(r"\(([^)]+)\)", article.outlet), leading):
+        place = res.gazetteer.country(text.strip()) if text.strip() else None
+        if place is not None:
+            return place.country_code
+    return (res.outlets.country_of(article.outlet) if article.outlet else None) or ""
+
+
+def read_facts(article: Article, res: Resources, context: ArticleContext) -> tuple[Facts, ...]:
+    """The places of a cleaned article, found and resolved (the home country a hint),
+    then every sentence's mentions."""
+    places = geocode(article.text, res.gazetteer, dateline=article.dateline,
+                     home=context.home_country or None)
+    return read_mentions(article, res, context, places)
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """What the pipeline decided for one article: its events (withheld ones included when
+    the settings show them, each with its ``trace`` and ``withheld`` reason) and the
+    sentences with an event word that made no event, each with the rule that kept it out."""
+
+    article: Article  # as cleaned: the spans index its text
+    events: tuple[Event, ...]
+    skipped: tuple[tuple[Span, str], ...]
+    sentences: tuple[Span, ...] = ()  # every sentence, by index (a trace's "rule@N")
+
+
 def code_batch(articles: Sequence[Article], res: Resources,
                settings: Settings = Settings()) -> list[tuple[Event, ...]]:
     """The events of each article, in order. The event sentences of all the articles go
     through the parser together: spaCy is about a quarter faster on big batches than
     on one article's few sentences at a time. The result is the same as one by one."""
-    prepared: list[tuple[Article, tuple[Facts, ...], list[int]] | None] = []
+    return [e.events for e in explain_batch(articles, res, settings)]
+
+
+def explain_batch(articles: Sequence[Article], res: Resources,
+                  settings: Settings = Settings()) -> list[Explanation]:
+    """``code_batch`` with the decisions behind each article's events."""
+    prepared: list[tuple[Article, ArticleContext, tuple[Facts, ...], list[int]] | None] = []
     for article in articles:
         cleaned = clean(article)
         if not cleaned.text.strip():
             prepared.append(None)
             continue
-        facts = read_mentions(cleaned, res)
-        prepared.append((cleaned, facts, event_sentences(facts) if res.nlp is not None else []))
-    sentences = [p[1][i].sentence for p in prepared if p is not None for i in p[2]]
-    parsed = iter(parse(res.nlp, sentences) if sentences else ())
-    out: list[tuple[Event, ...]] = []
-    for p in prepared:
+        context = article_context(cleaned, res)
+        facts = read_facts(cleaned, res, context)
+        prepared.append((cleaned, context, facts, event_sentences(facts) if res.nlp is not None else []))
+    sentences = [p[2][i].sentence for p in prepared if p is not None for i in p[3]]
+    parsed = iter(parse(res.nlp, sentences) if sentences and res.nlp is not None else ())
+    out: list[Explanation] = []
+    for article, p in zip(articles, prepared):
         if p is None:
-            out.append(())
+            out.append(Explanation(article, (), ()))
             continue
-        cleaned, facts, wanted = p
+        cleaned, context, facts, wanted = p
         docs = {i: next(parsed) for i in wanted}
-        out.append(_events(cleaned, facts, docs, res, settings))
+        out.append(_explained(cleaned, context, facts, docs, res, settings))
     return out
 
 
-def _events(article: Article, facts: tuple[Facts, ...], docs, res: Resources, settings: Settings):
-    drafts = assemble(facts, docs, article.published)
+def _explained(article: Article, context: ArticleContext, facts: tuple[Facts, ...], docs, res: Resources,
+               settings: Settings) -> Explanation:
+    drafts, skipped = assemble_explained(facts, docs, article.published)
     places = tuple(p for f in facts for p in f.places)
-    country = article_country(article, places, [a for f in facts for a in f.actors], res)
+    country = article_country(article, places, [a for f in facts for a in f.actors], context.home_country)
     events: list[Event] = []
     for n, draft in enumerate(drafts):
-        events.extend(resolve_draft(draft, article, places, res, n, country))
-    return screen_events(consolidate(events), Screen(article, res.gazetteer, settings))
+        events.extend(fill_acled_fields(e, draft, facts, article, res)
+                      for e in resolve_draft(draft, article, places, res, n, country))
+    # What resolve already withheld is shown as it is; the rest is consolidated, then screened.
+    kept = consolidate([e for e in events if not e.withheld])
+    withheld = tuple(e for e in events if e.withheld)
+    return Explanation(article, screen_events(kept + withheld, Screen(article, res.gazetteer, settings)),
+                       tuple((facts[k.sentence].sentence.span, k.rule) for k in skipped),
+                       tuple(f.sentence.span for f in facts))
 
 
 BATCH_SIZE = 32  # articles parsed together (about 300 event sentences)
@@ -96,3 +154,7 @@ class Pipeline:
     def code_batch(self, articles: Sequence[Article]) -> list[tuple[Event, ...]]:
         """The events of each of these articles, parsed together."""
         return code_batch(articles, self._res(), self.settings)
+
+    def explain(self, article: Article) -> Explanation:
+        """The events of one article with every decision behind them (``Explanation``)."""
+        return explain_batch([article], self._res(), self.settings)[0]

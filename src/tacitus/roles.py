@@ -7,12 +7,14 @@ the parse does not link the actor to a predicate.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
+
+from tacitus.facts import RoleName as Role
+from tacitus.lexicon import SPEECH
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-Role = Literal["agent", "patient", "speaker", ""]
 
 _ATTACK_NOUNS = re.compile(
     r"^(?:attacks?|assaults?|strikes?|airstrikes?|raids?|bombardments?|shelling|offensive|"
@@ -102,10 +104,7 @@ def _completes(child: Token) -> bool:
     return child.dep_ in _ACTIVE_DEPS or (child.dep_ == "prep" and child.lower_ in {"at", "on", "upon"})
 
 
-_SPEECH = re.compile(
-    r"^(?:says?|said|claim(?:s|ed)?|told|tell|report(?:s|ed)?|accus(?:e|es|ed)|allege[sd]?|"
-    r"believes?|believed|suspects?|suspected|confirm(?:s|ed)?|den(?:y|ies|ied)|add(?:s|ed)|"
-    r"state[sd]?|explain(?:s|ed)?|narrat(?:e|es|ed)|recount(?:s|ed)?)$")
+_SPEECH = re.compile("^" + SPEECH.pattern("speaker") + "$")
 
 
 def _covers(token: Token, char: int) -> bool:

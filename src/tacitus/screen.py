@@ -10,7 +10,10 @@ The rules, in order (the first that applies is the reason given):
 2. ``after_publication``: dated after the article was published: a plan or a schedule.
 3. ``background``: dated more than ``BACKGROUND_DAYS`` days before publication: history
    and background ("the 2011 uprising", "last year's attack").
-4. ``low_confidence``: its fields were mostly inherited or defaulted rather than read.
+4. ``year_only``: dated only to a year ("in 2014", "last year"): never news.
+5. ``undated``: no day can be worked out for it: no date in its own words, none read
+   for the story it continues, and it is not the news of the article's lead.
+6. ``low_confidence``: its fields were mostly inherited or defaulted rather than read.
 """
 from __future__ import annotations
 
@@ -71,6 +74,16 @@ def _background(e: Event, s: Screen) -> str | None:
     return None
 
 
+def _year_only(e: Event, s: Screen) -> str | None:
+    return "dated only to a year" if (e.time_precision or 0) > 3 else None
+
+
+def _undated(e: Event, s: Screen) -> str | None:
+    if "date:unanchored" in e.trace:
+        return "no date of its own, none near it, and not the article's lead"
+    return None
+
+
 def _low_confidence(e: Event, s: Screen) -> str | None:
     if e.confidence < s.settings.min_confidence:
         return f"confidence {e.confidence:.2f} below {s.settings.min_confidence:.2f}"
@@ -81,12 +94,17 @@ RULES: tuple[ScreenRule, ...] = (
     ScreenRule("no_place", _no_place),
     ScreenRule("after_publication", _after_publication),
     ScreenRule("background", _background),
+    ScreenRule("year_only", _year_only),
+    ScreenRule("undated", _undated),
     ScreenRule("low_confidence", _low_confidence),
 )
 
 
 def screen_event(event: Event, screen: Screen) -> Event:
-    """The event with ``withheld`` set to ``"rule: reason"`` by the first rule that applies."""
+    """The event with ``withheld`` set to ``"rule: reason"`` by the first rule that applies
+    (an event an earlier stage withheld keeps its reason)."""
+    if event.withheld:
+        return event
     for rule in RULES:
         why = rule.reason(event, screen)
         if why is not None:

@@ -6,8 +6,40 @@ what it was given. Dicts appear only at the edges (ingest, export, store).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenMapping(Mapping[K, V]):
+    """A read-only mapping for dicts inside frozen values (``Event.evidence``,
+    ``Draft.cues``). Unlike ``types.MappingProxyType`` it pickles, so events can travel
+    between processes; it equals any mapping with the same items."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
+        self._items: dict[K, V] = dict(items)
+
+    def __getitem__(self, key: K) -> V:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return f"FrozenMapping({self._items!r})"
+
+
+def frozen_mapping(items: Mapping[K, V]) -> FrozenMapping[K, V]:
+    """``items`` as a FrozenMapping (itself when it already is one)."""
+    return items if isinstance(items, FrozenMapping) else FrozenMapping(items)
 
 # ACLED's 31 columns, in ACLED's order; exports put these first.
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -17,11 +49,12 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
     "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )
-# Tacitus' own columns, after ACLED's.
+# Tacitus' own columns, after ACLED's; the last three say why (Event.trace, .withheld,
+# .place_reason), kept with the row so a store or an export explains itself.
 TACITUS_COLUMNS: tuple[str, ...] = (
     "article_id", "url", "fatalities_low", "fatalities_best", "fatalities_high",
     "civilian_fatalities_low", "injured_low", "geonameid", "confidence",
-    "sources_detail", "evidence",
+    "sources_detail", "evidence", "trace", "withheld", "place_reason",
 )
 
 
@@ -91,7 +124,7 @@ class Event:
 
     article_id: str
     event_date: dt.date | None
-    time_precision: int
+    time_precision: int | None  # None when no day can be told (an undated article)
     disorder_type: str
     event_type: str
     sub_event_type: str
@@ -127,10 +160,19 @@ class Event:
     url: str = ""
     confidence: float = 0.0
     sources_detail: tuple[SourceDetail, ...] = ()
-    evidence: dict[str, tuple[Span, ...]] = field(default_factory=dict, hash=False, compare=False)
+    evidence: Mapping[str, tuple[Span, ...]] = field(default_factory=FrozenMapping, hash=False, compare=False)
     # Why the pipeline withheld it ("background: dated 400 days before publication"),
     # "" for an event reported as news; shown with --show-withheld.
     withheld: str = field(default="", compare=False)
+    # The names of the rules that made, dated, placed and typed it, for --explain.
+    trace: tuple[str, ...] = field(default=(), compare=False)
+    # Why this place was chosen, as the resolver said when coding ("Garissa: the town
+    # named with the attack"); "" when no place was found. The evidence view shows it.
+    place_reason: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        # Read-only once made: a dict given here is copied into a FrozenMapping.
+        object.__setattr__(self, "evidence", frozen_mapping(self.evidence))
 
     @property
     def interaction(self) -> int | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import math
+import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -115,12 +116,30 @@ def read_rows(path: Path) -> Iterator[AcledRow | RowError]:
         raise GoldError(f"{path}: {exc}") from exc
 
 
+# What only ACLED's coders write, never a report: the coder is not shown it.
+CODER_ANNOTATIONS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"\[\s*size\s*=[^\]]*\]",                                   # [size=no report]
+    r"[^.]*\bfatalit\w*\b[^.]*\b(?:coded|split)\b[^.]*(?:\.|$)",  # Fatalities coded as 0 (...).
+    r"\((?=[^()]*(?:\bcoded\b|\bcoordinates?\b|=))[^()]*\)",       # (coordinates for Wote used)
+    r"\b(?-i:[A-Z]{4,}S?)\s*:\s*",                                # LOCATION: (the label only)
+    r"^\s*(?-i:[A-Z][a-z]+)(?:\s+(?-i:[a-z/]+)){0,3}\s*:\s+",        # Agreement: / Movement of forces:
+))
+
+
+def strip_coder_annotations(notes: str) -> str:
+    """The note without its coder annotations, white space tidied."""
+    for pattern in CODER_ANNOTATIONS:
+        notes = pattern.sub(" ", notes)
+    return re.sub(r"\s+([.,;])", r"\1", re.sub(r"\s{2,}", " ", notes)).strip()
+
+
 def row_article(row: AcledRow, origin: str = "") -> Article:
     """The row's notes as an article published the day after the event (so the coder
-    must read the event date from the text, as with real reports)."""
+    must read the event date from the text, as with real reports), without what only a
+    coder writes (``CODER_ANNOTATIONS``)."""
     return Article(
         id=row.event_id,
-        text=row.notes,
+        text=strip_coder_annotations(row.notes),
         url="",
         outlet=row.source.split(";")[0].strip(),
         published=row.event_date + dt.timedelta(days=1),

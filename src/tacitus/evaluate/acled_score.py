@@ -33,7 +33,7 @@ class Predicted:
     latitude: float | None
     longitude: float | None
     geo_precision: int | None
-    fatalities: int
+    fatalities: int | None  # as Event.fatalities: None when a toll holds no death count
     event_date: dt.date | None
 
 

@@ -185,17 +185,30 @@ def _as_float(value: Any) -> float | None:
         return None
 
 
+def same_time(gold: GoldEvent, ev: Event) -> bool:
+    """The dates agree within the coarser time precision of the two: the same day at
+    precision 1, at most six days apart at 2 (a week), the same month at 3."""
+    day = gold.get("event_date")
+    if day is None or ev.event_date is None:
+        return False
+    precision = max(_as_int(gold.get("time_precision")) or 1, ev.time_precision or 1)
+    if precision >= 3:
+        return (day.year, day.month) == (ev.event_date.year, ev.event_date.month)
+    return abs((day - ev.event_date).days) <= (6 if precision == 2 else 0)
+
+
 def match_events(
     golds: Sequence[GoldEvent], predicted: Sequence[Event]
 ) -> list[tuple[int, int]]:
-    """One-to-one (gold index, prediction index) pairs: same sub-type, same date, same
-    place (within 25 km or equal geonameid); greedy by smallest distance."""
+    """One-to-one (gold index, prediction index) pairs: same sub-type, the date within
+    the time precision (``same_time``), same place (within 25 km or equal geonameid);
+    greedy by smallest distance."""
     candidates = []
     for gi, gold in enumerate(golds):
         for pi, ev in enumerate(predicted):
             if not _same_text(gold.get("sub_event_type"), ev.sub_event_type):
                 continue
-            if gold.get("event_date") is None or gold.get("event_date") != ev.event_date:
+            if not same_time(gold, ev):
                 continue
             d = _distance(gold, ev)
             if d is not None:
@@ -235,8 +248,9 @@ def _check_shared(doc_id: str, golds: Sequence[GoldEvent], group: list[int],
     total = _as_int(golds[group[0]].get("fatalities_total_low"))
     where = f"{doc_id} " + " + ".join(f"#{i + 1} {golds[i].get('location', '')}" for i in group)
     got = [pred_of[i].fatalities if i in pred_of else None for i in group]
-    ok = (total is not None and None not in got and sum(got) == total
-          and all(n < total for n in got))
+    counts = [n for n in got if n is not None]
+    ok = (total is not None and len(counts) == len(got) and sum(counts) == total
+          and all(n < total for n in counts))
     shown = " + ".join("unmatched" if n is None else str(n) for n in got)
     return FieldCheck("fatalities_shared", ok, f"together {total}, each less", shown, where)
 

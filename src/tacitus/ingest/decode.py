@@ -1,8 +1,8 @@
 """Bytes to text: size limit, binary sniffing and the charset cascade.
 
-The cascade is UTF-8 (with or without BOM), UTF-16 with BOM, the charset the
-document declares (HTML meta or XML declaration), then cp1252 only if every
-byte decodes. Anything else is refused with a reason, never guessed.
+The cascade is UTF-8 (with or without BOM; a text of UTF-8 with a few stray
+Latin-1 bytes keeps its UTF-8), UTF-16 with BOM, the charset the document declares
+(HTML meta or XML declaration), then cp1252 only if every byte decodes. Anything else is refused with a reason, never guessed.
 """
 from __future__ import annotations
 
@@ -51,6 +51,32 @@ def read_bytes(path: str) -> bytes:
     return data
 
 
+# Well-formed UTF-8 runs, or one byte that is not part of one.
+_UTF8_RUN = re.compile(
+    rb"(?:[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2})+|.", re.S)
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """A text that is UTF-8 but for a few stray bytes (a Latin-1 name pasted into it):
+    the UTF-8 decoded as UTF-8 and each stray byte as cp1252 (Latin-1 where cp1252 has
+    no character). None unless the UTF-8 sequences are at least as many as the stray bytes."""
+    runs = _UTF8_RUN.findall(data)
+    stray = sum(1 for r in runs if len(r) == 1 and r[0] >= 0x80)
+    if not stray or len(_UTF8_MULTIBYTE.findall(data)) < stray:
+        return None
+    return "".join(r.decode("utf-8") if not (len(r) == 1 and r[0] >= 0x80) else _one_byte(r) for r in runs)
+
+
+def _one_byte(b: bytes) -> str:
+    try:
+        return b.decode("cp1252")
+    except UnicodeDecodeError:
+        return b.decode("latin-1")
+
+
 def declared_charset(data: bytes) -> str | None:
     """The charset the document declares in its first bytes, if Python knows it."""
     match = _DECLARED.search(data[:4096])
@@ -91,11 +117,14 @@ def decode(data: bytes, origin: str) -> str:
         if declared and declared not in candidates:
             candidates.append(declared)
         candidates.append("cp1252")
+    text: str | None
     for encoding in candidates:
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
-            continue
+            text = _mostly_utf8(data) if encoding == "utf-8" else None
+            if text is None:
+                continue
         if _mostly_controls(text):
             raise InputError(origin, "binary data, not text")
         if not text.strip():

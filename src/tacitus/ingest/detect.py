@@ -21,8 +21,8 @@ def _json_line(text: str) -> bool:
     first = text.split("\n", 1)[0]
     try:
         return isinstance(json.loads(first), dict)
-    except ValueError:
-        return False
+    except (ValueError, RecursionError):  # RecursionError: nested too deeply to be an article
+        return first.startswith('{"')
 
 
 def detect_kind(text: str, name: str = "") -> Kind:
@@ -34,7 +34,9 @@ def detect_kind(text: str, name: str = "") -> Kind:
     head = text[:4096].lstrip("\ufeff")
     stripped = head.lstrip()
     if stripped.startswith("<"):
-        body = head[_PROLOGUE.match(head).end():]
+        prologue = _PROLOGUE.match(head)
+        assert prologue is not None  # the pattern is all optional parts: it matches any text
+        body = head[prologue.end():]
         if _FEED_ROOT.match(body):
             return "feed"
         if _HTML_DOCTYPE.search(head[:512]) or _HTML_ROOT.match(body):

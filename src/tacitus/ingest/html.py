@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 
 from tacitus.errors import InputError
 
@@ -44,8 +45,9 @@ def read_page(html: str, origin: str) -> Page:
         )
     except (ValueError, TypeError, lxml.etree.LxmlError) as exc:
         raise InputError(origin, f"unreadable HTML ({exc})") from None
-    text = (getattr(doc, "text", None) or "") if doc is not None else ""
-    if not text.strip():
+    # Without as_dict, bare_extraction gives a Document or None (its signature adds dict).
+    text = (getattr(doc, "text", None) or "") if isinstance(doc, Document) else ""
+    if not isinstance(doc, Document) or not text.strip():
         raise InputError(origin, "no article text found")
     # trafilatura puts one paragraph per line; the rest of Tacitus splits on blank lines.
     paragraphs = [" ".join(line.split()) for line in text.splitlines()]

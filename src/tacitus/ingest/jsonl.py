@@ -32,32 +32,38 @@ def line_article(line: str, where: str, defaults: dict[str, object]) -> Article 
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return InputError(where, f"line is not valid JSON ({exc.msg})")
+    except RecursionError:
+        return InputError(where, "line nests JSON too deeply to read")
     if not isinstance(record, dict):
         return InputError(where, "line is not a JSON object")
     return record_article(record, where, defaults)
 
 
-def record_article(record: dict, where: str, defaults: dict[str, object]) -> Article | InputError:
+def record_article(
+    record: dict[str, object], where: str, defaults: dict[str, object]
+) -> Article | InputError:
     """One article record (a JSONL line's object, a Parquet row) as an Article, or the
     InputError saying why not."""
     body = record.get("text")
     if not isinstance(body, str):
         return InputError(where, 'no "text" field' if body is None else '"text" is not a string')
-    fields = {}
+    fields: dict[str, str | None] = {}
+    published: object = None  # any JSON value; article_from_text names a bad one
     for name in _FIELDS:
         value = record.get(name)
         if value is None or value == "":
             value = defaults.get(name)
-        if name != "published" and value is not None and not isinstance(value, str):
-            value = str(value)
-        fields[name] = value
+        if name == "published":
+            published = value
+        else:
+            fields[name] = value if value is None or isinstance(value, str) else str(value)
     try:
         return article_from_text(
             body,
             id=fields["id"],
             url=fields["url"] or "",
             outlet=fields["outlet"] or "",
-            published=fields["published"],
+            published=published,
             title=fields["title"] or "",
             origin=where,
         )

@@ -4,19 +4,22 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from tacitus.errors import InputError
+from tacitus.errors import InputError, internal_error
 from tacitus.types import Article
 
 from tacitus.ingest.decode import decode, read_bytes
 from tacitus.ingest.detect import detect_kind
-from tacitus.ingest.feed import feed_items
+from tacitus.ingest.feed import FeedItem, feed_items
+from tacitus.ingest.folder import FileMetadata, folder_metadata, is_metadata
 from tacitus.ingest.html import read_page
 from tacitus.ingest.jsonl import jsonl_articles
-from tacitus.ingest.text import article_from_text
+from tacitus.ingest.outlet import canonical_outlet
+from tacitus.ingest.text import article_from_text, implausible_published
 
 log = logging.getLogger(__name__)
 
@@ -34,17 +37,46 @@ class Overrides:
     url: str | None = None
 
 
-def _expand(paths: Iterable[str]) -> Iterator[str]:
-    """Files in order: a directory becomes its files, sorted, recursively (dotfiles skipped)."""
+_SPECIAL = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+            (stat.S_ISBLK, "a device"))
+
+
+def _special(path: str) -> str | None:
+    """What a path in a folder is when it is not a regular file (reading a FIFO or a
+    device would hang the run), else None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # gone or unreadable: reading it says why
+    return next((name for test, name in _SPECIAL if test(mode)), None)
+
+
+def _expand(paths: Iterable[str]) -> Iterator[tuple[str, FileMetadata | None] | InputError]:
+    """Files in order, each with what its folder's metadata file says of it: a directory
+    becomes its files, sorted, recursively (dotfiles and metadata files skipped).
+    A FIFO, socket or device inside a directory is skipped with a note; one named on the
+    command line is read, since the user asked for it (``<(command)`` is a FIFO)."""
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            found = []
+            found: list[tuple[str, FileMetadata | None]] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
-            yield from sorted(found)
+                meta = folder_metadata(root)
+                found.extend((os.path.join(root, f), meta.get(os.path.normpath(os.path.join(root, f))))
+                             for f in files if not f.startswith(".") and not is_metadata(f))
+            for name, file_meta in sorted(found, key=lambda pair: pair[0]):
+                kind = _special(name)
+                yield InputError(name, f"skipped: {kind}, not a file") if kind else (name, file_meta)
         else:
-            yield path
+            yield path, None
+
+
+def _with_metadata(overrides: Overrides, meta: FileMetadata | None) -> Overrides:
+    """The command line's values, and the folder's metadata where it gives none."""
+    if meta is None:
+        return overrides
+    return Overrides(published=overrides.published or meta.published, outlet=overrides.outlet or meta.outlet,
+                     url=overrides.url or meta.url)
 
 
 def _defaults(overrides: Overrides) -> dict[str, object]:
@@ -57,11 +89,30 @@ def _from_html(html: str, origin: str, overrides: Overrides) -> Article:
     return article_from_text(
         page.text,
         url=overrides.url or page.url,
-        outlet=overrides.outlet or page.outlet,
+        outlet=overrides.outlet or (canonical_outlet(page.outlet) if page.outlet else ""),
         published=published,
         title=page.title,
         origin=origin,
     )
+
+
+def feed_article(item: FeedItem, origin: str, overrides: Overrides = Overrides()) -> Article:
+    """The Article of one feed item (`origin` names the feed); the overrides only fill
+    what the item leaves out. InputError when the item has no text or a bad date
+    (one in the future included: a feed is a source)."""
+    article = article_from_text(
+        item.text,
+        id=item.id or None,
+        url=item.url or overrides.url or "",
+        outlet=item.outlet or overrides.outlet or "",
+        published=item.published or overrides.published,
+        title=item.title,
+        origin=f"{origin}#item {item.number}",
+    )
+    checked = _dated_by_today(article)
+    if isinstance(checked, InputError):
+        raise checked
+    return article
 
 
 def _from_feed(text: str, origin: str, overrides: Overrides) -> Iterator[Article | InputError]:
@@ -69,17 +120,8 @@ def _from_feed(text: str, origin: str, overrides: Overrides) -> Iterator[Article
     try:
         for item in feed_items(text, origin):
             count += 1
-            where = f"{origin}#item {item.number}"
             try:
-                yield article_from_text(
-                    item.text,
-                    id=item.id or None,
-                    url=item.url or overrides.url or "",
-                    outlet=item.outlet or overrides.outlet or "",
-                    published=item.published or overrides.published,
-                    title=item.title,
-                    origin=where,
-                )
+                yield feed_article(item, origin, overrides)
             except InputError as exc:
                 yield exc
     except InputError as exc:
@@ -124,8 +166,25 @@ def read_inputs(
     An input that cannot be read (or one bad JSONL line or feed item) yields an
     InputError naming it, and reading goes on with the rest.
     """
-    for path in _expand(paths):
-        yield from _read_one(path, overrides)
+    for entry in _expand(paths):
+        if isinstance(entry, InputError):
+            yield entry
+            continue
+        path, meta = entry
+        try:
+            for item in _read_one(path, _with_metadata(overrides, meta)):
+                yield _dated_by_today(item)
+        except Exception as exc:  # noqa: BLE001 - a bug on one input must not end the run
+            yield InputError("<stdin>" if path == "-" else path, internal_error(exc))
+
+
+def _dated_by_today(item: Article | InputError) -> Article | InputError:
+    """A source's article dated in the future is refused: a broken feed or field."""
+    if isinstance(item, Article) and item.published is not None:
+        problem = implausible_published(item.published, dt.date.today())
+        if problem:
+            return InputError(item.origin or item.id, problem)
+    return item
 
 
 def read_articles(

@@ -3,45 +3,21 @@ decision about events. Each finder is a pure function of text + read-only resour
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Sequence
 
-from tacitus.analyse import Sentence, split_sentences
+from tacitus.analyse import split_sentences
+from tacitus.facts import ArticleContext, Cue, Facts, ResolvedPlace, Sentence
+from tacitus.mention.actors import find_actors
 from tacitus.mention.attributions import read_attributions
-from tacitus.mention.casualties import Casualty, read_casualties
-from tacitus.mention.times import TimeMention, read_times
-from tacitus.types import Article, SourceDetail, Span
+from tacitus.mention.casualties import read_casualties
+from tacitus.mention.times import read_times
+from tacitus.types import Article, Span
 
 if TYPE_CHECKING:
-    from tacitus.mention.actors import ActorMention
-    from tacitus.resolve.places import ResolvedPlace
     from tacitus.resources import Resources
 
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    kind: str
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """What one sentence says: cues, counts, times, sources, actors and places."""
-
-    index: int
-    sentence: Sentence
-    cues: tuple[Cue, ...]
-    casualties: tuple[Casualty, ...]
-    times: tuple[TimeMention, ...]
-    sources: tuple[SourceDetail, ...]
-    actors: tuple[ActorMention, ...]
-    places: tuple[ResolvedPlace, ...]
-
-    def cue_texts(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for c in self.cues:
-            out.setdefault(c.kind, []).append(c.span.text.lower())
-        return out
+__all__ = ["Cue", "Facts", "read_cues", "read_mentions"]  # Cue, Facts: re-exported from facts
 
 
 def read_cues(sentence: Sentence, res: Resources) -> tuple[Cue, ...]:
@@ -71,19 +47,22 @@ def _outside_actors(places, actors):
         s < p.mention.span.end and p.mention.span.start < e for s, e in spans))
 
 
-def read_mentions(article: Article, res: Resources) -> tuple[Facts, ...]:
-    """Split the article into sentences and read every mention in each."""
-    from tacitus.mention.actors import find_actors
-    from tacitus.resolve.events import home_country
-    from tacitus.resolve.places import geocode
-
+def read_mentions(article: Article, res: Resources, context: ArticleContext,
+                  places: tuple[ResolvedPlace, ...]) -> tuple[Facts, ...]:
+    """Split the article into sentences and read every mention in each. ``places`` are
+    the article's places, found and resolved before (``tacitus.resolve.places.geocode``);
+    those whose words name an actor are dropped here."""
     text = article.text
     sentences = split_sentences(text)
     actors = find_actors(text, res.actors)
-    home = home_country(article, res) or None
-    places = _outside_actors(
-        geocode(text, res.gazetteer, dateline=article.dateline, home=home), actors)
+    places = _outside_actors(places, actors)
     published: dt.date | None = article.published
+    # Mentions by start, so each sentence takes its own with two bisections (filtering
+    # every mention for every sentence grew with the square of the text).
+    actor_order = sorted(actors, key=lambda a: a.span.start)
+    actor_starts = [a.span.start for a in actor_order]
+    place_order = sorted(places, key=lambda p: p.mention.span.start)
+    place_starts = [p.mention.span.start for p in place_order]
     facts = []
     for i, s in enumerate(sentences):
         lo, hi = s.span.start, s.span.end
@@ -93,8 +72,13 @@ def read_mentions(article: Article, res: Resources) -> tuple[Facts, ...]:
             cues=read_cues(s, res),
             casualties=read_casualties(s.span.text, lo, res.lexicon, res.persons),
             times=read_times(s.span.text, lo, published),
-            sources=read_attributions(s.span.text, lo, article.outlet),
-            actors=tuple(a for a in actors if lo <= a.span.start < hi),
-            places=tuple(p for p in places if lo <= p.mention.span.start < hi),
+            sources=read_attributions(s.span.text, lo, context.outlet),
+            actors=_between(actor_order, actor_starts, lo, hi),
+            places=_between(place_order, place_starts, lo, hi),
         ))
     return tuple(facts)
+
+
+def _between(items: Sequence, starts: list[int], lo: int, hi: int) -> tuple:
+    """The items (sorted by start; ``starts`` theirs) starting in [lo, hi)."""
+    return tuple(items[bisect_left(starts, lo):bisect_left(starts, hi)])

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import AbstractSet, NamedTuple, Sequence
 
 from tacitus.actors import ActorIndex, Phrase, Tokens, tokenize
+from tacitus.facts import ActorMention
 from tacitus.types import Span
 
 _DETERMINERS = frozenset({"a", "an"})
@@ -33,18 +34,6 @@ _YEAR = frozenset({"year", "years"})
 _WEAK_KINDS = frozenset({"civilians", "government"})  # yield to a later cue in a chain
 _GENERIC_ROLES = frozenset({"nation", "country", "ethnic", "cue"})
 _GROUP_KINDS = {"ethnic": "ethnic_militia", "clan": "clan_militia"}
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    """Words naming an actor; ``tacitus.resolve.actors`` turns it into ACLED's name."""
-
-    span: Span  # text[start:end] == span.text, e.g. "Russian warplanes"
-    name: str  # canonical name, or a template such as "Military Forces of {of_country}"
-    inter: int
-    kind: str  # "named", "military", "police", "unidentified", "civilians", ...
-    country_code: str  # the actor's own country when the words say it, else ""
-    qualifier: str = ""  # "suspected", or a hyphen suffix such as "held", "led"
 
 
 class _Match(NamedTuple):  # a tuple, not a frozen dataclass: made per token, it is hot

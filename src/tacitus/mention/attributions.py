@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 
+from tacitus.lexicon import SPEECH
 from tacitus.types import SourceDetail, Span
 
 _NAME = r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+|van\s+|de\s+|da\s+)?[A-Z][\w'’-]+){1,3})"
 _ROLE_WORD = r"(?<![\w-])(?:[a-z][\w-]*|[A-Z][a-z-]+(?=\s+[a-z]))"
-_SAY = r"(?:told|said|says|reported|added|stated|confirmed|explained|tweeted|wrote|posted|announced)"
+_SAY = SPEECH.pattern("source")
 _OUTLET = r"(?P<outlet>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4})"
 
 # "local journalist Sara Mansour told Radio Dalsan"
@@ -24,7 +25,7 @@ _NAME_ROLE_SAYS = re.compile(
 )
 # "..., said Amina Warsame, a local official in Baidoa."
 _SAYS_NAME_ROLE = re.compile(
-    rf"(?:said|says|added|stated|explained|wrote)\s+{_NAME}(?:,\s+(?:a|an|the)\s+(?P<role>[\w\s-]{{3,60}}?))?(?=[,.;]|\s+(?:who|in|at|of|from|with|to)\b|$)"
+    rf"{SPEECH.pattern('source_after')}\s+{_NAME}(?:,\s+(?:a|an|the)\s+(?P<role>[\w\s-]{{3,60}}?))?(?=[,.;]|\s+(?:who|in|at|of|from|with|to)\b|$)"
 )
 # "a doctor in the national hospital told Radio X, speaking on condition of anonymity"
 _ANONYMOUS = re.compile(

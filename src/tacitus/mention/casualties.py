@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
-from tacitus.lexicon import Lexicon, Quantity, data_rows
+from tacitus.facts import Casualty
+from tacitus.facts import CasualtyKind as Kind
+from tacitus.lexicon import MONTHS, SPEECH, Lexicon, PersonNouns, Quantity
 from tacitus.types import Span
-
-Kind = Literal["killed", "injured", "casualties"]
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+|\d+|[A-Za-z’'][\w’'-]*|[^\w\s]")
 # Verb phrases, longest first; "killed and wounded" must win over "killed".
@@ -52,14 +51,9 @@ _NOT_A_COUNT_AFTER = {
     "days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "hour",
     "minutes", "km", "kilometres", "kilometers", "miles", "metres", "meters", "percent", "%",
     "am", "pm", "times", "o'clock", "-year-old", "year-old", "vehicles", "houses", "homes",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "shells", "rounds", "rockets", "mortar", "mortars",
+    "shells", "rounds", "rockets", "mortar", "mortars", *MONTHS,
 }
-_MONTHS = {w for w in _NOT_A_COUNT_AFTER if w.isalpha() and len(w) >= 3 and w not in {
-    "days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "hour",
-    "minutes", "km", "miles", "metres", "meters", "percent", "times", "vehicles", "houses",
-    "homes", "kilometres", "kilometers", "shells", "rounds", "rockets", "mortar", "mortars"}}
+_MONTHS = frozenset(MONTHS)
 _BREAKDOWN = {"including", "among", "whom", "includes", "included", "them", "mostly", "mainly"}
 _CLAUSE_BREAK = {";", "when", "after", "while", "whereas", "but", "before", "as", ":"}
 # The report itself doubts the figure: "a claim that could not be independently verified".
@@ -74,7 +68,7 @@ _UNVERIFIED = re.compile(
 # in its own name: claims, never the toll.
 _PARTISAN = re.compile(
     r"\b(?:VoJ|Voice of Jihad|Amaq|al-?Naba|Andalus|al-?Kataib|al-?Emarah)\b|"
-    r"\b(?:the group|the militants|the insurgents|the rebels|the jihadists)\s+(?:said|says|claimed|claims)\b"
+    r"\b(?:the group|the militants|the insurgents|the rebels|the jihadists)\s+" + SPEECH.pattern("claim") + r"\b"
     r"|\b(?:its|their) fighters (?:had |have )?(?:killed|shot dead)\b",
     re.IGNORECASE)
 _CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\b|\bpropaganda\b", re.IGNORECASE)
@@ -82,36 +76,6 @@ _CORROBORATION = re.compile(
     r"confirm|received|hospital|morgue|mortuary|autopsy|post-mortem|death toll|toll (?:rose|climbed|stands|stood)",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Casualty:
-    """One reported count. ``best`` is what ACLED would code; ``low``/``high`` the range."""
-
-    kind: Kind
-    low: int
-    best: int
-    high: int | None
-    civilians: int
-    vague: bool
-    corroborating: bool
-    evidence: Span
-    stated: bool = False  # a coder's own statement of the figure: "Fatalities coded as 3"
-    # A side's own figure that the report says could not be verified: the ceiling of the
-    # range (``high``), never the toll.
-    unverified: bool = False
-    noun: str = ""  # who the count is of, when a person noun follows it: "nine militants"
-
-
-@dataclass(frozen=True, slots=True)
-class PersonNouns:
-    civilian: frozenset[str]
-    any: frozenset[str]
-
-    @classmethod
-    def load(cls) -> PersonNouns:
-        rows = data_rows("person_nouns.tsv")
-        return cls(frozenset(w for w, c in rows if c == "1"), frozenset(w for w, _ in rows))
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,22 +94,10 @@ class _Count:
     noun: str
 
 
-STATED = re.compile(
-    r"\bfatalities(?: (?:are |were |is |was )?coded as|\s*:|(?: are| were)? split (?:over|across) \d+ "
-    r"(?:locations|events|places)\s*\()\s*(?P<n>\d+)\b", re.IGNORECASE)
-
-
 def read_casualties(
     sentence: str, offset: int, lexicon: Lexicon, persons: PersonNouns
 ) -> tuple[Casualty, ...]:
     """Every casualty count in ``sentence`` (which starts at ``offset`` in the article)."""
-    stated = STATED.search(sentence)
-    if stated:
-        # Event notes written by coders state the figure they settled on; it outranks the
-        # counts they quote ("Fatalities coded as 0 (the outlet reported 1 fatality)").
-        n = int(stated.group("n"))
-        span = Span(offset + stated.start(), offset + stated.end(), stated.group())
-        return (Casualty("killed", n, n, None, 0, False, False, span, stated=True),)
     verbs = list(_VERB.finditer(sentence))
     if not verbs:
         return ()  # most sentences tell no toll: no need to tokenise them

@@ -9,22 +9,15 @@ demonym or an actor's name -- unless its context makes it a place ("the town of 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
+from tacitus.facts import PlaceMention
 from tacitus.gazetteer.index import Gazetteer
 from tacitus.gazetteer.normalise import fold, key
+from tacitus.lexicon import PLACE_KINDS, SPEECH
 from tacitus.types import Place, Span
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
-    span: Span  # the place name's characters: text[start:end] == span.text
-    candidates: tuple[Place, ...]
-    cue: str  # "", "near", "outskirts", "district of", "west of", "western", "district", ...
-    phrase: Span  # the whole phrase with its cue: "the outskirts of Kabul"
-    loose: bool = False  # found by the loose key only: weaker, never evidence of a country
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʿ`\-][^\W\d_]+)*(?:['’]s)?", re.UNICODE)
@@ -33,15 +26,11 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|az|an|at|ash|ad-d|as-s|ed|ez|e
 _INNER = frozenset("al el ad ar as az an at ash ath ed ez es et en ul de del da do dos das di of "
                    "la le du des bin ibn bani i e ye wa va".split())
 _MAX_TOKENS = 4
-_KINDS = ("city", "town", "village", "district", "province", "county", "governorate", "region",
-          "state", "neighbourhood", "neighborhood", "area", "suburb", "camp", "countryside",
-          "sub-district", "subdistrict", "municipality", "locality", "oblast", "prefecture",
-          "sub-county", "subcounty", "constituency", "division", "ward")
+_KINDS = PLACE_KINDS.words("find")
 _KIND_RE = "|".join(sorted(_KINDS, key=len, reverse=True))
 # Kind words after a common word that make it a place ("Forest village"); "Police camp",
 # "Market area" or "Border suburb" name a facility or a part of town, not a place called so.
-_SETTLEMENT_KINDS = frozenset(_KINDS) - {"area", "camp", "suburb", "neighbourhood",
-                                         "neighborhood", "countryside"}
+_SETTLEMENT_KINDS = frozenset(PLACE_KINDS.words("settlement"))
 _DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # Cues read backwards from the name: the text just before it must end with one of these.
 _BEFORE = (
@@ -59,7 +48,7 @@ _BEFORE = (
                         re.I)),
 )
 # "X district center" names the district's seat town, not the district around it.
-_SEAT = r"district\s+(?:cent(?:er|re)|headquarters)"
+_SEAT = PLACE_KINDS.pattern("seat")
 # The kind word may follow a bracketed second name ("Andar (Shalgar) district") or close
 # one ("Shalgar) district"), and may be plural after a list ("Nad Ali and Sangin districts").
 _AFTER = re.compile(r"(?:['’]s)?(?:\s*\([^()\n]{1,40}\)|\))?\s+"
@@ -75,9 +64,10 @@ _CUE_LAST = frozenset("of near nearby outside to from the northern southern east
                       "greater".split())
 _TITLES = frozenset("mr mrs ms dr president general gen colonel col commander minister governor "
                     "spokesman spokeswoman leader king prince emir imam pope senator captain "
-                    "lieutenant major sergeant brigadier judge professor prof".split())
-_SPEECH = re.compile(r"\s+(?:said|says|told|added|stated|explained|noted|confirmed|denied|"
-                     r"claimed|reported|urged|warned)\b")
+                    "lieutenant major sergeant brigadier judge professor prof secretary ambassador envoy "
+                    "chancellor premier mayor chief sheikh sheik cleric ayatollah mullah pastor bishop "
+                    "congressman congresswoman deputy admiral marshal".split())
+_SPEECH = re.compile(r"\s+" + SPEECH.pattern("names") + r"\b")
 _ORG_HEADS = frozenset("forces army front brigade brigades battalion council party movement "
                        "regiment militia group organization organisation union liberation "
                        "revolutionary guard guards committee ministry agency news times post "
@@ -264,9 +254,10 @@ def _road_start(text: str, tok: tuple[int, int, str], gaz: Gazetteer,
     first, sep, rest = word.partition("-")
     if not sep or not rest:
         return None
+    road = None
     if rest.lower() == "based":
         cue = ""
-    elif rest[:1].isupper() and _ROAD_AFTER.match(text, end):
+    elif rest[:1].isupper() and (road := _ROAD_AFTER.match(text, end)):
         cue = "near"
     else:
         return None
@@ -275,7 +266,7 @@ def _road_start(text: str, tok: tuple[int, int, str], gaz: Gazetteer,
     cands = gaz.lookup_key(key(first))
     if not cands:
         return None
-    phrase_end = _ROAD_AFTER.match(text, end).end() if cue else end
+    phrase_end = road.end() if road else end
     return PlaceMention(Span(start, start + len(first), first), cands, cue,
                         Span(start, phrase_end, text[start:phrase_end]))
 
@@ -393,6 +384,9 @@ def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name:
         return True  # "Maasai herders"; a group named like its county ("Kisii") stays
     if i > 0 and fold(toks[i - 1][2]).rstrip(".") in _TITLES:
         return True  # "President Kabila", "General Dostum"
+    if len(words) == 1 and words[0] in _TITLES and j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " \
+            and _capitalised(toks[j][2]):
+        return True  # "King Abdullah", "General Dostum": a title, not the town named King
     if i > 0 and len(words) == 1 and not strong and _surname(text, toks[i - 1], toks[i][0], stop):
         return True  # "Governor Phil Bryant", "envoy Abdul Basi", "(B. Allen / VOA)"
     if j < len(toks):

@@ -8,28 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Literal
 
+from tacitus.facts import TimeMention
+from tacitus.lexicon import CARDINALS, MONTHS
 from tacitus.types import Span
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate([
-        "january jan", "february feb", "march mar", "april apr", "may", "june jun",
-        "july jul", "august aug", "september sep sept", "october oct", "november nov",
-        "december dec",
-    ])
-    for m in names.split()
-}
+_MONTHS = MONTHS
 _WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_N = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+# Beyond ACLED's three time precisions: known only to the year.
+YEAR_PRECISION = 4
+_NUMBER_WORDS = {"a": 1, "an": 1, **CARDINALS}
+_N = r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
 
 # Order matters: the first pattern that covers a stretch of text wins.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -46,6 +39,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d:])"),
         ("month_year", rf"\b(?:in|during|since|of|early|late|mid-?)\s+{_MONTH}\s+{_YEAR}\b"),
         ("month", rf"\b(?:in|during|early|late|mid-?)\s+{_MONTH}\b(?!\s+[0-3]?\d\b)"),
+        # a year alone, only ever to tell an older event: "in 2008", "the 2011 uprising"
+        ("year", r"\b(?:in|since|during|until|by|of|the|a|its|their|his|her)\s+(?:early\s+|late\s+|mid-?)?"
+                 r"(?P<year>1[5-9]\d\d|20\d\d)\b(?![-–/]\d|,?\s+\d)"),
+        ("lastyear", r"\b(?:last|past|previous)\s+year\b|\ba\s+year\s+ago\b"),
+        ("ago", rf"\b{_N}\s+(?P<unit>months?|years?)\s+ago\b"),
         ("offset", rf"\b(?:just\s+|only\s+)?{_N}\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before|later|earlier|ago)\b"),
         ("weekday", r"\b(?:(?P<rel>last|this|past|late|early|on)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"),
         ("yesterday", r"\b(?:yesterday|last night|the previous day|the day before)\b"),
@@ -62,20 +60,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Every pattern above needs a digit or one of these words (month names are three or more
 # letters long: "jan", "sept").
 _MAY_HOLD_TIME = re.compile(
-    r"\d|day|night|week|month|yesterday|tonight|today|morning|afternoon|evening|"
+    r"\d|day|night|week|month|year|yesterday|tonight|today|morning|afternoon|evening|"
     + "|".join(sorted({m[:3] for m in _MONTHS})), re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class TimeMention:
-    """A time expression. ``date`` is resolved unless it is relative to another event
-    (kind "offset" with direction after/before), which the assembler anchors."""
-
-    span: Span
-    kind: Literal["date", "offset"]
-    date: dt.date | None
-    precision: int  # ACLED time_precision: 1 day, 2 week, 3 month
-    days: int = 0  # for kind "offset": signed shift from the anchor event
 
 
 def read_times(sentence: str, offset: int, published: dt.date | None) -> tuple[TimeMention, ...]:
@@ -120,6 +106,17 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None):
         return (dt.date(year, month, 1), 3, 0, "date") if year else None
     if published is None:
         return None
+    if kind in {"year", "lastyear"}:
+        # Dated to the year's last day, the latest it can be, at precision 4 (a year:
+        # never codable, so its events are withheld); this year's events stay undated here.
+        year = int(g["year"]) if kind == "year" else published.year - 1
+        return (dt.date(year, 12, 31), YEAR_PRECISION, 0, "date") if year < published.year else None
+    if kind == "ago":
+        n = g["n"].lower()
+        count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        days = count * (365 if g["unit"].lower().startswith("year") else 30)
+        return published - dt.timedelta(days=days), 3 if g["unit"].lower().startswith("month") \
+            else YEAR_PRECISION, 0, "date"
     if kind in {"sameday", "nextday"}:
         # "on the same day", "the next day": relative to the event just told
         return None, 1, 0 if kind == "sameday" else 1, "offset"

@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from tacitus.mention.casualties import STATED
 from tacitus.resolve.fatalities import Toll, split, toll_fields
 from tacitus.resolve.notes import write_note
 from tacitus.taxonomy import civilian_targeting
@@ -59,8 +58,8 @@ def consolidate(events: Sequence[Event]) -> tuple[Event, ...]:
                 if not town.actor2 and coarse.actor2:
                     # whom the region's sentence says was hit ("killing 11 people,
                     # including three children": civilians)
-                    share.update(actor2=coarse.actor2, inter2=coarse.inter2,
-                                 civilian_targeting=civilian_targeting(town.sub_event_type, coarse.inter2))
+                    town = replace(town, actor2=coarse.actor2, inter2=coarse.inter2,
+                                   civilian_targeting=civilian_targeting(town.sub_event_type, coarse.inter2))
                 kept[i] = replace(town, **share, evidence={
                     **town.evidence, "fatalities": coarse.evidence.get("fatalities", ())})
     # The fields may have changed since each note was written.
@@ -117,12 +116,12 @@ def _merge(group: list[Event]) -> Event:
                      and e.sub_event_type == head.sub_event_type]
             if named:
                 head = replace(head, actor1=named[0].actor1, inter1=named[0].inter1)
-    stated = [e for e in group if any(STATED.search(sp.text) for sp in e.evidence.get("fatalities", ()))]
     bests = [e.fatalities_best for e in group if e.fatalities_best is not None]
-    evidence: dict = {}
+    gathered: dict = {}  # field -> its spans, each once (sorted once: per event grew with the square)
     for e in group:
         for field, spans in e.evidence.items():
-            evidence[field] = tuple(sorted(set(evidence.get(field, ())) | set(spans), key=lambda s: (s.start, s.end)))
+            gathered.setdefault(field, {}).update(dict.fromkeys(spans))
+    evidence = {field: tuple(sorted(spans, key=lambda s: (s.start, s.end))) for field, spans in gathered.items()}
     highs = [e.fatalities_high for e in group if e.fatalities_high is not None]
     with_actor2 = next((e for e in [head, *group] if e.actor2), None)
     return replace(
@@ -130,8 +129,8 @@ def _merge(group: list[Event]) -> Event:
         actor2=with_actor2.actor2 if with_actor2 else "",
         inter2=with_actor2.inter2 if with_actor2 else None,
         # The same dead told in several sentences: the largest single report, never a sum.
-        fatalities=stated[-1].fatalities if stated else (max(bests) if bests else 0),
-        fatalities_best=stated[-1].fatalities_best if stated else (max(bests) if bests else None),
+        fatalities=max(bests) if bests else 0,
+        fatalities_best=max(bests) if bests else None,
         fatalities_low=max(e.fatalities_low for e in group),
         fatalities_high=max(highs) if highs else None,
         civilian_fatalities_low=max(e.civilian_fatalities_low for e in group),
@@ -140,4 +139,5 @@ def _merge(group: list[Event]) -> Event:
         source="; ".join(dict.fromkeys(x for e in group for x in e.source.split("; ") if x)),
         confidence=max(e.confidence for e in group),
         evidence=evidence,
+        trace=(*head.trace, f"consolidated:{len(group)} mentions of one day, place and sides"),
     )

@@ -12,15 +12,15 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
-from tacitus.assemble import Draft, Role
+from tacitus.facts import Draft, ResolvedPlace, Role
+from tacitus.lexicon import PLACE_KINDS
 from tacitus.resolve.fatalities import Toll, reconcile, split, toll_fields
 from tacitus.resolve.notes import write_note
 from tacitus.resolve.places import BORDER_WITH, ORIGIN_OR_DESTINATION
-from tacitus.taxonomy import EVENT_TYPE_OF, Typing, civilian_targeting, classify
+from tacitus.taxonomy import EVENT_CUES, EVENT_TYPE_OF, Typing, civilian_targeting, classify
 from tacitus.types import Article, Event, Place, SourceDetail, Span
 
 if TYPE_CHECKING:
-    from tacitus.resolve.places import ResolvedPlace
     from tacitus.resources import Resources
 
 ARMED = {1, 2, 3, 4, 8}
@@ -39,7 +39,11 @@ def resolve_draft(
 ) -> tuple[Event, ...]:
     """The events of one draft (one per distinct place). ``context_country`` is the
     article's country when the event itself names no place (see ``article_country``)."""
-    places = _distinct_places(draft.places, article.text) or _fallback_place(article_places)
+    named = _distinct_places(draft.places, article.text)
+    place_rules = _event_places(named, draft, article.text)
+    places = [rp for rp in named if id(rp) in place_rules] or _fallback_place(article_places)
+    # The places it names only as where something else is stay visible, withheld.
+    references = [rp for rp in named if rp not in places]
     country_code = (places[0].place.country_code if places else "") or context_country or _actor_country(draft)
     country = _country_name(country_code, res)
     agents, patients, unknown = _sides(draft.actors, country_code, draft.date, res)
@@ -78,7 +82,15 @@ def resolve_draft(
         actor1, actor2, assoc2 = _pick_actors(typings[i], agents, patients, unknown, country, draft)
         event = _event(draft, article, typings[i], actor1, actor2, assoc2, rp, share, sources,
                        country, res, number * 10 + i)
-        events.append(event)
+        how = place_rules.get(id(rp), "article_place") if rp is not None else "none"
+        events.append(replace(event, trace=(*event.trace, f"place:{how}", _typed_by(typings[i], draft))))
+    for k, rp in enumerate(references):
+        actor1, actor2, assoc2 = _pick_actors(typing, agents, patients, unknown, country, draft)
+        event = _event(draft, article, typing, actor1, actor2, assoc2, rp, shares[0], sources,
+                       country, res, number * 10 + len(shares) + k)
+        events.append(replace(event, trace=(*event.trace, "place:reference"),
+                              withheld=f"reference_place: {rp.place.name} is named only as "
+                                       f"where something else is"))
     return tuple(events)
 
 
@@ -209,8 +221,7 @@ def _cue_texts(draft: Draft) -> dict[str, list[str]]:
 
 
 _SAYS_WHERE = re.compile(
-    r"^\s*(?:(?:district|province|county|sub-?county|governorate|region|state|city|town|village|area|"
-    r"centre|center|camp)\s*)?(?:,|\s(?:in|of)(?:\s+the)?)\s*$", re.IGNORECASE)
+    r"^\s*(?:" + PLACE_KINDS.pattern("says_where") + r"\s*)?(?:,|\s(?:in|of)(?:\s+the)?)\s*$", re.IGNORECASE)
 
 
 def _distinct_places(places: Sequence[ResolvedPlace], text: str = "") -> list[ResolvedPlace]:
@@ -236,6 +247,104 @@ def _distinct_places(places: Sequence[ResolvedPlace], text: str = "") -> list[Re
             i > 0 and rp.geo_precision >= 2 and rp.place.kind in {"admin1", "admin2"}
             and _SAYS_WHERE.match(text[chosen[i - 1].mention.span.end:rp.mention.span.start]))]
     return chosen
+
+
+# What joins the places of one list: "in A, B and C", "A and the town of B", "A or B",
+# with unknown names or bracketed second names between them ("A, Sangin (Hasakmina), and B").
+_PLACE_LIST = re.compile(r"^(?:\s*,|\s+(?:and|or|as well as)\b|\s+(?:in|at|the)\b|\s+[A-Z][\w'’-]*)*\s*$")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_SEPARATOR = re.compile(r",|\b(?:and|or|as well as)\b")
+# The words just before a place that say something happened there.
+_LOCATIVE = re.compile(r"\b(?i:in|at|near|outside|inside|on|into|across|around|of)\s+(?i:the\s+)?"
+                       r"(?:[a-z][a-z-]*\s+){0,2}$")  # "in the capital Nairobi"
+
+
+_ROAD = re.compile(r"-[\w'’ -]{2,40}?\b(?:road|highway|route|border)\b", re.IGNORECASE)
+_DESTINATION = re.compile(r"\b(?:to|towards?|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# A place used as an attribute: a lower-case noun follows ("the Kabul government",
+# "Kisumu youth"), not a kind word, verb or preposition.
+_ATTRIBUTE = re.compile(r"(?:['’]s)?\s+(?!(?:and|or|in|on|at|to|of|for|from|by|with|near|after|before|"
+                        r"was|were|is|are|has|have|had|said|says|city|town|village|district|province|"
+                        r"county|region|state|area|governorate|camp|border)\b)[a-z][a-z-]+\b")
+_OBJECT_GAP = re.compile(r"^\s+(?:the\s+)?$", re.IGNORECASE)
+_IN_OR_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _listed(gap: str) -> bool:
+    gap = _BRACKETED.sub(" ", gap)
+    if "(" in gap or ")" in gap:
+        return not gap.replace("(", " ").replace(")", " ").strip()  # "A (B)": B is A's other name
+    return bool(_PLACE_LIST.match(gap)) and (bool(_SEPARATOR.search(gap)) or not gap.strip())
+
+
+def _event_places(places: list[ResolvedPlace], draft: Draft, text: str) -> dict[int, str]:
+    """Where the event happened: one place, or the places its own sentence lists ("in
+    A, B and C"). A place named elsewhere in the story, or in the same sentence outside
+    that list ("the Kurdish town of A, north of B", "a day after bombings in C"), only
+    says where something else is. Returns the rule that chose each place, by id."""
+    start, end = _sentence_around(text, draft.trigger.start)
+    here = [rp for rp in places if start <= rp.mention.span.start < end]
+    if not here:
+        # "... between Moscow and Washington" in a later sentence: a place named outside
+        # the trigger's sentence counts only where it is said to be where things happened
+        places = [rp for rp in places if _place_rank(rp, draft.trigger, text)[0] >= 2] or places[:0]
+    if len(places) < 2:
+        return {id(rp): "only_place" for rp in places}
+    pool = here or places
+    primary = max(pool, key=lambda rp: _place_rank(rp, draft.trigger, text)) if here else pool[0]
+    chosen = {id(primary): "strongest_in_sentence" if here else "first_in_story"}
+    ordered = sorted(pool, key=lambda rp: rp.mention.span.start)
+    i = ordered.index(primary)
+    for step in (-1, 1):  # grow the list both ways while the joins are list joins
+        j = i
+        while 0 <= j + step < len(ordered):
+            a, b = sorted((ordered[j], ordered[j + step]), key=lambda rp: rp.mention.span.start)
+            if not _listed(text[a.mention.phrase.end:b.mention.phrase.start]):
+                break
+            j += step
+            chosen[id(ordered[j])] = "listed_with_it"
+    # "bombs fell on a market in A, and a second aircraft struck a monastery in B",
+    # "shelled A, killing three, and B, killing one": a place in another clause of the
+    # sentence that tells an event or a toll of its own
+    cue_starts = [sp.start for kind, spans in draft.cues.items() if kind in EVENT_CUES for sp in spans]
+    cue_starts += [c.evidence.start for c in draft.casualties]
+    for rp in here:
+        if _IN_OR_AT.search(text[max(0, rp.mention.phrase.start - 12):rp.mention.phrase.start]) \
+                and not rp.mention.cue:
+            chosen.setdefault(id(rp), "told_in_its_sentence")  # "killed in Mandera town and Dadaab"
+            continue
+        c_start, c_end = _clause_around(text, rp.mention.span.start, start, end)
+        if id(rp) not in chosen and (c_start, c_end) != _clause_around(text, primary.mention.span.start, start, end) \
+                and any(c_start <= c < c_end for c in cue_starts):
+            chosen[id(rp)] = "own_clause"
+    return {id(rp): chosen[id(rp)] for rp in places if id(rp) in chosen}
+
+
+def _typed_by(typing: Typing, draft: Draft) -> str:
+    """The trace entry of the typing: the sub-type and the cue kinds it was read from."""
+    return f"type:{typing.sub_event_type} from {'+'.join(sorted(draft.cues)) or 'no cue'}"
+
+
+def _place_rank(rp: ResolvedPlace, trigger: Span, text: str) -> tuple[int, int, int]:
+    """How surely the sentence puts its event at this place: a place after a locative
+    word ("in Chaki Wardak", "the area of Tarinkot") beats one used as an adjective ("the
+    Kabul government"); a road's end, a destination ("to Nairobi") or a loose spelling is
+    the weakest; a place after the trigger beats one before it. Ties go to the most
+    precise place (ACLED codes the finest place given), then to the one nearest the trigger."""
+    start = rp.mention.phrase.start
+    before = text[max(0, start - 40):start]
+    # "attacked Nyakach", "shelled the town": the trigger's object is where it happened
+    object_of_trigger = start >= trigger.end and _OBJECT_GAP.match(text[trigger.end:start])
+    rank = 2 if rp.mention.cue or _LOCATIVE.search(before) or object_of_trigger else 0
+    if _ROAD.match(text, rp.mention.span.end) or _DESTINATION.search(before):
+        rank -= 3
+    if rp.mention.loose:
+        rank -= 1
+    if start >= trigger.start:
+        # "to protest the involvement of a Mombasa businessman", "against the Mogadishu
+        # bombing": a place named as an attribute after the trigger is the topic
+        rank += -1 if _ATTRIBUTE.match(text, rp.mention.span.end) and not rank else 1
+    return rank, -rp.geo_precision, -abs(start - trigger.start)
 
 
 def _elsewhere(rp: ResolvedPlace, text: str) -> bool:
@@ -283,26 +392,13 @@ def _fallback_place(article_places: Sequence[ResolvedPlace]) -> list[ResolvedPla
     return []  # a country alone is no location: the event keeps its country, no point
 
 
-def home_country(article: Article, res: Resources) -> str:
-    """The country the article's dateline or outlet points to ("" when none does):
-    "NAIROBI, March 3", "Daily Nation (Kenya)", an outlet named after its country
-    ("Kenya Times"), or an outlet the data file knows ("The Star" → KE)."""
-    leading = " ".join(article.outlet.split()[:1])
-    for text in (article.dateline, *re.findall(r"\(([^)]+)\)", article.outlet), leading):
-        place = res.gazetteer.country(text.strip()) if text.strip() else None
-        if place is not None:
-            return place.country_code
-    return (res.outlets.country_of(article.outlet) if article.outlet else None) or ""
-
-
-def article_country(article: Article, article_places: Sequence[ResolvedPlace], actors, res: Resources) -> str:
+def article_country(article: Article, article_places: Sequence[ResolvedPlace], actors, home: str) -> str:
     """The country an article is about, for events that name no place of their own: its
-    places first, then a country its actors belong to ("Kenyan police"), then its
-    outlet's or dateline's country ("Daily Nation (Kenya)")."""
+    places first, then its outlet's or dateline's country (``home``, "Daily Nation
+    (Kenya)"), then a country its actors belong to ("Kenyan police")."""
     for rp in article_places:
         if rp.place.country_code and not _elsewhere(rp, article.text):
             return rp.place.country_code
-    home = home_country(article, res)
     if home:
         return home
     for a in actors:
@@ -449,7 +545,7 @@ def _event(draft, article, typing, actor1: Side, actor2: Side | None, assoc2: st
     event = Event(
         article_id=article.id,
         event_date=draft.date,
-        time_precision=draft.time_precision,
+        time_precision=draft.time_precision if draft.date is not None else None,  # undated: empty
         disorder_type=typing.disorder_type,
         event_type=typing.event_type,
         sub_event_type=typing.sub_event_type,
@@ -474,6 +570,8 @@ def _event(draft, article, typing, actor1: Side, actor2: Side | None, assoc2: st
         url=article.url,
         sources_detail=tuple(sources),
         evidence=evidence,
+        trace=draft.trace,
+        place_reason=rp.reason if rp else "",
     )
     event = _with_id(event, article, serial, res)
 
@@ -488,7 +586,9 @@ def _with_id(event: Event, article: Article, serial: int, res) -> Event:
     if event.country:
         place = res.gazetteer.country(event.country)
         iso3 = _alpha3(place.country_code) if place else ""
-    digest = hashlib.sha1(f"{article.id}:{serial}".encode()).hexdigest()[:10].upper()
+    # 96 bits: finding two articles whose ids collide takes about 2**48 hashes, out of
+    # reach (40 bits took a second); the store still refuses a collision by name.
+    digest = hashlib.sha256(f"{article.id}:{serial}".encode("utf-8", "surrogatepass")).hexdigest()[:24].upper()
     return replace(event, event_id_cnty=f"{iso3 or 'XXX'}-{digest}")
 
 

@@ -9,7 +9,7 @@ places is split between them so it is never counted twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Sequence, TypedDict
 
 from tacitus.mention.casualties import Casualty
 from tacitus.types import Span
@@ -23,15 +23,9 @@ class Toll:
     civilians: int
     injured: int
     evidence: tuple[Span, ...]
-    stated: bool = False  # a coder's own figure for this event: never split again
 
 
 def reconcile(casualties: Sequence[Casualty]) -> Toll:
-    stated = [c for c in casualties if c.stated]
-    if stated:
-        injured = max((c.best for c in casualties if c.kind == "injured"), default=0)
-        return Toll(stated[-1].best, stated[-1].best, None, 0, injured,
-                    tuple(c.evidence for c in casualties), stated=True)
     # A figure the report could not verify only raises the ceiling of the range.
     claims = [c for c in casualties if c.unverified]
     killed = [c for c in casualties if c.kind == "killed" and not c.unverified]
@@ -60,18 +54,29 @@ def reconcile(casualties: Sequence[Casualty]) -> Toll:
     return Toll(0, 0, claimed_high or None, 0, injured, evidence)
 
 
-def toll_fields(toll: Toll) -> dict[str, int | None]:
+class TollFields(TypedDict):
+    """The Event columns a toll fills, typed as Event types them (for ``Event(**fields)``)."""
+
+    fatalities: int
+    fatalities_low: int
+    fatalities_best: int | None
+    fatalities_high: int | None
+    civilian_fatalities_low: int
+    injured_low: int
+
+
+def toll_fields(toll: Toll) -> TollFields:
     """The Event columns of a toll. ACLED's ``fatalities`` counts only reported deaths:
     "killed and wounded" alone is 0 there; the unknown best guess (None) and the range
     stay in Tacitus' own columns."""
-    return dict(fatalities=toll.best if toll.best is not None else 0, fatalities_low=toll.low,
-                fatalities_best=toll.best, fatalities_high=toll.high,
-                civilian_fatalities_low=toll.civilians, injured_low=toll.injured)
+    return TollFields(fatalities=toll.best if toll.best is not None else 0, fatalities_low=toll.low,
+                      fatalities_best=toll.best, fatalities_high=toll.high,
+                      civilian_fatalities_low=toll.civilians, injured_low=toll.injured)
 
 
 def split(toll: Toll, places: int) -> tuple[Toll, ...]:
     """Share one toll between ``places`` events: the first takes the remainder."""
-    if places <= 1 or toll.stated:
+    if places <= 1:
         return (toll,) * max(places, 1)
     if toll.best is None:
         return tuple(Toll(None, 0, toll.high, 0, 0, toll.evidence) for _ in range(places))

@@ -11,23 +11,17 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Container
 from dataclasses import dataclass, replace
 
-from tacitus.distance import farther_than
+from tacitus.distance import haversine_km
+from tacitus.facts import PlaceMention, ResolvedPlace
 from tacitus.gazetteer.index import Gazetteer
 from tacitus.gazetteer.normalise import key
-from tacitus.mention.places import PlaceMention, find_places, stopwords
+from tacitus.lexicon import PLACE_KINDS
+from tacitus.mention.places import find_places, stopwords
 from tacitus.types import Place
-
-
-@dataclass(frozen=True, slots=True)
-class ResolvedPlace:
-    mention: PlaceMention
-    place: Place  # for a neighbourhood: its city, as ACLED codes it
-    geo_precision: int  # 1 town; 2 near X / part of a region / a district; 3 region only
-    reason: str
-    score: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +29,12 @@ class _Context:
     country: str  # the article's main country ("" when unknown)
     region: str
     countries: frozenset[str]  # every country with evidence in the text
-    admin1: Counter  # (cc, admin1 display name) -> votes
-    cities: frozenset[int]  # geonameids of towns the text names (first pass)
+    # (cc, admin1 display name) -> votes; the other mentions' only, after the first pass
+    admin1: Counter[tuple[str, str]] | _CountsLess
+    cities: Container[int]  # geonameids of towns the text names (first pass)
     within: Place | None = None  # "X district, Y": the admin area Y that X lies in
     container: bool = False  # this mention names where a place just before it lies
-    others: tuple[tuple[float, float], ...] = ()  # where the text's other places lie
+    others: _PlacesLess | None = None  # where the text's other places lie (after the first pass)
     # country -> the distinct sources (hint, dateline, names) that vote for it
     sources: dict[str, frozenset[str]] | None = None
     home_continent: str = ""  # the continent of the outlet's home country
@@ -54,16 +49,15 @@ ORIGIN_OR_DESTINATION = re.compile(
     r"\b(?:from|to|into|towards?|" + BORDER_WITH + r")\s+(?:the\s+)?$", re.I)
 _PARTS = ("northern", "southern", "eastern", "western", "central", "northeastern",
           "northwestern", "southeastern", "southwestern", "rural", "greater")
-_ADMIN1_CUES = ("province", "county", "governorate", "region", "state", "oblast",
-                "prefecture")
-_ADMIN2_CUES = ("district", "sub-district", "subdistrict", "municipality")
+_ADMIN1_CUES = PLACE_KINDS.words("admin1")
+_ADMIN2_CUES = PLACE_KINDS.words("admin2")
 # "X district center": the district's seat town, a town (precision 1).
-_SEAT_CUES = ("district center", "district centre", "district headquarters")
+_SEAT_CUES = PLACE_KINDS.words("seat")
 # A town matched for "X district" stands for the district around it (precision 2); the
 # Kenyan "constituency", "ward" and "division" are named after and coded as their towns.
-_DISTRICT_CUES = ("district", "sub-district", "subdistrict", "municipality")
-_TOWN_CUES = ("city", "town", "village", "locality", "camp", "suburb")
-_HOOD_CUES = ("neighbourhood", "neighborhood", "area", "quarter")
+_DISTRICT_CUES = _ADMIN2_CUES
+_TOWN_CUES = PLACE_KINDS.words("town")
+_HOOD_CUES = PLACE_KINDS.words("hood")
 _KIND_PRIOR = {"country": 0.45, "admin1": 0.55, "admin2": 0.35, "city": 0.0,
                "neighbourhood": 0.1}
 _MIN_SCORE = 0.35
@@ -79,8 +73,7 @@ _JOIN = re.compile(r"^\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?$")
 # "at Kala Muchi area of ". A container after an unknown one is the finest place known.
 _NAMED_BEFORE = re.compile(
     r"\b(?:in|at|near|of|from|outside)\s+(?:the\s+)?((?:[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|"
-    r"e|i|wa|ul|al|el))*))(?:\s+(?:village|area|town|location|sub-?location|district|"
-    r"sub-?county|constituency|division|ward|camp|centre|center|district\s+cent(?:er|re)))?"
+    r"e|i|wa|ul|al|el))*))(?:\s+" + PLACE_KINDS.pattern("named_before") + r")?"
     r"\s*(?:,|\bin|\bof)\s*(?:the\s+)?$")
 
 
@@ -130,14 +123,17 @@ def _evidence(p: Place, m: PlaceMention) -> float:
 
 
 # A kind word inside the matched name: "Wajir County" is Wajir's own name.
-_KIND_SUFFIX = re.compile(r"\s+(?:county|province|district|governorate|region|state|oblast|"
-                          r"prefecture|sub-?county|municipality)$", re.I)
+_KIND_SUFFIX = re.compile(r"\s+" + PLACE_KINDS.pattern("own_name") + "$", re.I)
 
 
 def _own_name(p: Place, m: PlaceMention) -> bool:
     """The mention names the place by its main name, not by one of its other names."""
     name = key(p.name)
     return name == key(m.span.text) or name == key(_KIND_SUFFIX.sub("", m.span.text))
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return haversine_km(*a, *b)
 
 
 def _in_area(p: Place, area: Place) -> bool:
@@ -162,7 +158,9 @@ def _dateline_places(dateline: str, gaz: Gazetteer) -> tuple[Place, ...]:
 
 def _context(mentions: tuple[PlaceMention, ...], gaz: Gazetteer, dateline: str,
              hint: str | None, home: str | None = None, text: str = "") -> _Context:
-    votes: Counter = Counter()
+    # Weighted votes (floats, which typing's Counter does not allow); insertion order
+    # breaks ties, as Counter.most_common(1) does.
+    votes: defaultdict[str, float] = defaultdict(float)
     named: set[str] = set()  # countries the text, dateline or caller name outright
     sources: dict[str, set[str]] = {}
     c = gaz.country(hint) if hint else None
@@ -201,7 +199,7 @@ def _context(mentions: tuple[PlaceMention, ...], gaz: Gazetteer, dateline: str,
         for cc, w in strength.items():
             votes[cc] += w
             sources.setdefault(cc, set()).add(key(m.span.text))
-    country = votes.most_common(1)[0][0] if votes else ""
+    country = max(votes, key=votes.__getitem__) if votes else ""
     region = ""
     if country:
         c = gaz.country(country)
@@ -246,7 +244,7 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
         s += 1.0
         why.append("named as where the place before it lies")
     if ctx.others and p.kind != "country" and p.latitude is not None and \
-            farther_than(p.latitude, p.longitude, ctx.others, _FAR_KM):
+            ctx.others.far_from((p.latitude, p.longitude)):
         s -= 1.5
         why.append(f"over {_FAR_KM:.0f} km from the text's other places")
     if p.kind == "city" and p.population < _SMALL_TOWN and not _own_name(p, m) \
@@ -325,6 +323,10 @@ def _precision(p: Place, m: PlaceMention) -> int:
     return 1
 
 
+def _chose_country(got: tuple[Place, float, str] | None) -> bool:
+    return got is not None and got[0].kind == "country"
+
+
 def _pick(m: PlaceMention, ctx: _Context) -> tuple[Place, float, str] | None:
     best: tuple[Place, float, str] | None = None
     for p in m.candidates:
@@ -365,6 +367,60 @@ def _after_unknown(m: PlaceMention, text: str, spans: list[tuple[int, int]]) -> 
     return not all(key(w) in stop for w in got.group(1).split())
 
 
+def _share(m: PlaceMention, p: Place) -> tuple[tuple[str, str] | None, frozenset[int], tuple[float, float] | None]:
+    """What one mention's first choice tells the others: its admin area, the towns it
+    names, and where it lies."""
+    cities = {p.geonameid} if p.kind == "city" else set()
+    if p.kind == "admin1" and not _cue_word(m):
+        # a bare "Deir ez-Zor" may mean the city: its namesake counts
+        cities.update(c.geonameid for c in m.candidates if c.kind == "city" and c.country_code == p.country_code)
+    where = (p.latitude, p.longitude) if p.kind != "country" and not m.loose and p.latitude is not None else None
+    return ((p.country_code, p.admin1) if p.admin1 else None), frozenset(cities), where
+
+
+@dataclass(frozen=True, slots=True)
+class _CountsLess:
+    """Votes per admin area of the other mentions: the total less one mention's own."""
+
+    total: Counter
+    own: tuple[str, str] | None
+
+    def get(self, key: tuple[str, str], default: int = 0) -> int:
+        n = self.total.get(key, 0) - (key == self.own)
+        return n if n > 0 else default
+
+
+@dataclass(frozen=True, slots=True)
+class _CitiesLess:
+    """The towns the text names (and the dateline's), less those only this mention names."""
+
+    base: Container[int]
+    total: Counter
+    own: frozenset[int]
+
+    def __contains__(self, geonameid: object) -> bool:
+        return geonameid in self.base or self.total.get(geonameid, 0) - (geonameid in self.own) > 0
+
+
+@dataclass(frozen=True, slots=True)
+class _PlacesLess:
+    """Where the text's other places lie: all of them less this mention's own. The places
+    within _FAR_KM of a point are found once per point (``near`` is shared)."""
+
+    total: Counter
+    own: tuple[float, float] | None
+    near: dict
+
+    def __bool__(self) -> bool:
+        return sum(self.total.values()) - (self.own is not None) > 0
+
+    def far_from(self, point: tuple[float, float]) -> bool:
+        close = self.near.get(point)
+        if close is None:
+            close = self.near[point] = tuple((o, n) for o, n in self.total.items() if _km(point, o) <= _FAR_KM)
+        return sum(n for o, n in close) - any(o == self.own for o, _ in close) <= 0
+
+
 def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gazetteer: Gazetteer,
                    *, dateline: str = "", country_hint: str | None = None, text: str = "",
                    home: str | None = None) -> tuple[ResolvedPlace, ...]:
@@ -384,34 +440,27 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
              for i, m in enumerate(mentions)}
     spans = [(m.span.start, m.span.end) for i, m in enumerate(mentions) if first[i]]
     # A country lies in no area: "the Bank of Kenya in Nairobi" names no container.
-    inside = {i: j for i, j in inside.items()
-              if not (first[i] is not None and first[i][0].kind == "country")}
+    inside = {i: j for i, j in inside.items() if not _chose_country(first[i])}
     outer = set(inside.values())
     unknown_before = {i for i in named_before if _after_unknown(mentions[i], text, spans)}
     out = []
     unknown_inside: set[int] = set()  # containers whose named place was not found in them
+    # What every mention's first choice says, summed once; each mention sees the sums
+    # less its own share (summing the others for each mention grew with their square).
+    shares = {j: _share(mentions[j], got[0]) for j, got in first.items() if got is not None}
+    admin1_total = Counter(a for a, _, _ in shares.values() if a)
+    city_total = Counter(c for _, cs, _ in shares.values() for c in cs)
+    places_total = Counter(o for _, _, o in shares.values() if o)
+    near: dict[tuple[float, float], tuple[tuple[tuple[float, float], int], ...]] = {}
     for i, m in enumerate(mentions):
-        admin1: Counter = Counter()
-        cities = set(ctx.cities)
-        others: list[tuple[float, float]] = []
-        for j, got in first.items():
-            if j == i or got is None:
-                continue
-            p = got[0]
-            if p.admin1:
-                admin1[(p.country_code, p.admin1)] += 1
-            if p.kind == "city":
-                cities.add(p.geonameid)
-            if p.kind != "country" and not mentions[j].loose and p.latitude is not None:
-                others.append((p.latitude, p.longitude))
-            if p.kind == "admin1" and not _cue_word(mentions[j]):
-                # a bare "Deir ez-Zor" may mean the city: its namesake counts
-                cities.update(c.geonameid for c in mentions[j].candidates if c.kind == "city"
-                              and c.country_code == p.country_code)
+        own_admin1, own_cities, own_place = shares.get(i, (None, frozenset(), None))
+        admin1 = _CountsLess(admin1_total, own_admin1)
+        cities = _CitiesLess(ctx.cities, city_total, own_cities)
+        others = _PlacesLess(places_total, own_place, near)
         area = first.get(inside[i]) if i in inside else None
         within = area[0] if area and area[0].kind in ("admin1", "admin2", "country") else None
-        local = _Context(ctx.country, ctx.region, ctx.countries, admin1, frozenset(cities),
-                         within, i in outer or i in unknown_before, tuple(others),
+        local = _Context(ctx.country, ctx.region, ctx.countries, admin1, cities,
+                         within, i in outer or i in unknown_before, others,
                          ctx.sources, ctx.home_continent,
                          i in unknown_before and i not in outer)
         got = _pick(m, local)

@@ -130,7 +130,8 @@ def _row_groups(path: str) -> Iterator[Partition]:
 
 def read_partition(part: Partition, overrides: Overrides = Overrides()) -> Iterator[Article | InputError]:
     """The articles of one partition, in order; an unreadable one yields its InputError."""
-    defaults = {"published": overrides.published, "outlet": overrides.outlet, "url": overrides.url}
+    defaults: dict[str, object] = {"published": overrides.published, "outlet": overrides.outlet,
+                                   "url": overrides.url}
     if part.kind == "files":
         yield from read_inputs(part.paths, overrides)
     elif part.kind == "jsonl":

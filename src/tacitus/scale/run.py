@@ -5,7 +5,7 @@ with the incidents it joins, as before. With ``workers`` (a ``LocalCluster`` of 
 processes, one thread each) or ``scheduler`` (an existing cluster), partitions are coded
 on the workers and flow back to this process, the one writer, which stores each article
 in its own transaction with its events *pending*; the incidents are then merged as a
-reduce over (country, week) buckets (``tacitus.scale.reduce``). Either way an article is
+bounded re-merge of a few weeks at a time (``tacitus.scale.reduce``). Either way an article is
 stored once (by id or text): the workers are told which articles are already stored
 before they code a partition, and re-running a killed backfill finishes it. A worker
 that dies has its partition retried by Dask elsewhere; a partition that kills workers
@@ -24,7 +24,7 @@ from tacitus.errors import InputError, TacitusError
 from tacitus.ingest import Overrides
 from tacitus.scale.partitions import BLOCK_BYTES, Partition, plan
 from tacitus.scale.progress import Bar, plural
-from tacitus.scale.reduce import bucket_links, merge_pending
+from tacitus.scale.reduce import merge_pending
 from tacitus.scale.worker import (PLUGIN, Coded, PartResult, Positions, ResourcesPlugin, code_partition,
                                   partition_keys)
 from tacitus.resources import Resources
@@ -32,7 +32,6 @@ from tacitus.settings import Settings
 from tacitus.store import Store, content_hash, open_store
 
 IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker: keeps workers busy, bounds memory
-LINK_CHUNK = 64           # (country, week) buckets per link task
 CONNECT_TIMEOUT = "20s"   # to reach a --scheduler
 
 
@@ -86,9 +85,8 @@ def run_ingest(job: IngestJob, resources: Resources | None = None) -> Tally:
                 raise TacitusError("stdin (-) cannot be read by workers: give files")
             with _cluster(job, bar) as client:
                 _code_on_cluster(client, todo, job, store, tally, bar)
-                bar.set(description="merging")
-                mapper = lambda buckets: _map_links(client, buckets)  # noqa: E731
-                report = merge_pending(store, mapper)
+            bar.set(description="merging")
+            report = merge_pending(store)
         else:
             _code_here(todo, job, store, tally, bar, resources or _load_resources())
             report = merge_pending(store)  # events left pending by a killed --workers run
@@ -236,14 +234,3 @@ def _why(future) -> str:
     except Exception as err:  # noqa: BLE001 - a cancelled future raises here
         exc = err
     return f"{type(exc).__name__}: {exc}"
-
-
-def _map_links(client, buckets):
-    """The link step of the reduce on the workers, a chunk of buckets per task."""
-    chunks = [buckets[i:i + LINK_CHUNK] for i in range(0, len(buckets), LINK_CHUNK)]
-    for future in client.map(_links_of_chunk, chunks, pure=False):
-        yield from future.result()
-
-
-def _links_of_chunk(buckets) -> list[list[tuple[str, str]]]:
-    return [bucket_links(b) for b in buckets]

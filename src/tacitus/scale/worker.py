@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 from itertools import islice
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
@@ -44,6 +44,7 @@ def worker_resources() -> Resources:
     from distributed import get_worker
 
     plugin = get_worker().plugins[PLUGIN]
+    assert isinstance(plugin, ResourcesPlugin)  # registered under PLUGIN by run._cluster
     if plugin.resources is None:
         plugin.resources = Resources.load()
     return plugin.resources
@@ -122,6 +123,7 @@ def code_articles(articles: Iterable[Article], res: Resources, settings: Setting
     everything = replace(settings, show_withheld=True)
     feed = iter(articles)
     while chunk := list(islice(feed, pipeline.BATCH_SIZE)):
+        results: Sequence[tuple[Event, ...] | str]
         try:
             results = pipeline.code_batch(chunk, res, everything)
         except Exception:  # noqa: BLE001 - isolated below, article by article

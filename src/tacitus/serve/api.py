@@ -22,14 +22,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 
-from tacitus.export import event_row, write_csv, write_geojson
-from tacitus.serve import models
+from tacitus.export import DEFAULT_LAYOUT, Layout, event_row, write_csv, write_geojson
+from tacitus.serve import acled_api, models
 from tacitus.clean import clean
-from tacitus.serve.evidence import PlaceReader, place_reason
+from tacitus.serve.evidence import decisions, place_reason
 from tacitus.serve.stores import StorePool
 from tacitus.serve.streaming import streamed
-from tacitus.store import EventFilter, Store, StoreError, open_store, parse_bbox
+from tacitus.store import EventFilter, Store, StoreError, StoreUnavailable, open_store, parse_bbox
 from tacitus.types import Event
 
 MAX_PAGE = 1000
@@ -50,6 +51,8 @@ def event_filter(
     q: Annotated[str | None, Query(max_length=500, description="Full-text query over notes and articles.")] = None,
     bbox: Annotated[str | None, Query(max_length=200, description="Only events inside WEST,SOUTH,EAST,NORTH "
                                       "(degrees), e.g. 40,-2,42,1.")] = None,
+    since: Annotated[int | None, Query(ge=0, le=2**62, description="Only what changed after this change number "
+                                       "(a page's `cursor`): new reports and review actions.")] = None,
 ) -> EventFilter:
     """The same filters as ``tacitus export`` (whole values for the names, any case)."""
     try:
@@ -57,7 +60,8 @@ def event_filter(
     except ValueError as exc:
         raise _bad_param(("query", "bbox"), str(exc), bbox) from None
     return EventFilter(date_from=date_from, date_to=date_to, country=country, admin1=admin1,
-                       event_type=event_type, sub_event_type=sub_event_type, actor=actor, text=q, bbox=box)
+                       event_type=event_type, sub_event_type=sub_event_type, actor=actor, text=q, bbox=box,
+                       since=since)
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
@@ -82,6 +86,8 @@ def _read(run: Callable[[], Any], filters: EventFilter) -> Any:
     """Run a read; a text query the database refuses is the caller's mistake (422)."""
     try:
         return run()
+    except StoreUnavailable:
+        raise  # busy or failing: 503, whatever the query
     except StoreError as exc:
         if filters.text is not None:
             raise _bad_param(("query", "q"), str(exc), filters.text) from None
@@ -96,16 +102,36 @@ Pool = Annotated[StorePool, Depends(_pool)]
 _bearer = HTTPBearer(auto_error=False, description="The review token the server was started with.")
 
 
+def reviewer_problem(token: str | None, given: str) -> HTTPException | None:
+    """Why a write is refused (403 read-only server, 401 missing or wrong token), or
+    None for the server's review token (compared in constant time)."""
+    if not token:
+        return HTTPException(403, "this server is read-only: start it with --review-token to allow review")
+    if not hmac.compare_digest(given.encode("utf-8", "replace"), token.encode()):
+        return HTTPException(401, "a review needs the header 'Authorization: Bearer <review token>'",
+                             headers={"WWW-Authenticate": "Bearer"})
+    return None
+
+
 def require_reviewer(request: Request,
                      credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
-    """Allow a write only with the server's review token (compared in constant time)."""
-    token: str | None = request.app.state.review_token
-    if not token:
-        raise HTTPException(403, "this server is read-only: start it with --review-token to allow review")
-    given = credentials.credentials if credentials is not None else ""
-    if not hmac.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(401, "a review needs the header 'Authorization: Bearer <review token>'",
-                            headers={"WWW-Authenticate": "Bearer"})
+    """Allow a write only with the server's review token."""
+    problem = reviewer_problem(request.app.state.review_token, credentials.credentials if credentials else "")
+    if problem is not None:
+        raise problem
+
+
+async def _reviewer_first(request: Request, call_next) -> Response:
+    """The token is checked before the body is read: without it, a malformed body is a
+    401 (or 403), never a 422 that tells a stranger what the API expects."""
+    if request.method == "POST" and request.url.path.startswith("/api/"):
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        problem = reviewer_problem(request.app.state.review_token,
+                                   given.strip() if scheme.lower() == "bearer" else "")
+        if problem is not None:
+            return JSONResponse({"detail": problem.detail}, status_code=problem.status_code,
+                                headers=problem.headers)
+    return await call_next(request)
 
 
 _ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": models.Problem, "description": "No such id"}}
@@ -119,19 +145,24 @@ _WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter()
 
 
-def _answer(model: type, data: dict[str, Any]) -> Response:
+def _answer(model: type[BaseModel], data: dict[str, Any]) -> Response:
     """The answer checked against its documented model, then serialised by pydantic in
     one pass: FastAPI's generic encoder took most of a page's time."""
-    return Response(model.model_validate(data).model_dump_json(), media_type="application/json")
+    # exclude_unset: the population columns appear only when they were asked for.
+    return Response(model.model_validate(data).model_dump_json(exclude_unset=True), media_type="application/json")
 
 
 @router.get("/api/events", response_model=models.EventPage, tags=["events"])
-def list_events(pool: Pool, filters: Filters, limit: Limit = 100, offset: Offset = 0) -> Response:
+def list_events(request: Request, pool: Pool, filters: Filters, limit: Limit = 100, offset: Offset = 0,
+                columns: acled_api.Columns = "tacitus") -> Response:
     """Events as each article reported them, ordered by date then id, one page at a time."""
     store = pool.store()
     page = replace(filters, limit=limit, offset=offset)
-    items = _read(lambda: [event_row(e) for e in store.events(page)], filters)
-    return _answer(models.EventPage, {"total": _read(lambda: store.count(filters), filters), "items": items})
+    cursor = store.change_cursor()  # read first: a change made meanwhile is in the next answer too
+    layout = acled_api.layout(request, columns)
+    items = _read(lambda: acled_api.rows(layout, store.events(page)), filters)
+    return _answer(models.EventPage, {"total": _read(lambda: store.count(filters), filters), "items": items,
+                                      "cursor": cursor})
 
 
 @router.get("/api/events/{event_id}", response_model=models.EventDetail, responses=_ERRORS, tags=["events"])
@@ -141,13 +172,19 @@ def get_event(event_id: Id, pool: Pool) -> Response:
 
 
 @router.get("/api/incidents", response_model=models.IncidentPage, tags=["incidents"])
-def list_incidents(pool: Pool, filters: Filters, limit: Limit = 100, offset: Offset = 0) -> Response:
-    """Incidents (one per real event, merged across articles), one page at a time."""
+def list_incidents(request: Request, pool: Pool, filters: Filters, limit: Limit = 100, offset: Offset = 0,
+                   columns: acled_api.Columns = "tacitus") -> Response:
+    """Incidents (one per real event, merged across articles), one page at a time.
+
+    To follow the store, pass the answer's `cursor` as `since` next time: only incidents
+    that gained a report or a review action after it come back."""
     store = pool.store()
     page = replace(filters, limit=limit, offset=offset)
-    items = _read(lambda: [_incident(i) for i in store.incidents(page)], filters)
-    return _answer(models.IncidentPage,
-                   {"total": _read(lambda: store.count_incidents(filters), filters), "items": items})
+    cursor = store.change_cursor()  # read first: a change made meanwhile is in the next answer too
+    layout = acled_api.layout(request, columns)
+    items = _read(lambda: [_incident(i, layout) for i in store.incidents(page)], filters)
+    return _answer(models.IncidentPage, {"total": _read(lambda: store.count_incidents(filters), filters),
+                                         "items": items, "cursor": cursor})
 
 
 @router.get("/api/incidents/{incident_id}", response_model=models.IncidentOut, responses=_ERRORS,
@@ -161,9 +198,10 @@ def get_incident(incident_id: Id, pool: Pool) -> Response:
 
 @router.get("/api/articles/{article_id:path}", response_model=models.ArticleView, responses=_ERRORS,
             tags=["articles"])
-def get_article(article_id: ArticleId, request: Request, pool: Pool) -> Response:
+def get_article(article_id: ArticleId, pool: Pool) -> Response:
     """The article's cleaned text, and for each event coded from it: the evidence spans
-    of every field (offsets into that text), why the place was chosen, and why its
+    of every field (offsets into that text), why the place was chosen and the rules that
+    made, dated, placed, typed and merged it (as stored when it was coded), and why its
     incident merges several reports."""
     store = pool.store()
     article = store.article(article_id)
@@ -171,32 +209,36 @@ def get_article(article_id: ArticleId, request: Request, pool: Pool) -> Response
         raise HTTPException(404, f"no article {article_id!r}")
     as_coded = clean(article)  # the text the evidence spans point into, as the pipeline coded it
     events = list(store.events(EventFilter(article_id=article_id, include_rejected=True)))
-    places = request.app.state.places(as_coded) if events else ()
     return _answer(models.ArticleView, {
         "id": article.id, "title": as_coded.title, "url": article.url, "outlet": article.outlet,
         "published": article.published.isoformat() if article.published else None,
-        "text": as_coded.text, "events": [_coded_event(store, e, places) for e in events]})
+        "text": as_coded.text, "events": [_coded_event(store, e) for e in events]})
 
 
-def _coded_event(store: Store, event: Event, places) -> dict[str, Any]:
+def _coded_event(store: Store, event: Event) -> dict[str, Any]:
+    """The event with what was decided when it was coded, as stored: nothing is worked out again."""
     incident_id = store.incident_of(event.event_id_cnty)
     incident = store.incident(incident_id) if incident_id else None
+    corrected = {c.field for c in store.corrections(event.event_id_cnty)
+                 if c.action == "set" and c.event_id == event.event_id_cnty}
     return {"event": event_row(event), "rejected": store.is_rejected(event.event_id_cnty),
-            "incident_id": incident_id, "place_reason": place_reason(event, places),
+            "incident_id": incident_id, "place_reason": place_reason(event, corrected),
+            "decisions": decisions(event),
             "incident_explanation": list(incident.explanation) if incident else []}
 
 
 def _export(pool: StorePool, filters: EventFilter, level: str,
-            write: Callable[[Iterator[Event], TextIO], int]) -> Iterator[str]:
+            write: Callable[[Iterator[Event], TextIO, Layout], int], layout: Layout = DEFAULT_LAYOUT,
+            include_undated: bool = True) -> Iterator[str]:
     """Stream the export from a store of its own, opened in the writer's thread. The
     first chunk is read before the answer starts, so a query the database refuses is
     still a 422, not a broken download."""
     url = pool.url
 
     def produce(out: TextIO) -> None:
-        with open_store(url, create=False) as store:
+        with open_store(url, create=False, write=False) as store:
             rows = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
-            write(rows, out)
+            write((e for e in rows if include_undated or e.event_date is not None), out, layout)
     chunks = streamed(produce)
     first = _read(lambda: next(chunks, ""), filters)
     return itertools.chain([first], chunks)
@@ -207,9 +249,12 @@ Level = Annotated[Literal["event", "incident"], Query(description="Events as rep
 
 @router.get("/events.csv", response_class=CsvResponse, tags=["exports"],
             responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "CSV"}})
-def export_csv(pool: Pool, filters: Filters, level: Level = "event") -> CsvResponse:
-    """Every matching event as CSV, in export column order (streamed)."""
-    return CsvResponse(_export(pool, filters, level, write_csv),
+def export_csv(request: Request, pool: Pool, filters: Filters, level: Level = "event",
+               columns: acled_api.Columns = "tacitus", hxl: acled_api.Hxl = False,
+               include_undated: acled_api.IncludeUndated = False) -> CsvResponse:
+    """Every matching event with a date as CSV, in export column order (streamed)."""
+    layout = acled_api.layout(request, columns, hxl)
+    return CsvResponse(_export(pool, filters, level, write_csv, layout, include_undated),
                        headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
 
@@ -226,9 +271,11 @@ def export_geojson(pool: Pool, filters: Filters, level: Level = "event") -> GeoJ
 def correct_event(event_id: Id, body: models.CorrectionIn, pool: Pool) -> dict[str, Any]:
     """Set one field to the reviewer's value; stored as a correction (who, when, the old
     value) and shown in every read and export from then on."""
-    store = _require_event(pool.store(), event_id)
+    store = _require_event(pool.store(write=True), event_id)
     try:
         correction = store.correct(event_id, body.field, body.value, who=body.who, note=body.note)
+    except StoreUnavailable:
+        raise
     except StoreError as exc:
         raise _bad_param(("body", "value"), str(exc), body.value) from None
     return {"correction": correction.as_dict(), "event": _event_detail(store, event_id)}
@@ -238,7 +285,7 @@ def correct_event(event_id: Id, body: models.CorrectionIn, pool: Pool) -> dict[s
              responses=_WRITE_ERRORS, tags=["review"], dependencies=[Depends(require_reviewer)])
 def reject_event(event_id: Id, body: models.ReviewIn, pool: Pool) -> dict[str, Any]:
     """Hide the event from lists, incidents and exports (it stays readable by id)."""
-    store = _require_event(pool.store(), event_id)
+    store = _require_event(pool.store(write=True), event_id)
     correction = _review(lambda: store.reject(event_id, who=body.who, note=body.note))
     return {"correction": correction.as_dict(), "event": _event_detail(store, event_id)}
 
@@ -247,7 +294,7 @@ def reject_event(event_id: Id, body: models.ReviewIn, pool: Pool) -> dict[str, A
              responses=_WRITE_ERRORS, tags=["review"], dependencies=[Depends(require_reviewer)])
 def split_incident(body: models.SplitIn, pool: Pool) -> dict[str, Any]:
     """Take an event out of its incident and keep it out of automatic merges."""
-    store = _require_event(pool.store(), body.event_id)
+    store = _require_event(pool.store(write=True), body.event_id)
     correction = _review(lambda: store.separate(body.event_id, who=body.who, note=body.note))
     return {"correction": correction.as_dict(), "incident_id": store.incident_of(body.event_id)}
 
@@ -256,7 +303,7 @@ def split_incident(body: models.SplitIn, pool: Pool) -> dict[str, Any]:
              responses=_WRITE_ERRORS, tags=["review"], dependencies=[Depends(require_reviewer)])
 def merge_incidents(body: models.MergeIn, pool: Pool) -> dict[str, Any]:
     """Merge the incidents of two events, whatever the merge rule says."""
-    store = _require_event(_require_event(pool.store(), body.event_id), body.other_event_id)
+    store = _require_event(_require_event(pool.store(write=True), body.event_id), body.other_event_id)
     correction = _review(lambda: store.join(body.event_id, body.other_event_id, who=body.who, note=body.note))
     return {"correction": correction.as_dict(), "incident_id": store.incident_of(body.event_id)}
 
@@ -264,7 +311,7 @@ def merge_incidents(body: models.MergeIn, pool: Pool) -> dict[str, Any]:
 def create_app(db_url: str, review_token: str | None) -> FastAPI:
     """The API and the page over the store at ``db_url`` (a SQLite path or a
     postgresql:// URL, which must exist). Raises StoreError when it cannot be opened."""
-    with open_store(db_url, create=False):
+    with open_store(db_url, create=False, write=bool(review_token)):
         pass  # fail now, with the store's own message, rather than on the first request
     stores = StorePool(db_url)
 
@@ -279,9 +326,10 @@ def create_app(db_url: str, review_token: str | None) -> FastAPI:
                   description="Conflict events coded from news, with the words behind every field.")
     app.state.stores = stores
     app.state.review_token = review_token or None
-    app.state.places = PlaceReader()
+    app.state.populations = acled_api.Populations()
     app.include_router(router)
     app.add_exception_handler(StoreError, _store_failed)
+    app.middleware("http")(_reviewer_first)
     static = resources.files("tacitus.serve").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
@@ -298,8 +346,8 @@ async def _store_failed(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": "the database failed; see the server's log"}, status_code=503)
 
 
-def _incident(incident) -> dict[str, Any]:
-    return {"incident_id": incident.incident_id, "event": event_row(incident.event),
+def _incident(incident, layout: Layout = DEFAULT_LAYOUT) -> dict[str, Any]:
+    return {"incident_id": incident.incident_id, "event": layout.row(incident.event),
             "event_ids": list(incident.event_ids), "article_ids": list(incident.article_ids),
             "explanation": list(incident.explanation)}
 
@@ -322,5 +370,7 @@ def _require_event(store: Store, event_id: str) -> Store:
 def _review(action: Callable[[], Any]) -> Any:
     try:
         return action()
+    except StoreUnavailable:
+        raise
     except StoreError as exc:
         raise _bad_param(("body",), str(exc), None) from None

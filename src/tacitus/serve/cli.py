@@ -6,28 +6,24 @@ resource error, 130 interrupted.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 import time
 from contextlib import contextmanager
-from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import click
 
 from tacitus.errors import InputError, TacitusError
+from tacitus.serve.cli_support import StoreProblem as _StoreProblem, store_errors as _store_errors
+from tacitus.serve.cli_support import event_id as stored_id
+from tacitus.serve.cli_support import follow_ups, iso_date, published_date, require_free_port
+from tacitus.serve.export_options import Dated, acled_options, layout_for
 from tacitus.types import Article, Event
 
 
-def _date(ctx, param, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+_date = iso_date
 
 
 class _Progress:
@@ -54,47 +50,28 @@ class _Progress:
 
 
 def _fail(item: InputError | str) -> None:
-    click.echo(f"tacitus: {item}", err=True)
+    from tacitus.errors import printable
+
+    click.echo(f"tacitus: {printable(str(item))}", err=True)
 
 
 def coded(items: Iterable[Article | InputError], pipeline, progress: _Progress) -> Iterator[tuple[Article, tuple[Event, ...]]]:
-    """Code each article; an input that fails is reported and skipped, never fatal.
+    """Code each article (tacitus.coding.code_all); a failure is reported and skipped."""
+    from tacitus.coding import code_all
 
-    Articles are coded in batches (the parser is faster on many sentences at once); when
-    a batch fails, its articles are coded one by one so that only the bad one is lost."""
-    from tacitus.pipeline import BATCH_SIZE
-
-    feed = iter(items)
-    while chunk := list(islice(feed, BATCH_SIZE)):
-        articles = [item for item in chunk if not isinstance(item, InputError)]
-        try:
-            results = dict(zip(map(id, articles), pipeline.code_batch(articles)))
-        except Exception:  # noqa: BLE001 - isolated below, article by article
-            results = {}
-        for item in chunk:
-            if isinstance(item, InputError):
-                _fail(item)
-                progress.tick(failed=True)
-                continue
-            events = results.get(id(item))
-            if events is None:
-                events = _code_one(item, pipeline)
-            if events is None:
-                progress.tick(failed=True)
-                continue
-            progress.tick(len(events))
-            yield item, events
-
-
-def _code_one(item: Article, pipeline) -> tuple[Event, ...] | None:
-    try:
-        return pipeline.code(item)
-    except TacitusError as exc:
-        _fail(f"{item.origin or item.id}: {exc}")
-    except Exception as exc:  # a bug on one article must not lose the batch
-        _fail(f"{item.origin or item.id}: internal error ({type(exc).__name__}: {exc}); "
-              "please report it with this input")
-    return None
+    for result in code_all(items, pipeline):
+        if result.events is None:
+            _fail(result.problem)
+            progress.tick(failed=True)
+            continue
+        progress.tick(len(result.events))
+        article = result.item
+        assert isinstance(article, Article)  # only an Article is coded: an InputError has no events
+        if article.published is None and any(e.event_date is None for e in result.events):
+            where = article.origin or article.id
+            click.echo(f"tacitus: {where}: no publication date and none in the text: its events are "
+                       f"undated (give --published YYYY-MM-DD)", err=True)
+        yield article, result.events
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -107,13 +84,20 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl",
               show_default=True, help="Output format.")
-@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for text input.")
+@click.option("--published", callback=published_date, help="Publication date (YYYY-MM-DD) for text input.")
 @click.option("--outlet", help="Outlet name for text input (overrides the page's).")
 @click.option("--url", help="URL of the article (overrides the page's).")
-@click.option("--show-withheld", is_flag=True, help="Also print events below the confidence threshold.")
+@click.option("--show-withheld", is_flag=True,
+              help="Also print the events withheld (background, no place, undated, low confidence, ...), "
+                   "each with its reason in `withheld`.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Confidence below which events are withheld.")
-def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence):
+@click.option("--explain", is_flag=True,
+              help="Print, instead of the data, each event with the rules that made, dated, placed, "
+                   "typed and withheld it, and each sentence kept out with its rule.")
+@acled_options
+def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence, explain, columns, hxl,
+            include_undated):
     """Code articles into events, printed on stdout.
 
     PATHS are files, folders or - (stdin): plain text, HTML, RSS/Atom or JSONL,
@@ -128,15 +112,36 @@ def extract(paths, fmt, published, outlet, url, show_withheld, min_confidence):
     from tacitus.pipeline import Pipeline
     from tacitus.settings import Settings
 
+    if explain:
+        _explain(paths, Overrides(published=published, outlet=outlet, url=url),
+                 Pipeline(Settings(min_confidence=min_confidence, show_withheld=True)))
+        return
     pipeline = Pipeline(Settings(min_confidence=min_confidence, show_withheld=show_withheld))
     progress = _Progress(enabled=True)
+    layout = layout_for(fmt, columns, hxl)
     items = read_inputs(paths, Overrides(published=published, outlet=outlet, url=url))
-    events = (e for _, evs in coded(items, pipeline, progress) for e in evs)
+    events = Dated((e for _, evs in coded(items, pipeline, progress) for e in evs), include_undated or fmt != "csv")
     try:
-        write(events, sys.stdout, fmt)
+        write(events, sys.stdout, fmt, layout)
     finally:
         progress.close()
+    events.report()
     if progress.failed:
+        sys.exit(1)
+
+
+def _explain(paths, overrides, pipeline) -> None:
+    from tacitus.ingest import read_inputs
+    from tacitus.serve.explain import render
+
+    failed = False
+    for item in read_inputs(paths, overrides):
+        if isinstance(item, InputError):
+            _fail(item)
+            failed = True
+            continue
+        click.echo(render(pipeline.explain(item)))
+    if failed:
         sys.exit(1)
 
 
@@ -160,16 +165,16 @@ def demo(db, then_serve, port):
     """
     from tacitus.pipeline import Pipeline
     from tacitus.samples import sample_articles
-    from tacitus.store import EventFilter, content_hash, open_store
+    from tacitus.coding import store_coded
+    from tacitus.store import EventFilter, open_store
 
+    if then_serve:  # before coding anything: a busy port is known at once
+        require_free_port("127.0.0.1", port, f"make demo PORT={port + 1} (or --port {port + 1})")
     started = time.perf_counter()
     progress = _Progress(enabled=True)
-    stored = 0
     with _store_errors(), open_store(db) as store:
-        items = (a for a in sample_articles() if not store.has_article(a.id, content_hash(a.text)))
         try:
-            for article, events in coded(items, Pipeline(), progress):
-                stored += store.add(article, events)
+            stored, _, failed, _ = report_outcomes(store_coded(sample_articles(), Pipeline(), store), progress)
         finally:
             progress.close()
         incidents = list(store.incidents())
@@ -178,8 +183,8 @@ def demo(db, then_serve, port):
     merged = sum(1 for i in incidents if len(i.event_ids) > 1)
     click.echo(f"\n{n_articles} sample articles in {db} ({stored} coded now), {n_events} events, "
                f"{len(incidents)} incidents ({merged} merged from several reports), "
-               f"{progress.failed} failed, {time.perf_counter() - started:.1f} s")
-    if progress.failed:
+               f"{failed} failed, {time.perf_counter() - started:.1f} s")
+    if failed:
         sys.exit(1)
     if then_serve:
         _serve(db, "127.0.0.1", port, None)
@@ -316,28 +321,6 @@ _LEVEL = click.option("--level", type=click.Choice(["event", "incident"]), defau
                       help="Events as each article reported them, or incidents: one per real event.")
 
 
-class _StoreProblem(click.ClickException):
-    """A database that cannot be opened or a query it refuses: a usage error, exit 2."""
-
-    exit_code = 2
-
-    def format_message(self) -> str:
-        return self.message
-
-    def show(self, file=None) -> None:
-        click.echo(f"tacitus: {self.message}", err=True)
-
-
-@contextmanager
-def _store_errors() -> Iterator[None]:
-    from tacitus.store import StoreError
-
-    try:
-        yield
-    except StoreError as exc:
-        raise _StoreProblem(str(exc)) from None
-
-
 def _filters(limit=None, **given):
     from tacitus.store import EventFilter
 
@@ -347,7 +330,7 @@ def _filters(limit=None, **given):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @_DB
-@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for text input.")
+@click.option("--published", callback=published_date, help="Publication date (YYYY-MM-DD) for text input.")
 @click.option("--outlet", help="Outlet name for text input (overrides the page's).")
 @click.option("--url", help="URL of the article (overrides the page's).")
 @click.option("--workers", type=click.IntRange(1), help="Code on a new local Dask cluster of N processes.")
@@ -369,20 +352,67 @@ def ingest(paths, db, published, outlet, url, workers, scheduler):
     With --workers or --scheduler, JSONL and Parquet inputs are read by the workers in
     partitions, coded there, stored here, and merged into incidents at the end.
     """
-    from tacitus.ingest import Overrides
+    from tacitus.coding import store_coded
+    from tacitus.ingest import Overrides, read_inputs
+    from tacitus.pipeline import Pipeline
+    from tacitus.store import open_store
+
+    overrides = Overrides(published=published, outlet=outlet, url=url)
+    if workers is not None or scheduler is not None:
+        _ingest_on_cluster(paths, db, overrides, workers, scheduler)
+        return
+    progress = _Progress(enabled=True)
+    with _store_errors(), open_store(db) as store:
+        items = read_inputs(paths, overrides)
+        try:
+            tally = report_outcomes(store_coded(items, Pipeline(), store), progress)
+        finally:
+            progress.close()
+        _merge_left_pending(store)
+    stored, skipped, failed, events_stored = tally
+    click.echo(f"{stored} articles stored, {skipped} skipped (already stored), {failed} failed, "
+               f"{events_stored} events stored in {db}")
+    if failed:
+        sys.exit(1)
+
+
+def _ingest_on_cluster(paths, db: str, overrides, workers: int | None, scheduler: str | None) -> None:
+    """``ingest --workers/--scheduler``: code on a Dask cluster (tacitus.scale.run)."""
     from tacitus.scale.run import IngestJob, run_ingest
 
     if workers is not None and scheduler is not None:
         raise click.UsageError("give --workers (a new local cluster) or --scheduler (a running one), not both")
-    if (workers or scheduler) and "-" in paths:
+    if "-" in paths:
         raise click.UsageError("stdin (-) cannot be read by workers: give files")
-    job = IngestJob(tuple(paths), db, Overrides(published=published, outlet=outlet, url=url),
-                    workers=workers or 0, scheduler=scheduler)
     with _store_errors():
-        tally = run_ingest(job)
+        tally = run_ingest(IngestJob(tuple(paths), db, overrides, workers=workers or 0, scheduler=scheduler))
     click.echo(tally.summary())
     if tally.failed:
         sys.exit(1)
+
+
+def _merge_left_pending(store) -> None:
+    """Events a killed ``--workers`` run left pending are merged by the next ingest."""
+    from tacitus.scale.reduce import merge_pending
+
+    report = merge_pending(store)
+    if report.pending:
+        click.echo(f"tacitus: merged {report.pending} pending events over {report.buckets} country-weeks", err=True)
+
+
+def report_outcomes(outcomes, progress: _Progress) -> tuple[int, int, int, int]:
+    """Tick progress and report failures of tacitus.coding.store_coded; returns
+    (stored, skipped, failed, events stored)."""
+    counts = {"stored": 0, "skipped": 0, "failed": 0}
+    events = 0
+    for outcome in outcomes:
+        counts[outcome.status] += 1
+        if outcome.status == "failed":
+            _fail(outcome.problem)
+        if outcome.status != "skipped":
+            progress.tick(outcome.events, failed=outcome.status == "failed")
+        events += outcome.events
+    return counts["stored"], counts["skipped"], counts["failed"], events
 
 
 @cli.command("export")
@@ -393,7 +423,8 @@ def ingest(paths, db, published, outlet, url, workers, scheduler):
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of stdout (written whole or not at all).")
 @_filter_options
-def export_events(db, fmt, level, output, **given):
+@acled_options
+def export_events(db, fmt, level, output, columns, hxl, include_undated, **given):
     """Export stored events or incidents (oldest first), streamed from the database.
 
     ACLED's columns come first, in ACLED's order, then Tacitus' own. At the incident
@@ -404,25 +435,28 @@ def export_events(db, fmt, level, output, **given):
         tacitus export --db events.db --format csv > events.csv
         tacitus export --db events.db --level incident --country Kenya --date-from 2024-01-01
         tacitus export --db events.db --format parquet -o events.parquet --query "bus"
+        tacitus export --db events.db --format csv --columns acled-full --hxl > acled.csv
     """
     from tacitus.export import write, write_to_file
-    from tacitus.scale.progress import Bar, plural, ticking
+    from tacitus.scale.progress import Bar, ticking
     from tacitus.store import open_store
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet writes a binary file: give --output FILE")
-    with _store_errors(), open_store(db, create=False) as store, \
+    layout = layout_for(fmt, columns, hxl)
+    with _store_errors(), open_store(db, create=False, write=False) as store, \
             Bar(f"exporting {level}s", unit=f"{level}s", counts=()) as bar:
         filters = _filters(**given)
         if bar.enabled:
             bar.set(total=store.count(filters) if level == "event" else store.count_incidents(filters))
-        rows = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
-        rows = ticking(rows, bar)
+        stored = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
+        rows = Dated(ticking(stored, bar), include_undated or fmt != "csv")
         if output is None:
-            write(rows, sys.stdout, fmt)
+            write(rows, sys.stdout, fmt, layout)
         else:
-            n = write_to_file(rows, output, fmt)
-            bar.note(f"{plural(n, level)} written to {output}")
+            n = write_to_file(rows, output, fmt, layout)
+            bar.note(f"{n} {level}s written to {output}")
+    rows.report()
 
 
 @cli.command()
@@ -440,7 +474,7 @@ def events(db, level, limit, **given):
     """
     from tacitus.store import open_store
 
-    with _store_errors(), open_store(db, create=False) as store:
+    with _store_errors(), open_store(db, create=False, write=False) as store:
         filters = _filters(limit=limit, **given)
         if level == "event":
             shown, total = list(store.events(filters)), store.count(filters)
@@ -489,8 +523,8 @@ def review() -> None:
     """Correct stored events and incidents; every action is kept with who made it.
 
     \b
-        tacitus review correct --db events.db KEN-1a2b3c4d fatalities 3 --who amina
-        tacitus review separate --db events.db KEN-9f8e7d6c --who amina --note "another attack"
+        tacitus review correct --db events.db KEN-919447D3E8 fatalities 3 --who amina
+        tacitus review separate --db events.db KEN-4C1E0B7A52 --who amina --note "another attack"
         tacitus review history --db events.db
     """
 
@@ -512,13 +546,25 @@ def _show(correction) -> None:
 @click.argument("value")
 @_WHO
 @_NOTE
-def review_correct(db, event_id, field, value, who, note):
+@click.option("--with-actors", is_flag=True,
+              help="With a type correction: also set the actors and inter codes ACLED's rules call for.")
+def review_correct(db, event_id, field, value, who, note, with_actors):
     """Set FIELD of an event to VALUE (fields: event_type, sub_event_type, actor1, actor2,
-    event_date, fatalities, location, latitude, longitude, admin1)."""
+    inter1, inter2, event_date, fatalities, location, latitude, longitude, admin1).
+    IDs are as `tacitus events` and exports show them, in any case.
+
+    \b
+        tacitus review correct --db events.db KEN-919447D3E8 fatalities 3 --who amina
+        tacitus review correct --db events.db KEN-919447D3E8 sub_event_type "Peaceful protest" --who amina --with-actors
+    """
     from tacitus.store import open_store
 
     with _store_errors(), open_store(db, create=False) as store:
+        event_id = stored_id(store, event_id)
         _show(store.correct(event_id, field, value, who=who, note=note))
+        if field in ("event_type", "sub_event_type"):
+            for line in follow_ups(store, event_id, db, who, with_actors):
+                click.echo(line)
         click.echo(f"incident: {store.incident_of(event_id)}")
 
 
@@ -529,6 +575,7 @@ def _single_event_action(name: str, doc: str, show_incident: bool) -> None:
         from tacitus.store import open_store
 
         with _store_errors(), open_store(db, create=False) as store:
+            event_id = stored_id(store, event_id)
             _show(getattr(store, name)(event_id, who=who, note=note))
             if show_incident:
                 click.echo(f"incident: {store.incident_of(event_id)}")
@@ -554,6 +601,7 @@ def review_join(db, event_a, event_b, who, note):
     from tacitus.store import open_store
 
     with _store_errors(), open_store(db, create=False) as store:
+        event_a, event_b = stored_id(store, event_a), stored_id(store, event_b)
         _show(store.join(event_a, event_b, who=who, note=note))
         click.echo(f"incident: {store.incident_of(event_a)}")
 
@@ -565,8 +613,8 @@ def review_history(db, event_id):
     """The review actions, oldest first."""
     from tacitus.store import open_store
 
-    with _store_errors(), open_store(db, create=False) as store:
-        for correction in store.corrections(event_id):
+    with _store_errors(), open_store(db, create=False, write=False) as store:
+        for correction in store.corrections(event_id and stored_id(store, event_id)):
             _show(correction)
 
 
@@ -577,7 +625,8 @@ def review_incident(db, event_or_incident_id):
     """Show an incident (by its id or one of its events' ids) and why it was merged."""
     from tacitus.store import open_store
 
-    with _store_errors(), open_store(db, create=False) as store:
+    with _store_errors(), open_store(db, create=False, write=False) as store:
+        event_or_incident_id = stored_id(store, event_or_incident_id)
         incident = store.incident(event_or_incident_id) or store.incident(
             store.incident_of(event_or_incident_id) or "")
         if incident is None:
@@ -588,6 +637,12 @@ def review_incident(db, event_or_incident_id):
         for line in incident.explanation:
             click.echo(f"  {line}")
 
+
+# `watch` and `feeds` live with the watcher (tacitus.watch.commands).
+from tacitus.watch.commands import feeds as _feeds, watch as _watch  # noqa: E402
+
+cli.add_command(_watch)
+cli.add_command(_feeds)
 
 def main() -> None:
     try:

@@ -1,53 +1,81 @@
-"""What the evidence view shows for one article: the cleaned text (every span is an
-offset into it) and, for each event coded from it, why its place was chosen.
+"""What the evidence view shows for one event, read from what was stored when it was
+coded, never worked out again: why its place was chosen (``Event.place_reason``, the
+resolver's own words) and the rules that made, dated, placed, typed and merged it
+(``Event.trace``), as a short list a reader can follow.
 
-The store keeps each article as it came in; evidence spans point into the text that
-``tacitus.clean.clean`` returns, so the text is cleaned again here (a pure, cheap step).
-The place reason is read again the way the pipeline read it: ``geocode`` over that
-cleaned text with the article's dateline, then matched to the event's location words.
+A reviewer's correction of the place is said as such: the stored reason explains the
+place the pipeline chose, not the one the reviewer set.
 """
 from __future__ import annotations
 
-import threading
-from typing import Sequence
+import re
+from dataclasses import dataclass
+from typing import Iterable
 
-from tacitus.gazetteer import Gazetteer
-from tacitus.resolve.places import ResolvedPlace, geocode
-from tacitus.types import Article, Event
+from tacitus.types import Event
 
 _PRECISION = {1: "the town itself", 2: "near a town, or part of a region", 3: "the region only"}
+# Fields whose correction moves the event: its stored place reason no longer applies.
+PLACE_FIELDS = frozenset({"location", "latitude", "longitude", "admin1"})
+# A rule that read one sentence of the article: "witness_quote@2".
+_AT = re.compile(r"^(?P<rule>[\w:]+)@(?P<n>\d+)$")
+# The trace's step prefixes ("date:story") as the evidence view says them.
+_KINDS = {"date": "dated", "place": "placed", "type": "typed", "consolidated": "merged"}
 
 
-class PlaceReader:
-    """``reader(article)``: the article's places resolved as the pipeline resolved them.
-    The gazetteer opens on first use and is shared by the server's threads, one
-    reading at a time."""
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One decision of the trace: ``kind`` is the prefix as written ("date"), or "made"
+    for the rule that started the event and "added" for a rule that added a sentence to
+    it; ``sentence`` is that sentence's number in the cleaned article."""
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._gazetteer: Gazetteer | None = None
+    kind: str
+    rule: str
+    sentence: int | None = None
 
-    def __call__(self, article: Article) -> tuple[ResolvedPlace, ...]:
-        with self._lock:
-            if self._gazetteer is None:
-                self._gazetteer = Gazetteer.open()
-            return geocode(article.text, self._gazetteer, dateline=article.dateline)
+    @property
+    def label(self) -> str:
+        """What the evidence view calls the step: "made by", "dated", "placed", ..."""
+        return {"made": "made by", "added": "added by"}.get(self.kind) or _KINDS.get(self.kind, self.kind)
+
+    @property
+    def detail(self) -> str:
+        return self.rule if self.sentence is None else f"{self.rule} (sentence {self.sentence})"
 
 
-def place_reason(event: Event, resolved: Sequence[ResolvedPlace]) -> str:
-    """Why the event is placed where it is, in one line.
+def read_trace(trace: Iterable[str]) -> tuple[Step, ...]:
+    """The trace's entries as steps, in order: the first sentence rule made the event,
+    later ones added sentences to it."""
+    steps = []
+    made = False
+    for entry in trace:
+        m = _AT.match(entry)
+        if m:
+            steps.append(Step("added" if made else "made", m["rule"], int(m["n"])))
+            made = True
+        else:
+            kind, _, how = entry.partition(":")
+            steps.append(Step(kind, how))
+    return tuple(steps)
 
-    The resolved place whose words are the event's location evidence explains it; else
-    one that resolved to the same GeoNames place; else only what the record says (a
-    place set by a reviewer, or a fallback to a region or country)."""
-    spans = {(s.start, s.end) for s in event.evidence.get("location", ())}
-    by_words = [r for r in resolved if (r.mention.span.start, r.mention.span.end) in spans]
-    by_place = [r for r in resolved if event.geonameid is not None and r.place.geonameid == event.geonameid]
+
+def decisions(event: Event) -> list[dict[str, str]]:
+    """The event's trace and, for a withheld event, why: ``[{"step", "rule"}]``."""
+    lines = [{"step": s.label, "rule": s.detail} for s in read_trace(event.trace)]
+    if event.withheld:
+        lines.append({"step": "withheld", "rule": event.withheld})
+    return lines
+
+
+def place_reason(event: Event, corrected: Iterable[str] = ()) -> str:
+    """Why the event is placed where it is, in one line, from the stored reason.
+    ``corrected`` are the fields a reviewer has set on the event."""
     precision = _PRECISION.get(event.geo_precision or 0, "unknown")
-    for found in (by_words, by_place):
-        if found:
-            return f"{found[0].reason} (precision: {precision})"
+    where = ", ".join(p for p in (event.location, event.admin1, event.country) if p)
+    if PLACE_FIELDS & set(corrected):
+        return f"{where or 'no place'}: set by a reviewer (precision as coded: {precision})"
+    if event.place_reason:
+        return f"{event.place_reason} (precision: {precision})"
     if not event.location:
         return "no place: the article names none that the gazetteer knows"
-    where = ", ".join(p for p in (event.location, event.admin1, event.country) if p)
-    return f"{where}: as recorded (precision: {precision}); no place in the text resolves to it"
+    return f"{where}: as recorded (precision: {precision}); no reason was stored when it was coded"

@@ -6,13 +6,18 @@ ACLED's order, then Tacitus' own; these models only describe it.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from tacitus.store import CORRECTABLE
 
-CorrectableField = Literal[tuple(CORRECTABLE)]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    # A Literal built from CORRECTABLE at run time is no static type: the checker sees a
+    # str, pydantic (which reads the annotation at run time) sees the choices.
+    CorrectableField = str
+else:
+    CorrectableField = Literal[tuple(CORRECTABLE)]
 _WHO = Field(min_length=1, max_length=200, pattern=r"\S", description="The reviewer's name.")
 _NOTE = Field("", max_length=2000, description="Why, in the reviewer's words.")
 _EVENT_ID = Field(min_length=1, max_length=200)
@@ -68,6 +73,12 @@ class EventRow(BaseModel):
     fatalities: int | None
     tags: str
     timestamp: int | None
+    # Only with columns=acled-full: people within 1, 2 and 5 km (GeoNames towns), and
+    # ACLED's best radius for the event type.
+    population_1km: int | None = None
+    population_2km: int | None = None
+    population_5km: int | None = None
+    population_best: int | None = None
     article_id: str
     url: str
     fatalities_low: int
@@ -79,11 +90,18 @@ class EventRow(BaseModel):
     confidence: float
     sources_detail: list[SourceOut]
     evidence: dict[str, list[SpanOut]]
+    trace: list[str] = Field(description="The rules that made, dated, placed, typed and merged the event, "
+                             "in order (\"event_cue@1\": the rule and the sentence it read); empty for "
+                             "events stored before the trace was kept.")
+    withheld: str = Field(description="Why the pipeline withheld the event; empty for one reported as news.")
+    place_reason: str = Field(description="Why the resolver chose this place, as it said when coding.")
 
 
 class EventPage(BaseModel):
     total: int = Field(description="How many events match the filters (all pages).")
     items: list[EventRow]
+    cursor: int = Field(description="The store's latest change number when this page was read: pass it as "
+                        "`since` to get only what changed after.")
 
 
 class CorrectionOut(BaseModel):
@@ -116,6 +134,13 @@ class IncidentOut(BaseModel):
 class IncidentPage(BaseModel):
     total: int
     items: list[IncidentOut]
+    cursor: int = Field(description="The store's latest change number when this page was read: pass it as "
+                        "`since` to get only what changed after.")
+
+
+class Decision(BaseModel):
+    step: str = Field(description="made by, added by, dated, placed, typed, merged or withheld.")
+    rule: str = Field(description="The rule's name, with the sentence it read (\"event_cue (sentence 1)\").")
 
 
 class ArticleEvent(BaseModel):
@@ -124,7 +149,9 @@ class ArticleEvent(BaseModel):
     event: EventRow
     rejected: bool
     incident_id: str | None
-    place_reason: str = Field(description="Why this place was chosen for the event.")
+    place_reason: str = Field(description="Why this place was chosen for the event (stored when it was coded).")
+    decisions: list[Decision] = Field(description="The event's trace, one step a line, as stored when it "
+                                      "was coded.")
     incident_explanation: list[str] = Field(description="Why its incident merges several reports.")
 
 
@@ -141,7 +168,7 @@ class ArticleView(BaseModel):
 class CorrectionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    field: CorrectableField  # type: ignore[valid-type]
+    field: CorrectableField
     value: str = Field(max_length=500)
     who: str = _WHO
     note: str = _NOTE

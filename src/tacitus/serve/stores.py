@@ -1,8 +1,9 @@
-"""One open store per server thread.
+"""One open store per server thread, shared by the requests that thread serves.
 
-A SQLite connection must not be used by two threads at once, and opening a store for
-every request would take the schema check's write lock each time; so each worker
-thread opens its own store on first use and keeps it until the server stops.
+A SQLite connection must not be used by two threads at once, so each worker thread
+opens its own on first use and keeps it until the server stops. Reads go through a
+read-only store (never migrated, never locked: a long ingest does not block the page);
+review actions, only on a server started with a review token, through a writer.
 """
 from __future__ import annotations
 
@@ -21,16 +22,17 @@ class StorePool:
         self._lock = threading.Lock()
         self._opened: list[ExitStack] = []
 
-    def store(self) -> Store:
-        store = getattr(self._local, "store", None)
+    def store(self, write: bool = False) -> Store:
+        name = "writer" if write else "reader"
+        store = getattr(self._local, name, None)
         if store is None:
             stack = ExitStack()
             # create=False: a server reads an existing database; a typo in --db must not
             # quietly create an empty one.
-            store = stack.enter_context(open_store(self.url, create=False))
+            store = stack.enter_context(open_store(self.url, create=False, write=write))
             with self._lock:
                 self._opened.append(stack)
-            self._local.store = store
+            setattr(self._local, name, store)
         return store
 
     def close(self) -> None:

@@ -13,9 +13,10 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from tacitus.merge import Incident
-from tacitus.store.base import CORRECTABLE, Store, StoreError
+from tacitus.store.base import CORRECTABLE, Store, StoreError, StoreUnavailable
 from tacitus.store.rows import Correction, EventFilter, content_hash, event_from_row, event_to_row, parse_bbox
 from tacitus.store.sqlite import MIGRATIONS, SqliteStore
+from tacitus.store.urls import UnknownDatabase, database_kind
 
 __all__ = [
     "CORRECTABLE",
@@ -26,6 +27,7 @@ __all__ = [
     "SqliteStore",
     "Store",
     "StoreError",
+    "StoreUnavailable",
     "content_hash",
     "event_from_row",
     "event_to_row",
@@ -40,14 +42,20 @@ def is_postgres_url(url: str) -> bool:
 
 
 @contextmanager
-def open_store(url: str, *, create: bool = True) -> Iterator[Store]:
-    """Open the store a URL names: ``postgresql://…`` for PostgreSQL, anything else is
-    a SQLite file path. ``create=False`` refuses a database that does not exist yet."""
-    if is_postgres_url(url):
+def open_store(url: str, *, create: bool = True, write: bool = True) -> Iterator[Store]:
+    """Open the store a URL names: ``postgresql://…`` for PostgreSQL, a path or
+    ``sqlite:///path`` for SQLite; another scheme is a StoreError naming it.
+    ``create=False`` refuses a database that does not exist yet; ``write=False`` opens
+    an existing one read-only (never migrated, never locked)."""
+    try:
+        kind, target = database_kind(url)
+    except UnknownDatabase as exc:
+        raise StoreError(str(exc)) from None
+    if kind == "postgresql":
         from tacitus.store.postgres import PostgresStore
 
-        with PostgresStore.open(str(url), create=create) as store:
+        with PostgresStore.open(target, create=create, write=write) as store:
             yield store
     else:
-        with SqliteStore.open(url, create=create) as store:
+        with SqliteStore.open(target, create=create, write=write) as store:
             yield store

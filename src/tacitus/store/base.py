@@ -12,14 +12,12 @@ events and their incidents consistent.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import math
 from contextlib import AbstractContextManager
-from dataclasses import replace
 from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
-from tacitus.errors import TacitusError
-from tacitus.merge import NEAR_KM, Incident, link, merge
+from tacitus.store.problems import StoreError, StoreUnavailable  # noqa: F401 - re-exported
+from tacitus.merge import Incident, merge
+from tacitus.store.feeds import FeedTables, since_clause
 from tacitus.store.pending import PendingMerge
 from tacitus.store.rows import (
     ARTICLE_COLUMNS,
@@ -31,14 +29,9 @@ from tacitus.store.rows import (
     event_from_row,
     event_to_row,
     incident_from_row,
-    incident_to_row,
-    INCIDENT_COLUMNS,
 )
+from tacitus.store.remerge import overrides, remerge, write_incidents
 from tacitus.types import Article, Event
-
-
-class StoreError(TacitusError):
-    """The database cannot be opened, is of an unknown schema, or refused a write or query."""
 
 
 class Connection(Protocol):
@@ -73,35 +66,67 @@ def _text(value: str) -> str:
     return value
 
 
+# The largest death toll a reviewer may enter: more than any event has had, and far
+# inside both back ends' 64-bit integers.
+MAX_FATALITIES = 10_000_000
+EARLIEST_EVENT = dt.date(1900, 1, 1)
+
+
+# The messages below are shown to reviewers as they are: plain words, never Python's.
 def _int(value: str) -> int:
-    number = int(value)
-    if number < 0:
-        raise ValueError("negative")
+    if not value.strip().isdecimal():
+        raise ValueError("not a whole number of 0 or more, e.g. 3")
+    number = int(value.strip())
+    if number > MAX_FATALITIES:
+        raise ValueError(f"more than {MAX_FATALITIES:,}")
     return number
+
+
+def _inter(low: int) -> Callable[[str], int | None]:
+    """An inter code from ``low`` to 8 (ACLED's 0 for inter2 means no second actor)."""
+    def check(value: str) -> int | None:
+        if not value.strip().isdecimal() or not low <= int(value) <= 8:
+            raise ValueError(f"not an ACLED inter code ({low} to 8)")
+        return int(value) or None
+    return check
 
 
 def _degrees(limit: float) -> Callable[[str], float]:
     """A check that a coordinate lies within ±limit degrees."""
     def check(value: str) -> float:
-        number = float(value)
+        try:
+            number = float(value)
+        except ValueError:
+            raise ValueError("not a number of degrees, e.g. 2.0469") from None
         if not -limit <= number <= limit:
-            raise ValueError("out of range")
+            raise ValueError(f"out of range (-{limit:g} to {limit:g})")
         return number
     return check
 
 
 def _iso_date(value: str) -> str:
-    return dt.date.fromisoformat(value.strip()).isoformat()
+    try:
+        day = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError("not a date in YYYY-MM-DD form") from None
+    if not EARLIEST_EVENT <= day <= dt.date.today() + dt.timedelta(days=2):
+        raise ValueError(f"outside {EARLIEST_EVENT.isoformat()} to today")
+    return day.isoformat()
 
 
-CORRECTABLE = {
+CORRECTABLE: dict[str, Callable[[str], str | int | float | None]] = {
     "event_type": _text, "sub_event_type": _text, "actor1": _text, "actor2": str.strip,
     "event_date": _iso_date, "fatalities": _int, "location": _text, "latitude": _degrees(90),
-    "longitude": _degrees(180), "admin1": str.strip,
+    "longitude": _degrees(180), "admin1": str.strip, "inter1": _inter(1), "inter2": _inter(0),
 }
 
 
-class Store(PendingMerge):
+# The last schema version whose incidents are merged differently: a database older than
+# it has every incident merged afresh when upgraded (later versions only add columns).
+LAST_MERGE_CHANGE = 4
+
+
+class Store(FeedTables, PendingMerge):
     """Articles, events, incidents and corrections in one database.
 
     Open one with ``tacitus.store.open_store(url)``; the back ends' ``open`` class
@@ -119,11 +144,36 @@ class Store(PendingMerge):
         row = self._conn.execute("SELECT max(version) AS v FROM schema_version")[0]
         return row["v"] or 0
 
+    def _version_or_none(self) -> int | None:
+        """The schema version, or None when the database has no Tacitus schema."""
+        try:
+            return self.schema_version
+        except StoreUnavailable:
+            raise
+        except StoreError:
+            return None
+
+    def _check_readable(self) -> None:
+        """For a reader: the schema is one this Tacitus reads. Nothing is written."""
+        version = self._version_or_none()
+        known = len(self._conn.migrations())
+        if version is None or version == 0:
+            raise StoreError(f"{self.label}: not a Tacitus database (no schema version)")
+        if version > known:
+            raise StoreError(f"{self.label}: schema version {version} is newer than this Tacitus knows "
+                             f"({known}); upgrade Tacitus")
+        if version < 2:
+            raise StoreError(f"{self.label}: written by an older Tacitus (schema {version}); open it once "
+                             "for writing (`tacitus ingest`) to upgrade it")
+
     def _migrate(self) -> None:
         """Apply the migrations this database lacks, all in one transaction. A database
-        that gains incidents with events already stored has them merged at once."""
+        that gains incidents with events already stored has them merged at once. One up
+        to date is only read: no write lock is taken."""
         scripts = self._conn.migrations()
         conn = self._conn
+        if self._version_or_none() == len(scripts):
+            return
         with conn.transaction(f"{self.label}: cannot set up the schema"):
             conn.execute("CREATE TABLE IF NOT EXISTS schema_version "
                          "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
@@ -135,8 +185,8 @@ class Store(PendingMerge):
                 conn.run_script(scripts[version - 1])
                 conn.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
                              (version, _now()))
-            if 0 < current < 2 <= len(scripts):
-                self._remerge({r["event_id_cnty"] for r in conn.execute("SELECT event_id_cnty FROM events")})
+            if 0 < current < LAST_MERGE_CHANGE:
+                self._merge_everything()  # incidents are new (version 2) or merge differently (4)
 
     # --- articles and events ----------------------------------------------------------
 
@@ -162,6 +212,7 @@ class Store(PendingMerge):
         with conn.transaction(f"{article.origin or article.id}: not stored"):
             if self.has_article(row["id"], row["content_hash"]):
                 return False
+            self._refuse_taken_ids(article, events)
             conn.execute(_insert("articles", ARTICLE_COLUMNS), [row[c] for c in ARTICLE_COLUMNS])
             conn.execute("INSERT INTO search (kind, ref, title, body) VALUES ('article', ?, ?, ?)",
                          (article.id, article.title, article.text))
@@ -174,6 +225,17 @@ class Store(PendingMerge):
             if merge:
                 self._remerge({e.event_id_cnty for e in events}, events)
         return True
+
+    def _refuse_taken_ids(self, article: Article, events: Sequence[Event]) -> None:
+        """An event id already held by another article's event (ids are hashes: a
+        collision is all but impossible, but must never drop an article silently)."""
+        for event in events:
+            rows = self._conn.execute("SELECT article_id FROM events WHERE event_id_cnty = ?",
+                                      (event.event_id_cnty,))
+            if rows:
+                raise StoreError(f"event id {event.event_id_cnty} of article {article.id!r} is already held by "
+                                 f"article {rows[0]['article_id']!r}: their ids collide; give one of them "
+                                 "another id and ingest it again")
 
     def events(self, filters: EventFilter = EventFilter()) -> Iterator[Event]:
         """The matching events, ordered by (event_date, event_id_cnty), streamed."""
@@ -226,110 +288,24 @@ class Store(PendingMerge):
         """Merge every stored event afresh (after a change to the merge rule); returns the
         number of incidents. Reviewers' joins and separations are kept."""
         with self._conn.transaction(f"{self.label}: incidents not rebuilt"):
-            self._conn.execute("DELETE FROM incident_events")
-            self._conn.execute("DELETE FROM incidents")
-            self._remerge({r["event_id_cnty"] for r in self._conn.execute("SELECT event_id_cnty FROM events")})
+            self._merge_everything()
         return self.count_incidents()
 
-    def _remerge(self, seeds: set[str], known: Iterable[Event] = ()) -> None:
-        """Re-merge the incidents reachable from ``seeds``: every event linked to them,
-        directly or through others, by the merge rule, a reviewer's join or a shared
-        incident. ``known`` are events just written (saves reading them back). Must run
-        inside a transaction."""
-        component = self._component(seeds, {e.event_id_cnty: e for e in known})
-        if component:
-            self._replace_incidents(component)
-
-    def _replace_incidents(self, component: dict[str, Event]) -> None:
-        """The incidents of ``component`` (a set of events closed under the merge rule,
-        reviewers' joins and shared incidents) merged afresh; inside a transaction."""
-        ids = sorted(component)
-        old: set[str] = set()
-        rejected: set[str] = set()
-        for chunk in _chunks(ids):
-            old |= {r["incident_id"] for r in self._conn.execute(
-                f"SELECT DISTINCT incident_id FROM incident_events WHERE event_id IN ({_marks(chunk)})", chunk)}
-            rejected |= {r["event_id"] for r in self._conn.execute(
-                f"SELECT event_id FROM rejected_events WHERE event_id IN ({_marks(chunk)})", chunk)}
-        for chunk in _chunks(sorted(old)):
-            self._conn.execute(f"DELETE FROM incident_events WHERE incident_id IN ({_marks(chunk)})", chunk)
-            self._conn.execute(f"DELETE FROM incidents WHERE event_id_cnty IN ({_marks(chunk)})", chunk)
-        live = {i: e for i, e in component.items() if i not in rejected}
-        apart, joined = self._overrides(sorted(live))
-        insert = _insert("incidents", INCIDENT_COLUMNS)
-        for inc in merge(live.values(), apart=apart, joined=joined):
-            values = incident_to_row(inc)
-            self._conn.execute(insert, [values[c] for c in INCIDENT_COLUMNS])
-            for event_id in inc.event_ids:
-                self._conn.execute("INSERT INTO incident_events (event_id, incident_id) VALUES (?, ?)",
-                                   (event_id, inc.incident_id))
-
-    def _component(self, seeds: set[str], known: dict[str, Event]) -> dict[str, Event]:
-        found: dict[str, Event] = {}
-        todo = sorted(seeds)
-        while todo:
-            event_id = todo.pop()
-            if event_id in found:
-                continue
-            event = known.get(event_id) or self.event(event_id)
-            if event is None:
-                continue
-            found[event_id] = event
-            for neighbour_id, neighbour in self._neighbours(event):
-                if neighbour_id not in found:
-                    if neighbour is not None:
-                        known[neighbour_id] = neighbour
-                    todo.append(neighbour_id)
-        return found
-
-    def _neighbours(self, event: Event) -> list[tuple[str, Event | None]]:
-        """Events that must be merged together with this one: its incident's other events,
-        those a reviewer joined to it, and those the merge rule links it to."""
+    def _merge_everything(self) -> None:
         conn = self._conn
-        event_id = event.event_id_cnty
-        found: list[tuple[str, Event | None]] = [(r["ref"], None) for r in conn.execute(
-            "SELECT event_id AS ref FROM incident_events WHERE incident_id IN "
-            "(SELECT incident_id FROM incident_events WHERE event_id = ?) "
-            "UNION SELECT value AS ref FROM corrections WHERE action = 'join' AND event_id = ? "
-            "UNION SELECT event_id AS ref FROM corrections WHERE action = 'join' AND value = ?",
-            (event_id, event_id, event_id))]
-        if event.event_date is not None:
-            day = dt.timedelta(days=1)
-            # Only events the rule could link are read: same country, a day either way, and
-            # the same place or inside a box a little larger than the link's distance.
-            lat, lon = event.latitude or 0.0, event.longitude or 0.0
-            dlat = NEAR_KM / 110.0 * 1.05
-            dlon = min(180.0, dlat / max(math.cos(math.radians(lat)), 0.01))
-            rows = conn.execute(
-                "SELECT * FROM events WHERE country = ? AND event_date BETWEEN ? AND ? AND event_id_cnty <> ? "
-                "AND (geonameid = ? OR (latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?))",
-                (event.country, (event.event_date - day).isoformat(), (event.event_date + day).isoformat(),
-                 event_id, event.geonameid, lat - dlat, lat + dlat, lon - dlon, lon + dlon))
-            for row in rows:
-                other = event_from_row(row)
-                if link(event, other):
-                    found.append((other.event_id_cnty, other))
-        return found
+        conn.execute("DELETE FROM incident_events")
+        conn.execute("DELETE FROM incidents")
+        rejected = {r["event_id"] for r in conn.execute("SELECT event_id FROM rejected_events")}
+        live = [event_from_row(r) for r in conn.execute("SELECT * FROM events")
+                if r["event_id_cnty"] not in rejected]
+        apart, joined = overrides(conn, sorted(e.event_id_cnty for e in live))
+        write_incidents(conn, merge(live, apart=apart, joined=joined))
 
-    def _overrides(self, event_ids: list[str]) -> tuple[set[str], list[tuple[str, str]]]:
-        """Reviewers' separations and joins touching these events, replayed in order: a
-        separation cancels the joins made before it; a later join holds again."""
-        rows: dict[int, Mapping[str, Any]] = {}
-        for chunk in _chunks(event_ids):
-            marks = _marks(chunk)
-            for r in self._conn.execute(
-                    "SELECT correction_id, event_id, action, value FROM corrections WHERE action IN "
-                    f"('separate', 'join') AND (event_id IN ({marks}) OR value IN ({marks}))", [*chunk, *chunk]):
-                rows[r["correction_id"]] = r
-        apart: set[str] = set()
-        joined: list[tuple[str, str]] = []
-        for _, r in sorted(rows.items()):
-            if r["action"] == "separate":
-                apart.add(r["event_id"])
-                joined = [pair for pair in joined if r["event_id"] not in pair]
-            else:
-                joined.append((r["event_id"], r["value"]))
-        return apart, joined
+    def _remerge(self, seeds: set[str], known: Iterable[Event] = (), before: Iterable[Event] = ()) -> None:
+        """Re-merge the incidents around ``seeds`` (tacitus.store.remerge). ``known`` are
+        events just written (saves reading them back); ``before`` are events as they were
+        before a correction. Must run inside a transaction."""
+        remerge(self._conn, seeds, {e.event_id_cnty: e for e in known}, before)
 
     # --- review -------------------------------------------------------------------------
 
@@ -350,19 +326,37 @@ class Store(PendingMerge):
         with self._conn.transaction(f"{event_id}: correction not stored"):
             event = self._require(event_id)
             old = event_to_row(event)[field]
-            if field == "sub_event_type":
+            if field in ("sub_event_type", "inter2"):
                 from tacitus.taxonomy import civilian_targeting
 
-                changes["civilian_targeting"] = civilian_targeting(str(stored), event.inter2)
+                if field == "sub_event_type":
+                    sub, inter2 = str(stored), event.inter2
+                else:
+                    assert stored is None or isinstance(stored, int)  # what _inter returns
+                    sub, inter2 = event.sub_event_type, stored
+                changes["civilian_targeting"] = civilian_targeting(sub, inter2)
             if field == "fatalities":
+                assert isinstance(stored, int)  # what _int returns
                 changes.update(fatalities_best=stored, fatalities_low=min(event.fatalities_low, stored),
-                               fatalities_high=max(event.fatalities_high or stored, stored))
+                               fatalities_high=max(event.fatalities_high or stored, stored),
+                               civilian_fatalities_low=min(event.civilian_fatalities_low, stored))
             assignments = ", ".join(f"{column} = ?" for column in changes)
             self._conn.execute(f"UPDATE events SET {assignments} WHERE event_id_cnty = ?",
                                [*changes.values(), event_id])
-            correction = self._record(event_id, "set", field, str(stored), "" if old is None else str(old), who, note)
-            self._remerge({event_id})
+            self._rewrite_note(event_id)
+            correction = self._record(event_id, "set", field, "" if stored is None else str(stored),
+                                      "" if old is None else str(old), who, note)
+            self._remerge({event_id}, before=[event])
         return correction
+
+    def _rewrite_note(self, event_id: str) -> None:
+        """The corrected event's one-sentence note, and its words in the full-text index,
+        written again from its fields (a corrected toll must not keep "killing 6")."""
+        from tacitus.resolve.notes import write_note
+
+        note = write_note(self._require(event_id))
+        self._conn.execute("UPDATE events SET notes = ? WHERE event_id_cnty = ?", (note, event_id))
+        self._conn.execute("UPDATE search SET body = ? WHERE kind = 'event' AND ref = ?", (note, event_id))
 
     def reject(self, event_id: str, *, who: str, note: str = "") -> Correction:
         """Hide an event from reads, exports and incidents (``restore`` shows it again)."""
@@ -480,6 +474,9 @@ class Store(PendingMerge):
                     "ON x.event_id_cnty = i.event_id "
                     f"WHERE x.event_id_cnty IN ({matching_events}) OR x.article_id IN ({matching_articles}))")
             params += [f.text, f.text]
+        if f.since is not None:
+            clauses.append(since_clause(table))
+            params += [f.since, f.since]
         if table == "events" and not f.include_rejected:
             clauses.append("e.event_id_cnty NOT IN (SELECT event_id FROM rejected_events)")
         return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
@@ -509,15 +506,6 @@ def _what(filters: EventFilter) -> str:
 def _insert(table: str, columns: tuple[str, ...]) -> str:
     # Table and column names are this package's constants, never user input.
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-
-
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" * len(values))
-
-
-def _chunks(values: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
 
 
 def _now() -> str:

@@ -9,14 +9,16 @@ per transaction, so concurrent ingests re-merge incidents one at a time.
 from __future__ import annotations
 
 import itertools
+import re
 from contextlib import contextmanager
 from importlib import resources
 from typing import Any, Iterator, Mapping, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
 from tacitus.store.base import Store, StoreError
+from tacitus.store.problems import postgres_problem
 
-MIGRATIONS: tuple[str, ...] = ("001.sql", "002.sql")
+MIGRATIONS: tuple[str, ...] = ("001.sql", "002.sql", "003.sql", "004.sql", "005.sql")
 WRITER_LOCK = 0x7AC1705  # any constant shared by every Tacitus writer
 _cursor_names = itertools.count(1)
 
@@ -36,9 +38,19 @@ def safe_label(url: str) -> str:
     return urlunsplit(parts)
 
 
+# A quoted SQL literal, a ? placeholder, or a % (psycopg reads every % as its own).
+_SQL_PIECE = re.compile(r"'(?:[^']|'')*'|\?|%")
+
+
 def _sql(sql: str) -> str:
-    # The package's SQL uses ? placeholders (and never a literal ? or %): psycopg wants %s.
-    return sql.replace("?", "%s")
+    """The package's SQL (``?`` placeholders) as psycopg wants it: each ``?`` outside a
+    quoted literal becomes ``%s``; every ``%`` (in a literal too) becomes ``%%``."""
+    def piece(m: re.Match) -> str:
+        text = m.group()
+        if text == "?":
+            return "%s"
+        return text.replace("%", "%%")
+    return _SQL_PIECE.sub(piece, sql)
 
 
 class PostgresConnection:
@@ -57,7 +69,7 @@ class PostgresConnection:
             cursor = self._conn.execute(_sql(sql), list(params))
             return cursor.fetchall() if cursor.description else []
         except self._psycopg.Error as exc:
-            raise StoreError(f"{self.label}: {_message(exc)}") from None
+            raise postgres_problem(exc, self.label) from None
 
     def stream(self, sql: str, params: Sequence[Any], what: str) -> Iterator[Mapping[str, Any]]:
         """Rows from a server-side cursor, a batch at a time: constant memory for any size."""
@@ -68,13 +80,13 @@ class PostgresConnection:
                     cursor.execute(_sql(sql), list(params))
                     yield from cursor
         except self._psycopg.Error as exc:
-            raise StoreError(f"{what} failed ({_message(exc)})") from None
+            raise postgres_problem(exc, self.label, f"{what} failed") from None
 
     def run_script(self, script: str) -> None:
         try:
             self._conn.execute(script)  # several statements: allowed without parameters
         except self._psycopg.Error as exc:
-            raise StoreError(f"{self.label}: {_message(exc)}") from None
+            raise postgres_problem(exc, self.label) from None
 
     @contextmanager
     def transaction(self, what: str) -> Iterator[None]:
@@ -87,9 +99,9 @@ class PostgresConnection:
                 self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
                 yield
         except self._psycopg.Error as exc:
-            raise StoreError(f"{what} ({_message(exc)})") from None
+            raise postgres_problem(exc, self.label, what) from None
         except StoreError as exc:
-            raise StoreError(f"{what} ({exc})") from None
+            raise type(exc)(f"{what} ({exc})") from None
         finally:
             self._depth -= 1
 
@@ -103,10 +115,6 @@ class PostgresConnection:
         return schema_scripts()
 
 
-def _message(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
 class PostgresStore(Store):
     """Articles, events and incidents in a PostgreSQL database. Use ``PostgresStore.open(url)``."""
 
@@ -116,9 +124,10 @@ class PostgresStore(Store):
 
     @classmethod
     @contextmanager
-    def open(cls, url: str, *, create: bool = True) -> Iterator[PostgresStore]:
+    def open(cls, url: str, *, create: bool = True, write: bool = True) -> Iterator[PostgresStore]:
         """Connect, bring the schema up to date (``create=False``: refuse a database
-        without a Tacitus schema), and close on leaving the block."""
+        without a Tacitus schema), and close on leaving the block. ``write=False``: a
+        read-only session that never migrates."""
         import psycopg
         from psycopg.rows import dict_row
 
@@ -126,14 +135,22 @@ class PostgresStore(Store):
         try:
             conn = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=10)
         except psycopg.Error as exc:
-            raise StoreError(f"{label}: cannot connect ({_message(exc)})") from None
+            raise postgres_problem(exc, label, "cannot connect") from None
         try:
-            if not create:
+            try:
+                if not write:
+                    conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
                 found = conn.execute("SELECT to_regclass('schema_version') AS t").fetchone()
-                if found["t"] is None:
-                    raise StoreError(f"{label}: no Tacitus store here (create it with `tacitus ingest`)")
+            except psycopg.Error as exc:
+                raise postgres_problem(exc, label) from None
+            assert found is not None  # a SELECT without FROM returns exactly one row
+            if (not create or not write) and found["t"] is None:
+                raise StoreError(f"{label}: no Tacitus store here (create it with `tacitus ingest`)")
             store = cls(conn, url)
-            store._migrate()
+            if write:
+                store._migrate()
+            else:
+                store._check_readable()
             yield store
         finally:
             conn.close()

@@ -2,7 +2,7 @@
 
 Events become rows of every column in ``tacitus.export.COLUMNS`` (the derived ones,
 ``year``, ``interaction`` and ``timestamp``, are stored for queries and recomputed on the
-way back); ``sources_detail`` and ``evidence`` are JSON text. Rows come back through the
+way back); ``sources_detail``, ``evidence`` and ``trace`` are JSON text. Rows come back through the
 named constructors ``event_from_row`` and ``article_from_row``, never ``Event(**row)``, so
 a column added to the database cannot silently become a field.
 """
@@ -34,7 +34,8 @@ class EventFilter:
     ignoring case; ``actor`` is a substring of actor1 or actor2; ``text`` is an FTS5
     query over event notes and the title and text of the event's article (for incidents:
     of any of its events). ``offset`` skips that many rows (pagination, with ``limit``);
-    events a reviewer rejected are left out unless ``include_rejected``.
+    events a reviewer rejected are left out unless ``include_rejected``. ``since`` keeps
+    only what changed after that change number (``Store.change_cursor``).
     """
 
     date_from: dt.date | None = None
@@ -50,6 +51,7 @@ class EventFilter:
     include_rejected: bool = False
     bbox: tuple[float, float, float, float] | None = None
     article_id: str | None = None
+    since: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +137,7 @@ def event_to_row(event: Event) -> dict[str, Any]:
         ensure_ascii=False,
     )
     row["evidence"] = json.dumps(row["evidence"], ensure_ascii=False)
+    row["trace"] = json.dumps(row["trace"], ensure_ascii=False)
     return row
 
 
@@ -150,7 +153,7 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         actor1=row["actor1"],
         inter1=row["inter1"],
         actor2=row["actor2"],
-        inter2=row["inter2"],
+        inter2=row["inter2"] or None,  # exports write ACLED's 0 for "no second actor"
         assoc_actor_1=row["assoc_actor_1"],
         assoc_actor_2=row["assoc_actor_2"],
         civilian_targeting=row["civilian_targeting"],
@@ -181,6 +184,9 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         sources_detail=tuple(_source(s) for s in json.loads(row["sources_detail"])),
         evidence={field: tuple(_span(s) for s in spans)
                   for field, spans in json.loads(row["evidence"]).items()},
+        trace=tuple(json.loads(row["trace"])),
+        withheld=row["withheld"],
+        place_reason=row["place_reason"],
     )
 
 

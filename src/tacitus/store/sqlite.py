@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
 from tacitus.store.base import Store, StoreError
+from tacitus.store.problems import sqlite_problem
 
 # The schema's history, oldest first: version N is MIGRATIONS[N - 1]. Append, never edit.
-MIGRATIONS: tuple[str, ...] = ("schema.sql", "schema_002.sql")
+MIGRATIONS: tuple[str, ...] = ("schema.sql", "schema_002.sql", "schema_003.sql", "schema_004.sql",
+                               "schema_005.sql")
 
 
 def schema_scripts() -> tuple[str, ...]:
@@ -45,6 +47,8 @@ class SqliteConnection:
     """tacitus.store.base.Connection over one sqlite3 connection (autocommit mode; the
     transactions are ours)."""
 
+    BUSY_MS = 5000  # how long a write waits for another writer's lock before giving up
+
     def __init__(self, conn: sqlite3.Connection, label: str) -> None:
         self._conn = conn
         self.label = label
@@ -53,18 +57,18 @@ class SqliteConnection:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.label}: {exc}") from None
+            raise sqlite_problem(exc, self.label) from None
 
     def stream(self, sql: str, params: Sequence[Any], what: str) -> Iterator[Mapping[str, Any]]:
         try:
             cursor = self._conn.execute(sql, params)
-        except sqlite3.OperationalError as exc:
-            raise StoreError(_query_error(exc, what)) from None
+        except sqlite3.Error as exc:
+            raise _query_error(exc, what, self.label) from None
         try:
             for row in cursor:  # not `yield from`: that would close the cursor twice
                 yield row
-        except sqlite3.OperationalError as exc:
-            raise StoreError(_query_error(exc, what)) from None
+        except sqlite3.Error as exc:
+            raise _query_error(exc, what, self.label) from None
         finally:
             try:
                 cursor.close()
@@ -82,20 +86,36 @@ class SqliteConnection:
         if self._conn.in_transaction:  # nested: the outer block commits or rolls back
             yield
             return
-        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise sqlite_problem(exc, self.label, what) from None
         committed = False
         try:
             yield
             committed = True
         except sqlite3.Error as exc:
-            raise StoreError(f"{what} ({exc})") from None
+            raise sqlite_problem(exc, self.label, what) from None
         except StoreError as exc:
-            raise StoreError(f"{what} ({exc})") from None
+            raise type(exc)(f"{what} ({exc})") from None
         finally:
-            if committed and self._conn.in_transaction:
-                self._conn.execute("COMMIT")
-            elif self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
+            self._end(committed, what)
+
+    def _end(self, commit: bool, what: str) -> None:
+        """COMMIT (or ROLLBACK) the open transaction; a failed COMMIT is rolled back and
+        reported, so nothing half-written stays."""
+        if not self._conn.in_transaction:
+            return
+        try:
+            self._conn.execute("COMMIT" if commit else "ROLLBACK")
+        except sqlite3.Error as exc:
+            if self._conn.in_transaction:
+                try:
+                    self._conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # the connection is gone; SQLite rolls back on its own
+            if commit:
+                raise sqlite_problem(exc, self.label, what) from None
 
     def same_text(self, column: str) -> str:
         return f"{column} = ? COLLATE NOCASE"
@@ -107,12 +127,14 @@ class SqliteConnection:
         return schema_scripts()
 
 
-def _query_error(exc: sqlite3.Error, what: str) -> str:
+def _query_error(exc: sqlite3.Error, what: str, label: str) -> StoreError:
     # The other clauses are fixed SQL with bound values: a failing query with a text
     # filter is, in practice, FTS5 refusing the user's query syntax.
-    if what.startswith("text query"):
-        return f"bad {what} ({exc}); see SQLite's FTS5 query syntax"
-    return f"{what} failed ({exc})"
+    problem = sqlite_problem(exc, label, f"{what} failed")
+    if what.startswith("text query") and isinstance(exc, sqlite3.OperationalError) \
+            and not any(advice in str(problem) for advice in ("busy:", "cannot write:", "read-only", "damaged")):
+        return StoreError(f"bad {what} ({exc}); see SQLite's FTS5 query syntax")
+    return problem
 
 
 class SqliteStore(Store):
@@ -125,32 +147,42 @@ class SqliteStore(Store):
 
     @classmethod
     @contextmanager
-    def open(cls, path: str | Path, *, create: bool = True) -> Iterator[SqliteStore]:
+    def open(cls, path: str | Path, *, create: bool = True, write: bool = True) -> Iterator[SqliteStore]:
         """Open (and with ``create``, create) the database, bring its schema up to date,
-        and close it on leaving the block. ``create=False`` refuses a missing file."""
+        and close it on leaving the block. ``create=False`` refuses a missing file.
+
+        ``write=False`` opens it read-only for a reader (export, events, the API's
+        reads): no migration, no lock, so a long write never blocks it."""
         path = str(path)
-        if not create and not Path(path).is_file():
+        if (not create or not write) and not Path(path).is_file():
             raise StoreError(f"{path}: no such database (create it with `tacitus ingest`)")
         try:
-            if create:
+            if create and write:
                 conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             else:
-                conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=rw", uri=True,
+                mode = "rw" if write else "ro"
+                conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode={mode}", uri=True,
                                        isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
-            raise StoreError(f"{path}: cannot open the database ({exc})") from None
+            raise sqlite_problem(exc, path, "cannot open the database") from None
         try:
             conn.row_factory = sqlite3.Row
             try:
-                # WAL: readers (export, the web UI) never block the one writer, and back.
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
-                conn.execute("PRAGMA foreign_keys = ON")
-                conn.execute("PRAGMA busy_timeout = 5000")
-            except sqlite3.DatabaseError as exc:
-                raise StoreError(f"{path}: not a Tacitus database ({exc})") from None
+                conn.execute(f"PRAGMA busy_timeout = {int(SqliteConnection.BUSY_MS)}")
+                if write:
+                    # WAL: readers (export, the web UI) never block the one writer, and back.
+                    conn.execute("PRAGMA journal_mode = WAL")
+                    conn.execute("PRAGMA synchronous = NORMAL")
+                    conn.execute("PRAGMA foreign_keys = ON")
+                else:
+                    conn.execute("PRAGMA query_only = ON")
+            except sqlite3.Error as exc:
+                raise sqlite_problem(exc, path) from None
             store = cls(conn, path)
-            store._migrate()
+            if write:
+                store._migrate()
+            else:
+                store._check_readable()
             yield store
         finally:
             conn.close()

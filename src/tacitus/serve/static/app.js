@@ -10,17 +10,31 @@ const TOKEN_KEY = "tacitus-review-token";
 const WHO_KEY = "tacitus-reviewer";
 const TYPE_COLOURS = d3.schemeTableau10;
 // Evidence highlights: the usual fields keep one colour from event to event.
-const FIELD_ORDER = ["sub_event_type", "actor1", "actor2", "location", "event_date", "fatalities", "source"];
+const FIELD_ORDER = ["sub_event_type", "actor1", "actor2", "location", "event_date", "fatalities", "source",
+                     "injured_low", "tags", "assoc_actor_1"];
 const FIELD_COLOURS = ["#ffe066", "#9ad0ff", "#a8e6a1", "#ff9b9b", "#d4b8ff", "#f4a3d7", "#8ee3d8", "#e0c097",
                        "#c0c8ff", "#e2e2a0"];
+// What the legend calls each field (the column names are for scripts, not for readers).
+const FIELD_LABELS = { sub_event_type: "Event type", actor1: "Actor 1", actor2: "Actor 2", location: "Place",
+                       event_date: "Date", fatalities: "Deaths", source: "Source", injured_low: "Injured",
+                       tags: "Tags", assoc_actor_1: "Associated actor", assoc_actor_2: "Associated actor 2" };
+const fieldLabel = (field) => FIELD_LABELS[field]
+  || field.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+// The two ways to look at the data: one row per real event, or one per article's report.
+const LEVELS = { incident: { path: "/api/incidents", noun: "incidents" },
+                 event: { path: "/api/events", noun: "reports" } };
 const DAY = 24 * 3600 * 1000;
 
 const state = {
+  level: "incident", // "incident" (one row per real event) or "event" (one per report)
+  error: null,       // the API's message when it refused the filters
+  report: null,      // the report (event id) shown in the evidence view
   events: [],        // what the server returned for the type and text filters
   shown: [],         // those within the date range
   dateFrom: null,    // "YYYY-MM-DD" or null
   dateTo: null,
-  selected: null,    // event_id_cnty
+  selected: null,    // event_id_cnty of the selected row (an incident's id at the incident level)
+  reportEvent: null, // the shown report's record, for the review form
   typeColour: d3.scaleOrdinal(TYPE_COLOURS),
   world: null,
   correctable: [],
@@ -60,14 +74,17 @@ function problem(body, status) {
   return detail || `HTTP ${status}`;
 }
 
+// An incident row is its merged record, with the ids of the reports it merges.
+const asRow = (item) => (item.incident_id ? { ...item.event, reports: item.event_ids } : item);
+
 async function fetchEvents(params) {
   const events = [];
   for (let offset = 0; offset < MAX_EVENTS; offset += PAGE) {
     const query = new URLSearchParams(params);
     query.set("limit", PAGE);
     query.set("offset", offset);
-    const page = await getJson(`/api/events?${query}`);
-    events.push(...page.items);
+    const page = await getJson(`${LEVELS[state.level].path}?${query}`);
+    events.push(...page.items.map(asRow));
     if (events.length >= page.total || page.items.length === 0) break;
   }
   return events;
@@ -77,19 +94,26 @@ async function reload() {
   const params = serverFilters();
   try {
     state.events = await fetchEvents(params);
-    $("#count").classList.remove("error");
+    state.error = null;
   } catch (error) {
     state.events = [];
-    $("#count").textContent = error.message;
-    $("#count").classList.add("error");
+    state.error = error.message;
   }
+  showError();
   updateDownloads(params);
   drawTimeline();
   applyDates();
 }
 
+function showError() {
+  const message = $("#message");
+  message.hidden = !state.error;
+  message.textContent = state.error ? `The server refused this search: ${state.error}` : "";
+}
+
 function updateDownloads(params) {
   const query = new URLSearchParams(params);
+  query.set("level", state.level);
   if (state.dateFrom) query.set("date_from", state.dateFrom);
   if (state.dateTo) query.set("date_to", state.dateTo);
   $("#download-csv").href = `/events.csv?${query}`;
@@ -100,7 +124,7 @@ function applyDates() {
   state.shown = state.events.filter((e) => e.event_date
     && (!state.dateFrom || e.event_date >= state.dateFrom)
     && (!state.dateTo || e.event_date <= state.dateTo));
-  $("#count").textContent = `${state.shown.length} of ${state.events.length} events`;
+  $("#count").textContent = `${state.shown.length} of ${state.events.length} ${LEVELS[state.level].noun}`;
   updateDownloads(serverFilters());
   drawMarkers();
   drawTable();
@@ -187,7 +211,7 @@ function drawTimeline() {
   const svg = d3.select("#timeline");
   svg.selectAll("*").remove();
   const box = $("#timeline").getBoundingClientRect();
-  const width = box.width || 800, height = box.height || 110, margin = { l: 30, r: 10, t: 8, b: 20 };
+  const width = Math.round(box.width) || 800, height = box.height || 110, margin = { l: 30, r: 10, t: 8, b: 20 };
   svg.attr("viewBox", `0 0 ${width} ${height}`);
   const days = state.events.filter((e) => e.event_date).map((e) => d3.utcDay.floor(new Date(e.event_date)));
   if (!days.length) return;
@@ -202,8 +226,11 @@ function drawTimeline() {
     .attr("y", (c) => y(c[1])).attr("height", (c) => y(0) - y(c[1]));
   svg.append("g").attr("class", "axis").attr("transform", `translate(0,${height - margin.b})`)
     .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))));
+  // Counts are whole numbers: only integer ticks, at most three of them.
+  const wholeTicks = y.ticks(3).filter(Number.isInteger);
   svg.append("g").attr("class", "axis").attr("transform", `translate(${margin.l},0)`)
-    .call(d3.axisLeft(y).ticks(3));
+    .call(d3.axisLeft(y).tickValues(wholeTicks).tickFormat(d3.format("d")));
+  state.timeWidth = width;
   state.timeX = x;
   state.brush = d3.brushX().extent([[margin.l, margin.t], [width - margin.r, height - margin.b]])
     .on("end", brushed);
@@ -271,16 +298,48 @@ function drawTable() {
 
 // --- evidence --------------------------------------------------------------------------
 
-async function select(eventId) {
-  state.selected = eventId;
-  d3.selectAll("#map .event-marker").classed("selected", (e) => e.event_id_cnty === eventId);
+function markSelected(rowId) {
+  d3.selectAll("#map .event-marker").classed("selected", (e) => e.event_id_cnty === rowId);
   document.querySelectorAll("#events-table tr.event-row").forEach((row) =>
-    row.classList.toggle("selected", row.dataset.id === eventId));
+    row.classList.toggle("selected", row.dataset.id === rowId));
+}
+
+// A row is selected; the evidence view shows one report: the incident's first, or the
+// one picked from its list of reports.
+async function select(rowId, reportId = null) {
+  state.selected = rowId;
+  markSelected(rowId);
+  const row = state.events.find((e) => e.event_id_cnty === rowId);
+  const reports = row && row.reports ? row.reports : [rowId];
+  const eventId = reportId || reports[0];
+  state.report = eventId;
+  listReports(rowId, reports, eventId);
   const detail = await getJson(`/api/events/${encodeURIComponent(eventId)}`);
+  state.reportEvent = detail.event;
   const article = await getJson(`/api/articles/${encodeURIComponent(detail.event.article_id)}`);
   const coded = article.events.find((x) => x.event.event_id_cnty === eventId);
   showEvidence(article, coded || { event: detail.event, rejected: detail.rejected, place_reason: "",
-                                   incident_explanation: [] });
+                                   decisions: [], incident_explanation: [] });
+}
+
+function listReports(rowId, reports, shown) {
+  const list = $("#reports");
+  list.replaceChildren();
+  $("#reports-title").hidden = state.level !== "incident";
+  if (state.level !== "incident") return;
+  for (const id of reports) {
+    const button = el("button", { type: "button", "data-id": id }, id);
+    button.addEventListener("click", () => select(rowId, id));
+    const item = el("li", id === shown ? { class: "shown" } : {});
+    item.append(button);
+    list.append(item);
+  }
+}
+
+function closeEvidence() {
+  $("#evidence").hidden = true;
+  state.selected = state.report = null;
+  markSelected(null);
 }
 
 function showEvidence(article, coded) {
@@ -296,6 +355,7 @@ function showEvidence(article, coded) {
                  ["Date", e.event_date], ["Fatalities", e.fatalities === null ? "unknown" : e.fatalities],
                  ["Confidence", e.confidence], ["Id", e.event_id_cnty]];
   for (const [name, value] of facts) record.append(el("dt", {}, name), el("dd", {}, String(value ?? "")));
+  showDecisions(coded.decisions);
   const colours = fieldColours(Object.keys(e.evidence));
   drawFieldLegend(colours);
   const box = $("#article-text");
@@ -309,6 +369,20 @@ function showEvidence(article, coded) {
     : ["Reported by this article only: not merged with other reports."];
   for (const line of lines) list.append(el("li", {}, line));
   fillReviewValue();
+}
+
+// The rules that made, dated, placed, typed and merged the event, as stored when it was
+// coded: one line a step ("made by  event_cue (sentence 1)").
+function showDecisions(decisions) {
+  const list = $("#decisions");
+  list.replaceChildren();
+  if (!decisions.length) {
+    list.append(el("dt", {}, "–"), el("dd", {}, "no trace was stored with this event"));
+    return;
+  }
+  for (const { step, rule } of decisions) {
+    list.append(el("dt", {}, step), el("dd", step === "withheld" ? { class: "withheld" } : {}, rule));
+  }
 }
 
 function fieldColours(fields) {
@@ -327,7 +401,7 @@ function drawFieldLegend(colours) {
   const legend = $("#field-legend");
   legend.replaceChildren();
   for (const [field, colour] of Object.entries(colours)) {
-    const item = el("span", { "data-field": field }, field);
+    const item = el("span", { "data-field": field, title: field }, fieldLabel(field));
     item.style.setProperty("--colour", colour);
     legend.append(item);
   }
@@ -375,7 +449,7 @@ async function loadCorrectable() {
 }
 
 function fillReviewValue() {
-  const event = state.events.find((e) => e.event_id_cnty === state.selected);
+  const event = state.reportEvent;
   const field = $("#review-field").value;
   $("#review-value").value = event && event[field] !== null && event[field] !== undefined ? event[field] : "";
 }
@@ -395,9 +469,11 @@ async function review(path, body) {
     status.className = "ok";
     status.textContent = c.action === "set" ? `Saved: ${c.field} = ${c.value} (was ${c.old_value || "empty"})`
       : `Saved: ${c.action}` + (result.incident_id ? `; now in incident ${result.incident_id}` : "");
-    const selected = state.selected;
+    const [selected, report] = [state.selected, state.report];
     await reload();
-    await select(selected);
+    const row = state.events.find((e) => e.event_id_cnty === selected)
+      || state.events.find((e) => (e.reports || [e.event_id_cnty]).includes(report));
+    if (row) await select(row.event_id_cnty, report);
   } catch (error) {
     status.className = "error";
     status.textContent = error.message;
@@ -410,20 +486,55 @@ function wireReview() {
   $("#review-field").addEventListener("change", fillReviewValue);
   $("#review").addEventListener("submit", (event) => {
     event.preventDefault();
-    review(`/api/events/${encodeURIComponent(state.selected)}/corrections`,
+    review(`/api/events/${encodeURIComponent(state.report)}/corrections`,
            { field: $("#review-field").value, value: $("#review-value").value });
   });
   $("#review-reject").addEventListener("click", () =>
-    review(`/api/events/${encodeURIComponent(state.selected)}/reject`, {}));
+    review(`/api/events/${encodeURIComponent(state.report)}/reject`, {}));
   $("#review-merge").addEventListener("click", () =>
-    review("/api/incidents/merge", { event_id: state.selected, other_event_id: $("#review-other").value.trim() }));
-  $("#review-split").addEventListener("click", () => review("/api/incidents/split", { event_id: state.selected }));
+    review("/api/incidents/merge", { event_id: state.report, other_event_id: $("#review-other").value.trim() }));
+  $("#review-split").addEventListener("click", () => review("/api/incidents/split", { event_id: state.report }));
+}
+
+// --- live updates ----------------------------------------------------------------------
+// New reports (stored by `tacitus watch` or an ingest) and review actions show without a
+// reload: every few seconds the page asks what changed since the last cursor it saw.
+
+const POLL_MS = 3000;
+
+async function startLiveUpdates() {
+  // The cursor is read before the first load, so nothing stored meanwhile is missed.
+  state.cursor = (await getJson("/api/incidents?limit=1")).cursor;
+  setTimeout(pollChanges, POLL_MS);
+}
+
+async function pollChanges() {
+  try {
+    if (!document.hidden) {
+      const changed = await getJson(`/api/incidents?since=${state.cursor}&limit=1`);
+      if (changed.cursor !== state.cursor) {
+        if (changed.total > 0) await reload();
+        state.cursor = changed.cursor;
+        document.body.dataset.cursor = String(state.cursor);
+      }
+    }
+  } catch (error) {
+    // The server may be restarting: ask again next time.
+  }
+  setTimeout(pollChanges, POLL_MS);
 }
 
 // --- start ---------------------------------------------------------------------------------
 
 function wireFilters() {
+  // Enter in the text box searches at once; the form never reloads the page.
+  $("#filters").addEventListener("submit", (event) => { event.preventDefault(); reload(); });
   $("#filter-type").addEventListener("change", reload);
+  document.querySelectorAll("#level input").forEach((input) => input.addEventListener("change", () => {
+    state.level = input.value;
+    closeEvidence();
+    reload();
+  }));
   let typing;
   $("#filter-text").addEventListener("input", () => { clearTimeout(typing); typing = setTimeout(reload, 300); });
   $("#filter-from").addEventListener("change", () => { setDates($("#filter-from").value || null, state.dateTo); moveBrush(); });
@@ -435,15 +546,29 @@ function wireFilters() {
     $("#filter-from").value = $("#filter-to").value = "";
     reload();
   });
-  $("#evidence-close").addEventListener("click", () => { $("#evidence").hidden = true; });
+  $("#evidence-close").addEventListener("click", closeEvidence);
+}
+
+// The timeline is drawn for its width: redraw it when the evidence view opens or closes,
+// or the window changes, rather than let the browser squeeze the drawing.
+function watchTimelineWidth() {
+  new ResizeObserver(() => {
+    const width = Math.round($("#timeline").getBoundingClientRect().width);
+    if (state.timeWidth && width && width !== state.timeWidth) {
+      drawTimeline();
+      markTimeline();
+    }
+  }).observe($("#timeline"));
 }
 
 async function start() {
   state.world = await getJson("/static/vendor/countries-110m.json");
   drawMap();
   wireFilters();
+  watchTimelineWidth();
   wireReview();
   await loadCorrectable();
+  await startLiveUpdates();
   await reload();
   const types = [...new Set(state.events.map((e) => e.event_type))].sort();
   state.typeColour.domain(types);
