@@ -39,7 +39,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("tacitus.merge", "tacitus.export", "tacitus.acled"),
     ("tacitus.pipeline",),
     ("tacitus.samples", "tacitus.evaluate", "tacitus.store"),
-    ("tacitus.coding", "tacitus.watch"),  # code and store: ingest, demo and the feed watcher
+    ("tacitus.coding", "tacitus.watch", "tacitus.scale"),  # code and store: ingest, demo, the feed watcher, Dask
     ("tacitus.serve", "tacitus.watch.commands"),  # the command line and the web
     ("tacitus",),  # the public API: lazy re-exports of everything
 )

@@ -129,7 +129,7 @@ def _check_sound(db: Path) -> tuple[int, int]:
 
 
 def _summary(done: subprocess.CompletedProcess[str]) -> tuple[int, int, int]:
-    match = re.search(r"^(\d+) articles stored, (\d+) skipped \(already stored\), (\d+) failed",
+    match = re.search(r"^(\d+) articles? stored, (\d+) skipped \(already stored\), (\d+) failed",
                       done.stdout, re.MULTILINE)
     assert match, f"no summary line in {done.stdout!r}"
     return int(match[1]), int(match[2]), int(match[3])

@@ -23,41 +23,49 @@ def jsonl_articles(
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        where = f"{origin}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"line is not valid JSON ({exc.msg})")
-            continue
-        except RecursionError:
-            yield InputError(where, "line nests JSON too deeply to read")
-            continue
-        if not isinstance(record, dict):
-            yield InputError(where, "line is not a JSON object")
-            continue
-        body = record.get("text")
-        if not isinstance(body, str):
-            yield InputError(where, 'no "text" field' if body is None else '"text" is not a string')
-            continue
-        fields: dict[str, str | None] = {}
-        published: object = None  # any JSON value; article_from_text names a bad one
-        for name in _FIELDS:
-            value = record.get(name)
-            if value is None or value == "":
-                value = defaults.get(name)
-            if name == "published":
-                published = value
-            else:
-                fields[name] = value if value is None or isinstance(value, str) else str(value)
-        try:
-            yield article_from_text(
-                body,
-                id=fields["id"],
-                url=fields["url"] or "",
-                outlet=fields["outlet"] or "",
-                published=published,
-                title=fields["title"] or "",
-                origin=where,
-            )
-        except InputError as exc:
-            yield exc
+        yield line_article(line, f"{origin}:{number}", defaults)
+
+
+def line_article(line: str, where: str, defaults: dict[str, object]) -> Article | InputError:
+    """One JSONL line (named `where` in errors) as an Article, or the InputError saying why not."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(where, f"line is not valid JSON ({exc.msg})")
+    except RecursionError:
+        return InputError(where, "line nests JSON too deeply to read")
+    if not isinstance(record, dict):
+        return InputError(where, "line is not a JSON object")
+    return record_article(record, where, defaults)
+
+
+def record_article(
+    record: dict[str, object], where: str, defaults: dict[str, object]
+) -> Article | InputError:
+    """One article record (a JSONL line's object, a Parquet row) as an Article, or the
+    InputError saying why not."""
+    body = record.get("text")
+    if not isinstance(body, str):
+        return InputError(where, 'no "text" field' if body is None else '"text" is not a string')
+    fields: dict[str, str | None] = {}
+    published: object = None  # any JSON value; article_from_text names a bad one
+    for name in _FIELDS:
+        value = record.get(name)
+        if value is None or value == "":
+            value = defaults.get(name)
+        if name == "published":
+            published = value
+        else:
+            fields[name] = value if value is None or isinstance(value, str) else str(value)
+    try:
+        return article_from_text(
+            body,
+            id=fields["id"],
+            url=fields["url"] or "",
+            outlet=fields["outlet"] or "",
+            published=published,
+            title=fields["title"] or "",
+            origin=where,
+        )
+    except InputError as exc:
+        return exc

@@ -227,12 +227,14 @@ def evaluate(paths, limit, as_json, floors):
     """
     from tacitus.evaluate import evaluate_paths
     from tacitus.pipeline import Pipeline
+    from tacitus.scale.progress import Bar, ticking
     from tacitus.settings import Settings
 
     # The scorers see withheld events too: gold scoring drops them, ACLED scoring reads
     # each note's fields from them and counts only the kept ones as events.
     pipeline = Pipeline(Settings(show_withheld=True))
-    reports = evaluate_paths(list(paths), pipeline.code_many, limit=limit)
+    with Bar("evaluating") as bar:
+        reports = evaluate_paths(list(paths), lambda arts: ticking(pipeline.code_many(arts), bar, len), limit=limit)
     figures = {str(p): r.as_dict() for p, r in zip(paths, reports)}
     if as_json:
         click.echo(json.dumps(figures, indent=1))
@@ -331,7 +333,9 @@ def _filters(limit=None, **given):
 @click.option("--published", callback=published_date, help="Publication date (YYYY-MM-DD) for text input.")
 @click.option("--outlet", help="Outlet name for text input (overrides the page's).")
 @click.option("--url", help="URL of the article (overrides the page's).")
-def ingest(paths, db, published, outlet, url):
+@click.option("--workers", type=click.IntRange(1), help="Code on a new local Dask cluster of N processes.")
+@click.option("--scheduler", help="Code on a running Dask cluster (tcp://HOST:PORT of its scheduler).")
+def ingest(paths, db, published, outlet, url, workers, scheduler):
     """Code articles and store them, with their events, in SQLite or PostgreSQL.
 
     Each article is stored in its own transaction (all its events, and the incidents
@@ -342,24 +346,58 @@ def ingest(paths, db, published, outlet, url):
         tacitus ingest news/ feed.xml --db events.db
         tacitus ingest report.txt --db events.db --published 2024-03-12 --outlet "Radio X"
         tacitus ingest news/ --db postgresql://tacitus@localhost/events
+        tacitus ingest 'archive/*.jsonl' --db events.db --workers 2
+        tacitus ingest archive/ --db events.db --scheduler tcp://10.0.0.5:8786
+
+    With --workers or --scheduler, JSONL and Parquet inputs are read by the workers in
+    partitions, coded there, stored here, and merged into incidents at the end.
     """
     from tacitus.coding import store_coded
     from tacitus.ingest import Overrides, read_inputs
     from tacitus.pipeline import Pipeline
     from tacitus.store import open_store
 
+    overrides = Overrides(published=published, outlet=outlet, url=url)
+    if workers is not None or scheduler is not None:
+        _ingest_on_cluster(paths, db, overrides, workers, scheduler)
+        return
     progress = _Progress(enabled=True)
     with _store_errors(), open_store(db) as store:
-        items = read_inputs(paths, Overrides(published=published, outlet=outlet, url=url))
+        items = read_inputs(paths, overrides)
         try:
             tally = report_outcomes(store_coded(items, Pipeline(), store), progress)
         finally:
             progress.close()
+        _merge_left_pending(store)
     stored, skipped, failed, events_stored = tally
     click.echo(f"{stored} articles stored, {skipped} skipped (already stored), {failed} failed, "
                f"{events_stored} events stored in {db}")
     if failed:
         sys.exit(1)
+
+
+def _ingest_on_cluster(paths, db: str, overrides, workers: int | None, scheduler: str | None) -> None:
+    """``ingest --workers/--scheduler``: code on a Dask cluster (tacitus.scale.run)."""
+    from tacitus.scale.run import IngestJob, run_ingest
+
+    if workers is not None and scheduler is not None:
+        raise click.UsageError("give --workers (a new local cluster) or --scheduler (a running one), not both")
+    if "-" in paths:
+        raise click.UsageError("stdin (-) cannot be read by workers: give files")
+    with _store_errors():
+        tally = run_ingest(IngestJob(tuple(paths), db, overrides, workers=workers or 0, scheduler=scheduler))
+    click.echo(tally.summary())
+    if tally.failed:
+        sys.exit(1)
+
+
+def _merge_left_pending(store) -> None:
+    """Events a killed ``--workers`` run left pending are merged by the next ingest."""
+    from tacitus.scale.reduce import merge_pending
+
+    report = merge_pending(store)
+    if report.pending:
+        click.echo(f"tacitus: merged {report.pending} pending events over {report.buckets} country-weeks", err=True)
 
 
 def report_outcomes(outcomes, progress: _Progress) -> tuple[int, int, int, int]:
@@ -400,20 +438,24 @@ def export_events(db, fmt, level, output, columns, hxl, include_undated, **given
         tacitus export --db events.db --format csv --columns acled-full --hxl > acled.csv
     """
     from tacitus.export import write, write_to_file
+    from tacitus.scale.progress import Bar, ticking
     from tacitus.store import open_store
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet writes a binary file: give --output FILE")
     layout = layout_for(fmt, columns, hxl)
-    with _store_errors(), open_store(db, create=False, write=False) as store:
+    with _store_errors(), open_store(db, create=False, write=False) as store, \
+            Bar(f"exporting {level}s", unit=f"{level}s", counts=()) as bar:
         filters = _filters(**given)
+        if bar.enabled:
+            bar.set(total=store.count(filters) if level == "event" else store.count_incidents(filters))
         stored = store.events(filters) if level == "event" else (i.event for i in store.incidents(filters))
-        rows = Dated(stored, include_undated or fmt != "csv")
+        rows = Dated(ticking(stored, bar), include_undated or fmt != "csv")
         if output is None:
             write(rows, sys.stdout, fmt, layout)
         else:
             n = write_to_file(rows, output, fmt, layout)
-            click.echo(f"{n} {level}s written to {output}", err=True)
+            bar.note(f"{n} {level}s written to {output}")
     rows.report()
 
 

@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequenc
 from tacitus.store.problems import StoreError, StoreUnavailable  # noqa: F401 - re-exported
 from tacitus.merge import Incident, merge
 from tacitus.store.feeds import FeedTables, since_clause
+from tacitus.store.pending import PendingMerge
 from tacitus.store.rows import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -125,7 +126,7 @@ CORRECTABLE: dict[str, Callable[[str], str | int | float | None]] = {
 LAST_MERGE_CHANGE = 4
 
 
-class Store(FeedTables):
+class Store(FeedTables, PendingMerge):
     """Articles, events, incidents and corrections in one database.
 
     Open one with ``tacitus.store.open_store(url)``; the back ends' ``open`` class
@@ -196,9 +197,11 @@ class Store(FeedTables):
             (article_id, text_hash))
         return bool(rows)
 
-    def add(self, article: Article, events: Iterable[Event], *, ingested_at: str | None = None) -> bool:
+    def add(self, article: Article, events: Iterable[Event], *, ingested_at: str | None = None,
+            merge: bool = True) -> bool:
         """Store one article and all its events, and re-merge the incidents they touch,
-        or nothing: one transaction.
+        or nothing: one transaction. With ``merge=False`` the events are stored *pending*
+        (in no incident yet) for a later reduce (``tacitus.scale.reduce``) to merge.
 
         Returns False (and writes nothing) when the article, by id or by text, is already
         stored. Any error rolls the whole article back and is raised as StoreError.
@@ -219,7 +222,8 @@ class Store(FeedTables):
                 conn.execute(insert_event, [values[c] for c in EVENT_COLUMNS])
                 conn.execute("INSERT INTO search (kind, ref, title, body) VALUES ('event', ?, '', ?)",
                              (event.event_id_cnty, event.notes))
-            self._remerge({e.event_id_cnty for e in events}, events)
+            if merge:
+                self._remerge({e.event_id_cnty for e in events}, events)
         return True
 
     def _refuse_taken_ids(self, article: Article, events: Sequence[Event]) -> None:

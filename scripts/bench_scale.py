@@ -1,0 +1,285 @@
+"""Scale-out benchmark on real news: articles/s and peak memory of `tacitus ingest` in one
+process, with `--workers 1` and with `--workers 2`, side by side in one run; then the cost
+of storing and merging 1k / 10k / 100k articles into SQLite (and PostgreSQL with --pg).
+
+SOURCE is a JSONL of real articles (e.g. the 199 VOA texts); it is read, never copied into
+the repository. From it the script builds a corpus of --size articles (default 100,000) in
+a temporary folder (records without text left out): copy k of article i gets the id ``<id>~k``, a publication date 3·k days
+later (so its events fall on other days) and a last line ``Archive reference k-i.`` (so
+its text, hence its hash, differs; the line names no event).
+
+    .venv/bin/python scripts/bench_scale.py SOURCE.jsonl [--size 100000] [--slice 3000]
+        [--linear 1000,10000,100000] [--pg postgresql://…] [--skip-throughput]
+
+Throughput: each mode runs in a fresh child process on (a) SOURCE coded three times over
+(the corpus' first 3·len(SOURCE) lines) and (b) --slice articles from the middle of the
+corpus; start-up (loading resources, starting the cluster) is timed apart and not counted.
+Columns: wall-clock articles/s and the speed-up over one process; CPU seconds of the whole
+process tree (writer, scheduler, nannies, workers) and articles per CPU-second of it; and
+`workers`, articles per CPU-second of the coding processes alone (the per-core speed, which
+other jobs on a shared machine do not distort, unlike the wall-clock figures; the load
+average printed beside each row says how busy the machine was).
+Linear cost: SOURCE is coded once; copies of its (article, events) with new ids, each copy
+dated a whole source span later (so the events per country and day stay those of the source,
+as in a backfill of more years), are stored with incident merging, as `ingest` does in one process (each article
+re-merged as it is stored) and as `ingest --workers` does (stored pending, merged at the
+end by the (country, week) reduce); time per article at each size.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+MB = 1024  # ru_maxrss is in KiB on Linux
+REPEATS, REPEAT_UP_TO = 3, 10_000  # the linear-cost sizes up to this are timed thrice, best kept
+
+
+def build_corpus(source: Path, size: int, out: Path) -> int:
+    records = [r for line in source.read_text(encoding="utf-8").splitlines() if line.strip()
+               if (r := json.loads(line)).get("text", "").strip()]  # a few archive records are empty
+    with out.open("w", encoding="utf-8") as f:
+        for n in range(size):
+            k, i = divmod(n, len(records))
+            f.write(json.dumps(_copy(records[i], k, i)) + "\n")
+    return len(records)
+
+
+def _copy(record: dict, k: int, i: int) -> dict:
+    published = dt.date.fromisoformat(str(record.get("published") or "2020-01-01")[:10])
+    return {**record, "id": f"{record.get('id') or i}~{k}",
+            "published": (published + dt.timedelta(days=3 * k)).isoformat(),
+            "text": f"{record['text']}\n\nArchive reference {k}-{i}."}
+
+
+def _lines(corpus: Path, first: int, count: int, out: Path) -> Path:
+    with corpus.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for n, line in enumerate(src):
+            if n >= first + count:
+                break
+            if n >= first:
+                dst.write(line)
+    return out
+
+
+# --- one mode, in a child process ----------------------------------------------------------
+
+def child(mode: str, path: str, db: str) -> dict:
+    from tacitus.scale.run import IngestJob, run_ingest
+
+    started = time.perf_counter()
+    if mode == "1 process":
+        from tacitus.resources import Resources
+
+        res = Resources.load()
+        ready, cpu0 = time.perf_counter(), _tree_cpu()
+        tally = run_ingest(IngestJob((path,), db), resources=res)
+        done, cpu1 = time.perf_counter(), _tree_cpu()
+        workers_mb: list[float] = []
+        workers_cpu = cpu1 - cpu0
+    else:
+        import logging
+
+        from distributed import Client, LocalCluster
+
+        from tacitus.scale.worker import ResourcesPlugin
+
+        n = int(mode.split()[-1])
+        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, silence_logs=logging.ERROR,
+                          dashboard_address=":0") as cluster, Client(cluster) as client:
+            client.register_plugin(ResourcesPlugin())
+            ready, cpu0, w0 = time.perf_counter(), _tree_cpu(), sum(client.run(_own_cpu).values())
+            tally = run_ingest(IngestJob((path,), db, scheduler=cluster.scheduler_address))
+            done, cpu1, w1 = time.perf_counter(), _tree_cpu(), sum(client.run(_own_cpu).values())
+            workers_mb = sorted(client.run(_peak_mb).values())
+            workers_cpu = w1 - w0
+    return {"mode": mode, "articles": tally.stored, "events": tally.events, "incidents": tally.incidents,
+            "failed": tally.failed, "startup_s": ready - started, "seconds": done - ready,
+            "cpu_s": cpu1 - cpu0, "workers_cpu_s": workers_cpu, "writer_mb": _peak_mb(), "workers_mb": workers_mb}
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / MB
+
+
+def _own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _tree_cpu() -> float:
+    """CPU seconds of this process and all its descendants (writer, scheduler, nannies, workers)."""
+    import psutil
+
+    total = 0.0
+    for proc in [psutil.Process(), *psutil.Process().children(recursive=True)]:
+        try:
+            times = proc.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            pass  # ended meanwhile
+    return total
+
+
+def run_modes(label: str, path: Path, folder: Path) -> None:
+    print(f"\n== {label}: {path.name}")
+    print(f"{'mode':12s} {'stored':>6s} {'failed':>6s} {'events':>6s} {'incid.':>6s} {'wall s':>7s} {'art/s':>6s} "
+          f"{'speed-up':>8s} {'CPU s':>6s} {'art/CPU-s':>9s} {'workers':>8s} {'start-up':>8s}  peak MB (writer; workers)")
+    base = None
+    for mode in ("1 process", "--workers 1", "--workers 2"):
+        db = folder / f"{label}-{mode.replace(' ', '').replace('-', '')}.db"
+        out = subprocess.run([sys.executable, __file__, "--child", mode, str(path), str(db)],
+                             capture_output=True, text=True, check=True)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        rate = r["articles"] / r["seconds"]
+        base = base or rate
+        peaks = f"{r['writer_mb']:.0f}" + ("; " + ", ".join(f"{m:.0f}" for m in r["workers_mb"]) if r["workers_mb"] else "")
+        print(f"{mode:12s} {r['articles']:6d} {r['failed']:6d} {r['events']:6d} {r['incidents']:6d} "
+              f"{r['seconds']:7.1f} {rate:6.1f} {rate / base:7.2f}x {r['cpu_s']:6.1f} "
+              f"{r['articles'] / r['cpu_s']:9.1f} {r['articles'] / r['workers_cpu_s']:8.1f} {r['startup_s']:7.1f}s  "
+              f"{peaks}   (load {os.getloadavg()[0]:.1f})", flush=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+
+
+# --- linear cost of storing and merging ---------------------------------------------------
+
+def linear(source: Path, sizes: list[int], urls: list[str], folder: Path) -> None:
+    from tacitus.ingest import read_articles
+    from tacitus.pipeline import Pipeline
+
+    articles = list(read_articles([str(source)], on_error="skip"))  # 3 VOA records have no text
+    coded = list(zip(articles, Pipeline().code_many(articles)))
+    print(f"\n== store + incident merge, per article ({len(coded)} source articles coded once, "
+          f"{sum(len(e) for _, e in coded)} events)")
+    print("ms per article, wall clock (CPU of this process and of the database server), "
+          f"best of {REPEATS} runs up to {REPEAT_UP_TO:,} articles")
+    print(f"{'database':10s} {'way':28s} " + " ".join(f"{n:>20,d}" for n in sizes) + "  largest/smallest")
+    for url in urls:
+        for way in ("one process (merge each)", "--workers (pending + reduce)"):
+            cells, walls = [], []
+            for n in sizes:
+                target = url if url != "sqlite" else str(folder / f"linear-{n}.db")
+                runs = []
+                for _ in range(REPEATS if n <= REPEAT_UP_TO else 1):
+                    runs.append(_store_copies(coded, n, target, reduce=way.startswith("--workers")))
+                    if url == "sqlite":
+                        for suffix in ("", "-wal", "-shm"):
+                            Path(target + suffix).unlink(missing_ok=True)
+                wall, cpu = min(runs)
+                walls.append(wall / n)
+                cells.append(f"{1000 * wall / n:6.2f} ({1000 * cpu / n:5.2f} CPU)")
+            name = "PostgreSQL" if url != "sqlite" else "SQLite"
+            print(f"{name:10s} {way:28s} " + " ".join(f"{c:>20s}" for c in cells)
+                  + f"  {max(walls) / min(walls):.2f}", flush=True)
+
+
+def _stride(coded) -> dt.timedelta:
+    """How far apart the copies are dated: the span of the source's dates and a month, so each
+    copy has a period of its own and the events per country and day stay as in the source
+    (a backfill of more years, not more reports of the same days)."""
+    days = [e.event_date for _, events in coded for e in events if e.event_date is not None]
+    return (max(days) - min(days)) + dt.timedelta(days=30)
+
+
+def _store_copies(coded, n: int, url: str, *, reduce: bool) -> tuple[float, float]:
+    """Seconds of wall clock and of CPU (this process, and the PostgreSQL server's)."""
+    from tacitus.scale.reduce import merge_pending
+    from tacitus.store import open_store
+
+    if url.startswith("postgres"):
+        _reset_postgres(url)
+    stride = _stride(coded)
+    server = _postgres_processes(url) if url.startswith("postgres") else []
+    with open_store(url) as store:
+        started, cpu = time.perf_counter(), _own_cpu() + _cpu_of(server)
+        for m in range(n):
+            k, i = divmod(m, len(coded))
+            article, events = coded[i]
+            shift = stride * k
+            copy = replace(article, id=f"{article.id}~{k}", text=f"{article.text}\n\nArchive reference {k}-{i}.",
+                           published=article.published and article.published + shift)
+            store.add(copy, [replace(e, event_id_cnty=f"{e.event_id_cnty}~{k}", article_id=copy.id,
+                                     event_date=e.event_date and e.event_date + shift) for e in events],
+                      merge=not reduce)
+        if reduce:
+            merge_pending(store)
+        return time.perf_counter() - started, _own_cpu() + _cpu_of(server) - cpu
+
+
+def _postgres_processes(url: str) -> list:
+    """The server of ``url`` (found by its port) and its backends."""
+    import psutil
+
+    port = url.rsplit(":", 1)[1].split("/")[0]
+    for proc in psutil.process_iter(["name", "cmdline"]):
+        cmd = proc.info["cmdline"] or []
+        if proc.info["name"] == "postgres" and "-p" in cmd and cmd[cmd.index("-p") + 1] == port:
+            return [proc]
+    return []
+
+
+def _cpu_of(servers: list) -> float:
+    import psutil
+
+    total = 0.0
+    for server in servers:
+        for proc in [server, *server.children(recursive=True)]:
+            try:
+                t = proc.cpu_times()
+                total += t.user + t.system
+            except psutil.Error:
+                pass
+    return total
+
+
+def _reset_postgres(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA public CASCADE")
+        conn.execute("CREATE SCHEMA public")
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        print(json.dumps(child(*sys.argv[2:5])))
+        return
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("source", type=Path, help="JSONL of real articles (read only)")
+    ap.add_argument("--size", type=int, default=100_000, help="articles in the built corpus")
+    ap.add_argument("--slice", type=int, default=3000, help="corpus articles coded by each mode")
+    ap.add_argument("--linear", default="1000,10000,100000", help="sizes for the linear-cost table")
+    ap.add_argument("--pg", help="an empty PostgreSQL database for the linear-cost table (its tables are dropped)")
+    ap.add_argument("--skip-throughput", action="store_true")
+    ap.add_argument("--skip-linear", action="store_true")
+    args = ap.parse_args()
+    print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at the start")
+    with tempfile.TemporaryDirectory(prefix="tacitus-bench-") as tmp:
+        folder = Path(tmp)
+        if not args.skip_throughput:
+            corpus = folder / "corpus.jsonl"
+            t = time.perf_counter()
+            n_source = build_corpus(args.source, args.size, corpus)
+            print(f"corpus: {args.size:,} articles from {n_source} ({corpus.stat().st_size / 1e6:.0f} MB) "
+                  f"built in {time.perf_counter() - t:.1f} s")
+            run_modes("source x3", _lines(corpus, 0, 3 * n_source, folder / "source3.jsonl"), folder)
+            middle = args.size // 2
+            run_modes(f"corpus {middle:,}-{middle + args.slice:,}",
+                      _lines(corpus, middle, args.slice, folder / "slice.jsonl"), folder)
+        if not args.skip_linear:
+            sizes = [int(s) for s in args.linear.split(",")]
+            linear(args.source, sizes, ["sqlite"] + ([args.pg] if args.pg else []), folder)
+    print(f"load average {os.getloadavg()[0]:.2f} at the end")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""Where the time goes when real articles are coded: seconds per stage and the functions
+that cost most (cProfile), on a JSONL of articles read at run time (never copied here).
+
+    .venv/bin/python scripts/profile_articles.py SOURCE.jsonl [--limit N] [--top 30]
+
+Times are CPU seconds of this process (time.process_time), so a busy shared machine
+does not inflate them. The stages are timed as ``pipeline.code_batch`` runs them (batches of BATCH_SIZE articles,
+event sentences of a batch parsed together); resources are loaded before timing starts.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from tacitus.analyse import parse
+from tacitus.assemble import assemble, event_sentences
+from tacitus.clean import clean
+from tacitus.ingest import read_articles
+from tacitus.mention import read_mentions
+from tacitus.pipeline import BATCH_SIZE, code_batch
+from tacitus.resolve.consolidate import consolidate
+from tacitus.resolve.events import article_country, resolve_draft
+from tacitus.resources import Resources
+
+
+def stage_times(articles, res) -> dict[str, float]:
+    stages: dict[str, float] = defaultdict(float)
+    for b in range(0, len(articles), BATCH_SIZE):
+        prepared = []
+        for a in articles[b:b + BATCH_SIZE]:
+            t0 = time.process_time()
+            c = clean(a)
+            t1 = time.process_time()
+            facts = read_mentions(c, res)
+            t2 = time.process_time()
+            wanted = event_sentences(facts)
+            stages["clean"] += t1 - t0
+            stages["mention (places, actors, times, casualties, cues)"] += t2 - t1
+            stages["event_sentences"] += time.process_time() - t2
+            prepared.append((c, facts, wanted))
+        t3 = time.process_time()
+        parsed = iter(parse(res.nlp, [f[i].sentence for _, f, w in prepared for i in w]))
+        stages["parse (event sentences only)"] += time.process_time() - t3
+        for c, facts, wanted in prepared:
+            t4 = time.process_time()
+            drafts = assemble(facts, {i: next(parsed) for i in wanted}, c.published)
+            t5 = time.process_time()
+            places = tuple(p for f in facts for p in f.places)
+            country = article_country(c, places, [x for f in facts for x in f.actors], res)
+            events = [e for k, d in enumerate(drafts) for e in resolve_draft(d, c, places, res, k, country)]
+            consolidate(events)
+            stages["assemble"] += t5 - t4
+            stages["resolve + consolidate"] += time.process_time() - t5
+    return stages
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("source", type=Path)
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    ap.add_argument("--top", type=int, default=30, help="functions listed")
+    args = ap.parse_args()
+    res = Resources.load()
+    articles = list(read_articles([str(args.source)], on_error="skip"))
+    articles = articles[:args.limit] if args.limit else articles
+    code_batch(articles[:4], res)  # warm caches, as a long run has them warm
+    stages = stage_times(articles, res)
+    total = sum(stages.values())
+    print(f"{len(articles)} articles, {total:.1f} s: {len(articles) / total:.1f} articles per CPU-second")
+    for name, secs in sorted(stages.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:52s} {secs:7.2f} s {100 * secs / total:5.1f}%")
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for b in range(0, len(articles), BATCH_SIZE):
+        code_batch(articles[b:b + BATCH_SIZE], res)
+    profiler.disable()
+    print(f"\nfunctions by own time (cProfile, top {args.top}):")
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(args.top)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,236 @@
+"""``tacitus ingest``: in this process, or mapped over partitions on a Dask cluster.
+
+In this process (the default) each article is coded and stored in its own transaction
+with the incidents it joins, as before. With ``workers`` (a ``LocalCluster`` of that many
+processes, one thread each) or ``scheduler`` (an existing cluster), partitions are coded
+on the workers and flow back to this process, the one writer, which stores each article
+in its own transaction with its events *pending*; the incidents are then merged as a
+bounded re-merge of a few weeks at a time (``tacitus.scale.reduce``). Either way an article is
+stored once (by id or text): the workers are told which articles are already stored
+before they code a partition, and re-running a killed backfill finishes it. A worker
+that dies has its partition retried by Dask elsewhere; a partition that kills workers
+again and again is reported by name and the rest goes on.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterator
+
+from tacitus.errors import InputError, TacitusError
+from tacitus.ingest import Overrides
+from tacitus.scale.partitions import BLOCK_BYTES, Partition, plan
+from tacitus.scale.progress import Bar, plural
+from tacitus.scale.reduce import merge_pending
+from tacitus.scale.worker import (PLUGIN, Coded, PartResult, Positions, ResourcesPlugin, code_partition,
+                                  partition_keys)
+from tacitus.resources import Resources
+from tacitus.settings import Settings
+from tacitus.store import Store, content_hash, open_store
+
+IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker: keeps workers busy, bounds memory
+CONNECT_TIMEOUT = "20s"   # to reach a --scheduler
+
+
+@dataclass
+class Tally:
+    """What an ingest did, for the closing summary."""
+
+    db: str
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    events: int = 0
+    withheld: int = 0
+    incidents: int = 0
+    min_confidence: float = 0.5
+
+    def summary(self) -> str:
+        return (f"{plural(self.stored, 'article')} stored, {self.skipped:,} skipped (already stored), "
+                f"{self.failed:,} failed; {plural(self.events, 'event')} stored in "
+                f"{plural(self.incidents, 'incident')}, {plural(self.withheld, 'event')} withheld "
+                f"(not reported as news, or confidence below {self.min_confidence:g}); database {self.db}")
+
+
+@dataclass(frozen=True, slots=True)
+class IngestJob:
+    """Where articles come from and go, and how to code them."""
+
+    paths: tuple[str, ...]
+    db: str
+    overrides: Overrides = Overrides()
+    settings: Settings = Settings()
+    workers: int = 0                 # 0: this process only
+    scheduler: str | None = None     # tcp://host:port of a running cluster
+    block_bytes: int = BLOCK_BYTES
+
+
+def run_ingest(job: IngestJob, resources: Resources | None = None) -> Tally:
+    """Ingest the job's articles; each failure is one line on stderr naming the input.
+    ``resources`` (in this process only) saves loading them again."""
+    parts = list(plan(job.paths, job.block_bytes))
+    total = sum(p.articles for p in parts if isinstance(p, Partition))
+    tally = Tally(job.db, min_confidence=job.settings.min_confidence)
+    started = dt.datetime.now(dt.timezone.utc)
+    with Bar("coding", total) as bar, open_store(job.db) as store:
+        for p in parts:
+            if isinstance(p, InputError):
+                _failed(tally, bar, str(p))
+        todo = [p for p in parts if isinstance(p, Partition)]
+        if job.workers or job.scheduler:
+            if any("-" in p.paths for p in todo):
+                raise TacitusError("stdin (-) cannot be read by workers: give files")
+            with _cluster(job, bar) as client:
+                _code_on_cluster(client, todo, job, store, tally, bar)
+            bar.set(description="merging")
+            report = merge_pending(store)
+        else:
+            _code_here(todo, job, store, tally, bar, resources or _load_resources())
+            report = merge_pending(store)  # events left pending by a killed --workers run
+        tally.incidents = store.incidents_of_articles_since(started)
+        bar.set(description="done", incidents=tally.incidents)
+        if report.pending:
+            bar.note(f"tacitus: merged {plural(report.pending, 'pending event')} over "
+                     f"{plural(report.buckets, 'country-week')}")
+    return tally
+
+
+def _failed(tally: Tally, bar: Bar, line: str, articles: int = 1) -> None:
+    tally.failed += articles
+    bar.note(f"tacitus: {line}")
+    bar.advance(articles, failures=articles)
+
+
+def _store(store: Store, coded: Coded, tally: Tally, bar: Bar, *, merge: bool) -> None:
+    try:
+        added = store.add(coded.article, coded.events, merge=merge)
+    except TacitusError as exc:
+        _failed(tally, bar, str(exc))
+        return
+    if added:
+        tally.stored += 1
+        tally.events += len(coded.events)
+        tally.withheld += coded.withheld
+    else:
+        tally.skipped += 1
+    bar.advance(events=len(coded.events) if added else 0)
+
+
+def _write(result: PartResult, store: Store, tally: Tally, bar: Bar, *, merge: bool) -> None:
+    for line in result.failures:
+        _failed(tally, bar, line)
+    tally.skipped += result.skipped
+    bar.advance(result.skipped)
+    for coded in result.coded:
+        _store(store, coded, tally, bar, merge=merge)
+
+
+def _code_here(parts: list[Partition], job: IngestJob, store: Store, tally: Tally, bar: Bar,
+               res: Resources) -> None:
+    # Checked as each partition is read, after the previous one is stored.
+    stored = lambda _, a: store.has_article(a.id, content_hash(a.text))  # noqa: E731
+    for part in parts:
+        _write(code_partition(part, job.overrides, stored, job.settings, res), store, tally, bar, merge=True)
+
+
+def _load_resources() -> Resources:
+    # Through Pipeline, so that whoever shares a loaded Pipeline (the tests) shares it here.
+    from tacitus.pipeline import Pipeline
+
+    return Pipeline().resources or Resources.load()
+
+
+@contextmanager
+def _cluster(job: IngestJob, bar: Bar) -> Iterator:
+    """A client of the job's cluster: a new LocalCluster, or the scheduler given."""
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    if job.scheduler:
+        cluster = None
+        try:
+            client = Client(job.scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise TacitusError(f"{job.scheduler}: cannot reach a Dask scheduler there ({exc})") from None
+    else:
+        cluster = LocalCluster(n_workers=job.workers, threads_per_worker=1, processes=True,
+                               silence_logs=logging.ERROR, dashboard_address=":0")
+        client = Client(cluster)
+    try:
+        if not all(client.run(_has_resources).values()):  # a kept cluster has them already
+            client.register_plugin(ResourcesPlugin())
+        n = len(client.scheduler_info(n_workers=-1)["workers"])
+        where = job.scheduler or "a local cluster"
+        board = (client.dashboard_link if importlib.util.find_spec("bokeh")
+                 else "none (pip install bokeh for Dask's dashboard)")
+        bar.note(f"tacitus: coding on {where} with {plural(n, 'worker')}; dashboard: {board}")
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _code_on_cluster(client, parts: list[Partition], job: IngestJob, store: Store, tally: Tally,
+                     bar: Bar) -> None:
+    """Two tasks per partition: its article keys (cheap), then, once the writer has said
+    which are stored, its coding. A bounded number of partitions is in flight."""
+    from distributed import as_completed
+
+    limit = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+    queue = iter(parts)
+    # Ids and text hashes of the articles being coded and not yet stored: a duplicate in
+    # another partition in flight is not coded twice (once stored, has_article sees it).
+    in_flight: set[str] = set()
+    running = as_completed()
+    meta: dict = {}
+
+    def submit_next() -> None:
+        part = next(queue, None)
+        if part is not None:
+            future = client.submit(partition_keys, part, job.overrides, pure=False)
+            meta[future.key] = ("keys", part, ())
+            running.add(future)
+
+    for _ in range(limit):
+        submit_next()
+    for future in running:
+        stage, part, keys = meta.pop(future.key)
+        in_flight.difference_update(keys)
+        if future.status != "finished":
+            _failed(tally, bar, f"{part.label}: not coded ({_why(future)})", max(part.articles, 1))
+            submit_next()
+            continue
+        if stage == "keys":
+            skip, sent = set(), []
+            for n, key in enumerate(future.result()):
+                if in_flight.intersection(key) or store.has_article(*key):
+                    skip.add(n)
+                else:
+                    in_flight.update(key)
+                    sent.extend(key)
+            coding = client.submit(code_partition, part, job.overrides, Positions(frozenset(skip)),
+                                   job.settings, pure=False)
+            meta[coding.key] = ("code", part, tuple(sent))
+            running.add(coding)
+        else:
+            _write(future.result(), store, tally, bar, merge=False)
+            submit_next()
+        future.release()
+
+
+def _has_resources(dask_worker) -> bool:
+    plugin = dask_worker.plugins.get(PLUGIN)
+    return plugin is not None and plugin.resources is not None
+
+
+def _why(future) -> str:
+    try:
+        exc = future.exception()
+    except Exception as err:  # noqa: BLE001 - a cancelled future raises here
+        exc = err
+    return f"{type(exc).__name__}: {exc}"
