@@ -10,10 +10,11 @@ import pytest
 
 from tacitus import lexicon
 from tacitus.errors import ResourceError
-from tacitus.lexicon import CARDINALS, MONTHS, PLACE_KINDS, SPEECH, TOPIC_HEADS, CueKind, Lexicon, WordClass, alternation
+from tacitus.lexicon import CARDINALS, LOCATIVES, MONTHS, PLACE_KINDS, ROADS, SPEECH, TOPIC_HEADS, CueKind, Lexicon, WordClass, alternation
 
 SRC = Path(lexicon.__file__).resolve().parent
-WORD_CLASSES = {"SPEECH": SPEECH, "PLACE_KINDS": PLACE_KINDS, "TOPIC_HEADS": TOPIC_HEADS}
+WORD_CLASSES = {"SPEECH": SPEECH, "PLACE_KINDS": PLACE_KINDS, "TOPIC_HEADS": TOPIC_HEADS,
+                "LOCATIVES": LOCATIVES, "ROADS": ROADS}
 # The modules that read cue kinds (as strings: CueKind members compare equal to them).
 CUE_READERS = ("assemble.py", "taxonomy.py", "resolve/events.py", "resolve/consolidate.py", "mention/__init__.py")
 # Their module-level groups of cue kinds.

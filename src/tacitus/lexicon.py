@@ -177,6 +177,40 @@ TOPIC_HEADS = WordClass.parse("topic heads", """
     sanctions: topic
 """)
 
+# Prepositions that put something at a place. Readers:
+#   before_place  mention.places: a capitalised word after one of these is no first name,
+#                 and an ethnic name after one is the county ("in Turkana")
+#   event_place   resolve.events: a place after one is where the event happened
+#   in_or_at      resolve.events: "killed in Mandera town": told as where it happened
+LOCATIVES = WordClass.parse("locatives", """
+    in: before_place event_place in_or_at
+    at: before_place event_place in_or_at
+    near: before_place event_place
+    outside: before_place event_place
+    inside: before_place event_place
+    into: before_place event_place
+    across: before_place event_place
+    around: before_place event_place
+    of: before_place event_place
+    on: event_place
+    from: before_place
+    to: before_place
+""")
+
+# Words that make a hyphenated pair of towns a road or a boundary ("the Eldoret-Kitale
+# road"). Readers:
+#   road_start  mention.places: the road is placed near the town it starts from
+#   road_end    resolve.events: a road's towns are the weakest claim to the event's place
+ROADS = WordClass.parse("roads", """
+    road: road_start road_end
+    highway: road_start road_end
+    route: road_start road_end
+    railway: road_start
+    corridor: road_start
+    border: road_start road_end
+    boundary: road_start
+""")
+
 PLACE_KINDS = WordClass.parse("place kinds", """
     city: find settlement town says_where
     town: find settlement town named_before says_where

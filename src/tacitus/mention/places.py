@@ -16,7 +16,7 @@ from importlib import resources
 from tacitus.facts import PlaceMention
 from tacitus.gazetteer.index import Gazetteer
 from tacitus.gazetteer.normalise import fold, key
-from tacitus.lexicon import PLACE_KINDS, SPEECH
+from tacitus.lexicon import LOCATIVES, PLACE_KINDS, ROADS, SPEECH
 from tacitus.types import Place, Span
 
 
@@ -75,7 +75,7 @@ _ORG_HEADS = frozenset("forces army front brigade brigades battalion council par
 # Lower-case heads that make the name before them an organisation's.
 _PARTY_WORDS = frozenset("party parties movement militia militias brigade brigades".split())
 _PLACE_KINDS_STRONG = ("country", "admin1")
-_LOCATIVE = frozenset("in at near from to of into across around outside inside".split())
+_LOCATIVE = frozenset(LOCATIVES.words("before_place"))
 _DIRS = ("north", "south", "east", "west")
 
 
@@ -242,7 +242,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
 # "the Eldoret-Kitale road", "the Nairobi-Mombasa highway": ACLED places an event on a
 # road near the town it starts from; "the Eldoret-based weekly" names the town itself.
 _RIVER = re.compile(r"\s+river\b", re.IGNORECASE)
-_ROAD_AFTER = re.compile(r"\s+(?:road|highway|route|railway|corridor|border|boundary)\b",
+_ROAD_AFTER = re.compile(r"\s+" + ROADS.pattern("road_start") + r"\b",
                          re.I)
 
 

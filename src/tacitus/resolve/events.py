@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from tacitus.assemble import LEAD_SENTENCES, PLACE_ANAPHOR
 from tacitus.facts import Draft, ResolvedPlace, Role
-from tacitus.lexicon import PLACE_KINDS
+from tacitus.lexicon import LOCATIVES, PLACE_KINDS, ROADS
 from tacitus.resolve.fatalities import Toll, reconcile, split, toll_fields
 from tacitus.resolve.notes import write_note
 from tacitus.resolve.places import BORDER_WITH, ORIGIN_OR_DESTINATION
@@ -261,11 +261,11 @@ _PLACE_LIST = re.compile(r"^(?:\s*,|\s+(?:and|or|as well as)\b|\s+(?:in|at|the)\
 _BRACKETED = re.compile(r"\([^()]*\)")
 _SEPARATOR = re.compile(r",|\b(?:and|or|as well as)\b")
 # The words just before a place that say something happened there.
-_LOCATIVE = re.compile(r"\b(?i:in|at|near|outside|inside|on|into|across|around|of)\s+(?i:the\s+)?"
+_LOCATIVE = re.compile(r"\b(?i:" + LOCATIVES.pattern("event_place") + r")\s+(?i:the\s+)?"
                        r"(?:[a-z][a-z-]*\s+){0,2}$")  # "in the capital Nairobi"
 
 
-_ROAD = re.compile(r"-[\w'’ -]{2,40}?\b(?:road|highway|route|border)\b", re.IGNORECASE)
+_ROAD = re.compile(r"-[\w'’ -]{2,40}?\b" + ROADS.pattern("road_end") + r"\b", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # A place used as an attribute: a lower-case noun follows ("the Kabul government",
 # "Kisumu youth"), not a kind word, verb or preposition.
@@ -273,7 +273,7 @@ _ATTRIBUTE = re.compile(r"(?:['’]s)?\s+(?!(?:and|or|in|on|at|to|of|for|from|by
                         r"was|were|is|are|has|have|had|said|says|city|town|village|district|province|"
                         r"county|region|state|area|governorate|camp|border)\b)[a-z][a-z-]+\b")
 _OBJECT_GAP = re.compile(r"^\s+(?:the\s+)?$", re.IGNORECASE)
-_IN_OR_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_IN_OR_AT = re.compile(r"\b" + LOCATIVES.pattern("in_or_at") + r"\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _listed(gap: str) -> bool:
