@@ -21,7 +21,11 @@ from tacitus.pipeline import Pipeline
 from tacitus.settings import Settings
 from tacitus.types import Article, Event
 
-BACKGROUND_DAYS = 30
+# The screen's own limit, when the coder measured has one (an older coder may not).
+try:
+    from tacitus.screen import BACKGROUND_DAYS
+except ImportError:
+    BACKGROUND_DAYS = 30
 
 
 def gold_ids(paths: list[str]) -> set[str]:
