@@ -274,3 +274,12 @@ def test_classify_armed_group_that_burns_or_stones_is_attacking_not_rioting():
     t = classify({"fight": ["clashed"], "riot": ["threw stones"], "crowd": ["youths"]}, 1, [])
     assert t is not None and t.sub_event_type == "Violent demonstration"
 
+
+
+def test_classify_an_armed_group_building_barricades_is_no_demonstration():
+    assert classify({"riot": ["erecting barricades"]}, 2, []) is None
+
+
+def test_classify_a_crowd_building_barricades_still_riots():
+    t = classify({"riot": ["erecting barricades"], "crowd": ["youths"]}, 5, [])
+    assert t is not None and t.sub_event_type == "Violent demonstration"

@@ -135,7 +135,11 @@ def classify(
     armed_doer = agent_inter in {2, 3, 4} or (agent_inter in {1, 8} and not has & {"fight", "crowd"})
     armed_violence = armed_doer and bool(has & {"attack", "fight"}) and not (
         has & {"protest", "mob"} or any(_RIOT_WORD.match(t) for t in cues.get("riot", ())))
-    if ("protest" in has or "riot" in has or "mob" in has) and not armed_violence:
+    # "The jihadists are blocking roads and erecting barriers": an armed group with no
+    # crowd and no word of a riot is no demonstration, whatever it blocks or burns
+    armed_works = armed_doer and not has & {"protest", "mob", "crowd"} and not any(
+        _RIOT_WORD.match(t) for t in cues.get("riot", ()))
+    if ("protest" in has or "riot" in has or "mob" in has) and not armed_violence and not armed_works:
         # An armed group that burns, stones or petrol-bombs is attacking, not rioting.
         demo = _demonstration(has, agent_inter, target_inters, crowd_agent)
         if demo:
