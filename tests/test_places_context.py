@@ -199,3 +199,14 @@ def test_places_context_a_country_named_with_a_town_beats_the_outlets_home(gaz):
     got = {r.mention.span.text: r for r in geocode(text, gaz, home="US")}
     assert got["Paris"].place.country_code == "FR"
     assert got["Austin"].place.country_code == "US"
+
+
+def test_places_context_a_country_named_by_its_adjective_outweighs_a_bigger_namesake(gaz):
+    got = {r.mention.span.text: r for r in geocode(
+        "An Iraqi army patrol near Samarra came under fire on Tuesday.", gaz)}
+    assert got["Samarra"].place.country_code == "IQ"
+
+
+def test_places_context_weapons_named_like_towns_are_no_places(gaz):
+    got = geocode("American Apache helicopters fired Hellfire missiles at the convoy near Mosul.", gaz)
+    assert [r.mention.span.text for r in got] == ["Mosul"]

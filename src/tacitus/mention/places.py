@@ -108,6 +108,32 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _demonym_countries() -> dict[str, str]:
+    """fold(adjective) -> ISO alpha-2, from data/demonyms.tsv ("Iraqi" -> "IQ")."""
+    out: dict[str, str] = {}
+    dem = resources.files("tacitus").joinpath("data", "demonyms.tsv")
+    lines = dem.read_text(encoding="utf-8").splitlines() if dem.is_file() else []
+    head = lines[0].split("\t") if lines else []
+    if "adjectives" not in head or "country_code" not in head:
+        return out
+    col, ccol = head.index("adjectives"), head.index("country_code")
+    for line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) > max(col, ccol):
+            for a in cells[col].split("|"):
+                if a.strip():
+                    out.setdefault(fold(a.strip()), cells[ccol].strip())
+    return out
+
+
+def demonym_countries(text: str) -> frozenset[str]:
+    """The countries whose adjective the text uses ("an Iraqi army patrol" -> IQ)."""
+    known = _demonym_countries()
+    return frozenset(cc for m in _WORD.finditer(text) if m.group()[:1].isupper()
+                     and (cc := known.get(fold(m.group()))))
+
+
+@lru_cache(maxsize=1)
 def ethnic_names() -> frozenset[str]:
     """Group names from data/ethnic_groups.tsv, if present ("Maasai", "Turkana").
 

@@ -20,7 +20,7 @@ from tacitus.facts import PlaceMention, ResolvedPlace
 from tacitus.gazetteer.index import Gazetteer
 from tacitus.gazetteer.normalise import key
 from tacitus.lexicon import PLACE_KINDS
-from tacitus.mention.places import find_places, stopwords
+from tacitus.mention.places import demonym_countries, find_places, stopwords
 from tacitus.types import Place
 
 
@@ -62,6 +62,7 @@ _KIND_PRIOR = {"country": 0.45, "admin1": 0.55, "admin2": 0.35, "city": 0.0,
                "neighbourhood": 0.1}
 _MIN_SCORE = 0.35
 _HOME_WEIGHT = 0.3  # the outlet's home country: less than any town the text names
+_DEMONYM_WEIGHT = 0.4  # a country named by its adjective ("Iraqi troops"): below its own name (2.0)
 _QUARTER_EVIDENCE = 0.8  # as strong as a town of about 400,000 people
 _BIG_CITY = 1_000_000
 _CITY_COUNTY = 250_000  # a city this big is what its namesake county's bare name means
@@ -157,7 +158,8 @@ def _dateline_places(dateline: str, gaz: Gazetteer) -> tuple[Place, ...]:
 
 
 def _context(mentions: tuple[PlaceMention, ...], gaz: Gazetteer, dateline: str,
-             hint: str | None, home: str | None = None, text: str = "") -> _Context:
+             hint: str | None, home: str | None = None, text: str = "",
+             demonyms: frozenset[str] = frozenset()) -> _Context:
     # Weighted votes (floats, which typing's Counter does not allow); insertion order
     # breaks ties, as Counter.most_common(1) does.
     votes: defaultdict[str, float] = defaultdict(float)
@@ -175,6 +177,11 @@ def _context(mentions: tuple[PlaceMention, ...], gaz: Gazetteer, dateline: str,
     if home_place is not None:
         votes[home_place.country_code] += _HOME_WEIGHT
         sources.setdefault(home_place.country_code, set()).add("\0home")
+    # "an Iraqi army patrol near Samarra": a country named by its adjective is named
+    for cc in sorted(demonyms):
+        votes[cc] += _DEMONYM_WEIGHT
+        named.add(cc)
+        sources.setdefault(cc, set()).add("\0demonym")
     line = _dateline_places(dateline, gaz) if dateline else ()
     if line:
         top = max(line, key=lambda p: (p.kind == "country", p.population))
@@ -423,14 +430,15 @@ class _PlacesLess:
 
 def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gazetteer: Gazetteer,
                    *, dateline: str = "", country_hint: str | None = None, text: str = "",
-                   home: str | None = None) -> tuple[ResolvedPlace, ...]:
+                   home: str | None = None, demonyms: frozenset[str] = frozenset()
+                   ) -> tuple[ResolvedPlace, ...]:
     """One place per mention that has a good candidate; the others are dropped.
 
     With ``text``, "X district, Y" chooses the X that lies in Y, and a container named
     after an unknown place stands in for it at precision 2. ``home`` is the country
     the outlet usually reports on: a weak vote, below one country the text names."""
     mentions = tuple(m for m in mentions if m.candidates)
-    ctx = _context(mentions, gazetteer, dateline, country_hint, home, text)
+    ctx = _context(mentions, gazetteer, dateline, country_hint, home, text, demonyms)
     inside = _containers(mentions, text)
     outer = set(inside.values())
     named_before = {i for i, m in enumerate(mentions) if _after_unknown(m, text, [])}
@@ -493,5 +501,6 @@ def geocode(text: str, gazetteer: Gazetteer, *, dateline: str = "",
             ) -> tuple[ResolvedPlace, ...]:
     """Find and resolve the places in ``text``, sorted by where they start."""
     found = resolve_places(find_places(text, gazetteer), gazetteer, dateline=dateline,
-                           country_hint=country_hint, text=text, home=home)
+                           country_hint=country_hint, text=text, home=home,
+                           demonyms=demonym_countries(text))
     return tuple(sorted(found, key=lambda r: r.mention.span.start))
