@@ -19,8 +19,9 @@ from tacitus.clean import clean
 from tacitus.errors import InputError
 from tacitus.ingest import article_from_text
 from tacitus.pipeline import BATCH_SIZE, article_context, read_facts
+from tacitus.places.choosing import article_country
 from tacitus.resolve.consolidate import consolidate
-from tacitus.resolve.events import article_country, resolve_draft
+from tacitus.resolve.events import resolve_draft
 from tacitus.resources import Resources
 from tacitus.samples import sample_articles
 

@@ -22,8 +22,9 @@ from tacitus.clean import clean
 from tacitus.ingest import read_articles
 from tacitus.mention import read_mentions
 from tacitus.pipeline import BATCH_SIZE, code_batch
+from tacitus.places.choosing import article_country
 from tacitus.resolve.consolidate import consolidate
-from tacitus.resolve.events import article_country, resolve_draft
+from tacitus.resolve.events import resolve_draft
 from tacitus.resources import Resources
 
 

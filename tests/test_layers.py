@@ -24,13 +24,13 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("tacitus.errors", "tacitus.types", "tacitus.distance"),  # values everything shares
     ("tacitus.settings", "tacitus.lexicon", "tacitus.facts"),  # knobs; the rulebook's words; what crosses stages
     # read-only data and the dictionaries built from it
-    ("tacitus.taxonomy", "tacitus.outlets", "tacitus.gazetteer", "tacitus.actors", "tacitus.population",
+    ("tacitus.taxonomy", "tacitus.outlets", "tacitus.places.gazetteer", "tacitus.actors", "tacitus.population",
      "tacitus.review_rules"),
     ("tacitus.resources",),  # loads the data once; imports no stage
     ("tacitus.ingest",),
     ("tacitus.clean",),
     ("tacitus.analyse",),
-    ("tacitus.mention.places", "tacitus.resolve.places"),  # places: finding, resolving
+    ("tacitus.places",),  # places: finding, resolving, choosing the event's place
     ("tacitus.mention.actors", "tacitus.resolve.actors", "tacitus.roles"),  # actors: finding, naming, roles
     ("tacitus.mention",),
     ("tacitus.assemble",),
@@ -173,9 +173,9 @@ def test_layers_no_upward_import():
       "tacitus/mention/__init__.py": "def f():\n    from tacitus.resolve.events import x\n",
       "tacitus/resolve/__init__.py": "",
       "tacitus/resolve/events.py": "from tacitus.assemble import Draft\n"}, "cycle"),
-    ({"tacitus/gazetteer/build.py": "def f():\n    from tacitus.gazetteer import sources\n",
-      "tacitus/gazetteer/__init__.py": "",
-      "tacitus/gazetteer/sources.py": "from .build import x\n"}, "cycle"),
+    ({"tacitus/places/gazetteer/build.py": "def f():\n    from tacitus.places.gazetteer import sources\n",
+      "tacitus/places/gazetteer/__init__.py": "",
+      "tacitus/places/gazetteer/sources.py": "from .build import x\n"}, "cycle"),
 ])
 def test_layers_checks_catch_what_they_are_for(tmp_path, files, problem):
     for rel, text in {"tacitus/__init__.py": "", **files}.items():

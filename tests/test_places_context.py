@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.gazetteer import Gazetteer
-from tacitus.resolve.places import geocode
+from tacitus.places.gazetteer import Gazetteer
+from tacitus.places.resolving import geocode
 
 
 @pytest.fixture(scope="module")

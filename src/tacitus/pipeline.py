@@ -18,10 +18,11 @@ from tacitus.assemble import assemble_explained, event_sentences
 from tacitus.clean import clean
 from tacitus.facts import ArticleContext, Facts
 from tacitus.mention import read_mentions
+from tacitus.places.choosing import article_country
+from tacitus.places.resolving import geocode
 from tacitus.resolve.acled_fields import fill_acled_fields
 from tacitus.resolve.consolidate import consolidate
-from tacitus.resolve.events import article_country, resolve_draft
-from tacitus.resolve.places import geocode
+from tacitus.resolve.events import resolve_draft
 from tacitus.resources import Resources
 from tacitus.screen import Screen, screen_events
 from tacitus.settings import Settings

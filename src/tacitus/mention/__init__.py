@@ -50,7 +50,7 @@ def _outside_actors(places, actors):
 def read_mentions(article: Article, res: Resources, context: ArticleContext,
                   places: tuple[ResolvedPlace, ...]) -> tuple[Facts, ...]:
     """Split the article into sentences and read every mention in each. ``places`` are
-    the article's places, found and resolved before (``tacitus.resolve.places.geocode``);
+    the article's places, found and resolved before (``tacitus.places.resolving.geocode``);
     those whose words name an actor are dropped here."""
     text = article.text
     sentences = split_sentences(text)

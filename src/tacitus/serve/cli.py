@@ -273,8 +273,8 @@ def geocode(text, dateline):
     \b
         tacitus geocode "Gunmen attacked a bus near Mandera town"
     """
-    from tacitus.gazetteer import Gazetteer
-    from tacitus.resolve.places import geocode as run_geocode
+    from tacitus.places.gazetteer import Gazetteer
+    from tacitus.places.resolving import geocode as run_geocode
 
     gaz = Gazetteer.open()
     for rp in run_geocode(text, gaz, dateline=dateline):
