@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.actors import ActorIndex
+from tacitus.actors.dictionary import ActorIndex
+from tacitus.actors.finding import find_actors
 from tacitus.facts import ActorMention
-from tacitus.mention.actors import find_actors
 
 MIL = "Military Forces of {of_country}"
 POL = "Police Forces of {of_country}"

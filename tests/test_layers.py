@@ -24,14 +24,15 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("tacitus.errors", "tacitus.types", "tacitus.distance"),  # values everything shares
     ("tacitus.settings", "tacitus.lexicon", "tacitus.facts"),  # knobs; the rulebook's words; what crosses stages
     # read-only data and the dictionaries built from it
-    ("tacitus.taxonomy", "tacitus.outlets", "tacitus.places.gazetteer", "tacitus.actors", "tacitus.population",
+    ("tacitus.taxonomy", "tacitus.outlets", "tacitus.places.gazetteer", "tacitus.actors.dictionary",
+     "tacitus.population",
      "tacitus.review_rules"),
     ("tacitus.resources",),  # loads the data once; imports no stage
     ("tacitus.ingest",),
     ("tacitus.clean",),
     ("tacitus.analyse",),
     ("tacitus.places",),  # places: finding, resolving, choosing the event's place
-    ("tacitus.mention.actors", "tacitus.resolve.actors", "tacitus.roles"),  # actors: finding, naming, roles
+    ("tacitus.actors",),  # actors: finding, roles, sides
     ("tacitus.mention",),
     ("tacitus.assemble",),
     ("tacitus.resolve",),

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from tacitus.facts import Casualty, Draft, Facts, ResolvedPlace, Role, Skip
 from tacitus.lexicon import SPEECH, TOPIC_HEADS, CueKind
-from tacitus.roles import linear_role, role_in
+from tacitus.actors.roles import linear_role, role_in
 from tacitus.taxonomy import CONTEXT_CUES, EVENT_CUES, RAID, WEAK_ATTACK, strong_cues
 from tacitus.types import SourceDetail, Span
 

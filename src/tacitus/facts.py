@@ -57,7 +57,7 @@ class ResolvedPlace:
 
 @dataclass(frozen=True, slots=True)
 class ActorMention:
-    """Words naming an actor; ``tacitus.resolve.actors`` turns it into ACLED's name."""
+    """Words naming an actor; ``tacitus.actors.sides`` turns it into ACLED's name."""
 
     span: Span  # text[start:end] == span.text, e.g. "Russian warplanes"
     name: str  # canonical name, or a template such as "Military Forces of {of_country}"

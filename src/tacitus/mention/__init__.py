@@ -6,9 +6,9 @@ import datetime as dt
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Sequence
 
+from tacitus.actors.finding import find_actors
 from tacitus.analyse import split_sentences
 from tacitus.facts import ArticleContext, Cue, Facts, ResolvedPlace, Sentence
-from tacitus.mention.actors import find_actors
 from tacitus.mention.attributions import read_attributions
 from tacitus.mention.casualties import read_casualties
 from tacitus.mention.times import read_times

@@ -128,7 +128,7 @@ def associated_doers(event: Event, draft: Draft, res: Resources, country_code: s
     """Other doers the extraction found on actor1's side (``SAME_SIDE``): "troops and
     Wagner fighters attacked", named groups of a crowd beside its protesters or rioters.
     Generic sides and the movement of a branch are left out."""
-    from tacitus.resolve.actors import resolve_actor
+    from tacitus.actors.sides import resolve_actor
 
     if event.inter1 is None:
         return (), ()

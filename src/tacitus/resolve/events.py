@@ -235,7 +235,7 @@ def _country_name(code: str, res: Resources) -> str:
 
 
 def _sides(roles: Sequence[Role], cc: str, date: dt.date | None, res: Resources):
-    from tacitus.resolve.actors import resolve_actor
+    from tacitus.actors.sides import resolve_actor
 
     agents: list[Side] = []
     patients: list[Side] = []

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import AbstractSet, NamedTuple, Sequence
 
-from tacitus.actors import ActorIndex, Phrase, Tokens, tokenize
+from tacitus.actors.dictionary import ActorIndex, Phrase, Tokens, tokenize
 from tacitus.facts import ActorMention
 from tacitus.types import Span
 

@@ -12,7 +12,7 @@ Five data files feed it (all written from public facts, none from evaluation tex
 - ``ethnic_groups.tsv``: ethnic groups and clans named in communal violence.
 
 All words become one phrase table keyed by normalised token tuples, so the matcher
-(``tacitus.mention.actors``) does one dictionary probe per token.
+(``tacitus.actors.finding``) does one dictionary probe per token.
 """
 from __future__ import annotations
 
