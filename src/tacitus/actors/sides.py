@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 from tacitus.actors.dictionary import ActorIndex, actor_country
-from tacitus.actors.finding import ActorMention
+from tacitus.facts import ActorMention
 
 __all__ = ["actor_country", "resolve_actor"]
 

@@ -18,8 +18,7 @@ from tacitus.outlets import combine_scales
 from tacitus.types import Event, Span
 
 if TYPE_CHECKING:
-    from tacitus.assemble import Draft
-    from tacitus.mention import Facts
+    from tacitus.facts import Draft, Facts
     from tacitus.resources import Resources
     from tacitus.types import Article
 
