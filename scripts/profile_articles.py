@@ -19,6 +19,7 @@ from pathlib import Path
 from tacitus.analyse import parse
 from tacitus.assemble import assemble, event_sentences
 from tacitus.clean import clean
+from tacitus.facts import SentenceIndex
 from tacitus.ingest import read_articles
 from tacitus.mention import read_mentions
 from tacitus.pipeline import BATCH_SIZE, code_batch
@@ -52,7 +53,8 @@ def stage_times(articles, res) -> dict[str, float]:
             t5 = time.process_time()
             places = tuple(p for f in facts for p in f.places)
             country = article_country(c, places, [x for f in facts for x in f.actors], res)
-            events = [e for k, d in enumerate(drafts) for e in resolve_draft(d, c, places, res, k, country)]
+            layout = SentenceIndex.of(f.sentence for f in facts)
+            events = [e for k, d in enumerate(drafts) for e in resolve_draft(d, c, places, res, k, country, layout)]
             consolidate(events)
             stages["assemble"] += t5 - t4
             stages["resolve + consolidate"] += time.process_time() - t5

@@ -11,30 +11,11 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from tacitus.facts import Draft, ResolvedPlace
+from tacitus.facts import Draft, SentenceIndex, ResolvedPlace
 from tacitus.lexicon import LOCATIVES, PLACE_KINDS, ROADS
 from tacitus.places.context import BORDER_WITH, ORIGIN_OR_DESTINATION
 from tacitus.taxonomy import EVENT_CUES
 from tacitus.types import Article, Span
-
-
-# Where one clause of a sentence ends and the next, about another place, begins.
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:as|while|whereas|but|and)\s+|\s+(?:while|whereas)\s+|\s+as\s+(?-i:(?=[A-Z]))|"
-                           r"\s+and\s+(?=(?:a|an|the|another|in|at)\s)", re.IGNORECASE)
-
-
-def clause_around(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
-    breaks = [m for m in _CLAUSE_BREAK.finditer(text, start, end)]
-    c_start = max((m.end() for m in breaks if m.end() <= pos), default=start)
-    c_end = min((m.start() for m in breaks if m.start() >= pos), default=end)
-    return c_start, c_end
-
-
-def sentence_around(text: str, pos: int) -> tuple[int, int]:
-    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, pos)]
-    start = starts[-1] if starts else 0
-    m = SENTENCE_END.search(text, pos)
-    return start, (m.start() + 1 if m else len(text))
 
 
 _SAYS_WHERE = re.compile(
@@ -92,13 +73,13 @@ def _listed(gap: str) -> bool:
     return bool(_PLACE_LIST.match(gap)) and (bool(_SEPARATOR.search(gap)) or not gap.strip())
 
 
-def event_places(places: list[ResolvedPlace], draft: Draft, text: str) -> dict[int, str]:
+def event_places(places: list[ResolvedPlace], draft: Draft, text: str, layout: SentenceIndex) -> dict[int, str]:
     """Where the event happened: one place, or the places its own sentence lists ("in
     A, B and C"). A place named elsewhere in the story, or in the same sentence outside
     that list ("the Kurdish town of A, north of B", "a day after bombings in C"), only
     says where something else is. Returns the rule that chose each place, by id."""
-    start, end = sentence_around(text, draft.trigger.start)
-    here = [rp for rp in places if start <= rp.mention.span.start < end]
+    sentence = layout.sentence_of(draft.trigger.start)
+    here = [rp for rp in places if layout.sentence_of(rp.mention.span.start) == sentence]
     if not here:
         # "... between Moscow and Washington" in a later sentence: a place named outside
         # the trigger's sentence counts only where it is said to be where things happened
@@ -123,14 +104,15 @@ def event_places(places: list[ResolvedPlace], draft: Draft, text: str) -> dict[i
     # sentence that tells an event or a toll of its own
     cue_starts = [sp.start for kind, spans in draft.cues.items() if kind in EVENT_CUES for sp in spans]
     cue_starts += [c.evidence.start for c in draft.casualties]
+    cue_clauses = {layout.clause_of(c) for c in cue_starts}
+    primary_clause = layout.clause_of(primary.mention.span.start)
     for rp in here:
         if _IN_OR_AT.search(text[max(0, rp.mention.phrase.start - 12):rp.mention.phrase.start]) \
                 and not rp.mention.cue:
             chosen.setdefault(id(rp), "told_in_its_sentence")  # "killed in Mandera town and Dadaab"
             continue
-        c_start, c_end = clause_around(text, rp.mention.span.start, start, end)
-        if id(rp) not in chosen and (c_start, c_end) != clause_around(text, primary.mention.span.start, start, end) \
-                and any(c_start <= c < c_end for c in cue_starts):
+        clause = layout.clause_of(rp.mention.span.start)
+        if id(rp) not in chosen and clause != primary_clause and clause in cue_clauses:
             chosen[id(rp)] = "own_clause"
     return {id(rp): chosen[id(rp)] for rp in places if id(rp) in chosen}
 
@@ -168,7 +150,6 @@ def _elsewhere(rp: ResolvedPlace, text: str) -> bool:
     return bool(ORIGIN_OR_DESTINATION.search(before))
 
 
-SENTENCE_END = re.compile(r"[.!?]\s")
 _HEADING_TO = re.compile(r"\b(?:leading|heading|going|bound|travell?ing|driving|en route|withdrew|"
                          r"withdrawn|withdrawing|retreated|retreating|fled|fleeing|pulled back)\s+"
                          r"(?:to|towards?|for)\s+(?:the\s+)?$", re.I)

@@ -13,10 +13,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 from tacitus.assemble import LEAD_SENTENCES, PLACE_ANAPHOR
-from tacitus.facts import Draft, ResolvedPlace, Role
-from tacitus.places.choosing import (
-    SENTENCE_END, clause_around, distinct_places, event_places, fallback_place, sentence_around,
-)
+from tacitus.facts import Draft, SentenceIndex, ResolvedPlace, Role
+from tacitus.places.choosing import distinct_places, event_places, fallback_place
 from tacitus.resolve.fatalities import Toll, reconcile, split, toll_fields
 from tacitus.resolve.notes import write_note
 from tacitus.taxonomy import EVENT_TYPE_OF, Typing, civilian_targeting, classify
@@ -37,18 +35,20 @@ class Side:
 
 def resolve_draft(
     draft: Draft, article: Article, article_places: Sequence[ResolvedPlace], res: Resources, number: int,
-    context_country: str = "",
+    context_country: str, layout: SentenceIndex,
 ) -> tuple[Event, ...]:
     """The events of one draft (one per distinct place). ``context_country`` is the
-    article's country when the event itself names no place (see ``tacitus.places.choosing.article_country``)."""
+    article's country when the event itself names no place (see
+    ``tacitus.places.choosing.article_country``); ``layout`` says which sentence and
+    clause each of its words is in."""
     named = distinct_places(draft.places, article.text)
-    place_rules = event_places(named, draft, article.text)
+    place_rules = event_places(named, draft, article.text, layout)
     # No place in its own sentences: the story's first place is its place only in the lead
     # or where its words point back to it ("set up a base in the town", "there"); deeper
     # in a long article it would be any place the article happened to name first
     places = [rp for rp in named if id(rp) in place_rules] or (
         fallback_place(article_places)
-        if draft.sentences[0] < LEAD_SENTENCES or _points_to_place(draft, article.text) else [])
+        if draft.sentences[0] < LEAD_SENTENCES or _points_to_place(draft, layout) else [])
     # The places it names only as where something else is stay visible, withheld.
     references = [rp for rp in named if rp not in places]
     country_code = (places[0].place.country_code if places else "") or context_country or _actor_country(draft)
@@ -74,12 +74,12 @@ def resolve_draft(
     if typing is None:
         return ()
     told = _place_mentions(draft, places, article_places)
-    shares = _tolls_by_place(draft, told, article.text) or split(reconcile(draft.casualties),
+    shares = _tolls_by_place(draft, told, layout) or split(reconcile(draft.casualties),
                                                                  len(places) or 1)
     # Each place may have its own kind of event: "police dispersed protesters in Nairobi
     # as demonstrations in Kisumu turned violent".
     typings = [typing] * len(shares)
-    for i, cues in enumerate(_cues_by_place(draft, told, article.text) or ()):
+    for i, cues in enumerate(_cues_by_place(draft, told, layout) or ()):
         typings[i] = classify(cues, agent.inter if agent else None, [t.inter for t in targets],
                               civilian_victims, crowd) or typing
     sources = _sources(draft.sources, article)
@@ -122,7 +122,7 @@ def _place_mentions(draft: Draft, places: Sequence[ResolvedPlace],
                                                            key=lambda rp: rp.mention.span.start)))
 
 
-def _cues_by_place(draft: Draft, told: _PlaceMentions | None, text: str) -> list[dict[str, list[str]]] | None:
+def _cues_by_place(draft: Draft, told: _PlaceMentions | None, layout: SentenceIndex) -> list[dict[str, list[str]]] | None:
     """The cues told of each place, when a sentence names several of the event's places:
     a cue belongs to the place named last before it in its sentence (to the sentence's
     first place when it comes before them all); cues of sentences naming none of them
@@ -134,16 +134,17 @@ def _cues_by_place(draft: Draft, told: _PlaceMentions | None, text: str) -> list
     split_any = False
     for kind, spans in draft.cues.items():
         for span in spans:
-            start, end = sentence_around(text, span.start)
-            here = {index[rp.place.geonameid] for rp in mentions if start <= rp.mention.span.start < end}
+            sentence = layout.sentence_of(span.start)
+            here = {index[rp.place.geonameid] for rp in mentions
+                    if layout.sentence_of(rp.mention.span.start) == sentence}
             owners: Sequence[int] = range(told.count)
             if len(here) == 1:
                 owners = list(here)  # "In Kisumu, youths set fire to a police post"
             elif len(here) > 1:
                 # several of the places in one sentence: the cue is its clause's place's
-                c_start, c_end = clause_around(text, span.start, start, end)
+                clause = layout.clause_of(span.start)
                 mine = {index[rp.place.geonameid] for rp in mentions
-                        if c_start <= rp.mention.span.start < c_end}
+                        if layout.clause_of(rp.mention.span.start) == clause}
                 if len(mine) == 1:
                     owners, split_any = list(mine), True
             for i in owners:
@@ -172,7 +173,7 @@ def _branches_for_parents(agents: list[Side], patients: list[Side], unknown: lis
 _TOLL_REACH = 80  # characters between a place and the count told for it
 
 
-def _tolls_by_place(draft: Draft, told: _PlaceMentions | None, text: str) -> list[Toll] | None:
+def _tolls_by_place(draft: Draft, told: _PlaceMentions | None, layout: SentenceIndex) -> list[Toll] | None:
     """Each place's own toll when the report gives one per place ("in Kherson, three were
     killed; in Nikopol, one"; "shelled Kherson, killing three, and Nikopol, killing one");
     None when the counts cannot all be tied to a place (the toll is then shared)."""
@@ -184,7 +185,7 @@ def _tolls_by_place(draft: Draft, told: _PlaceMentions | None, text: str) -> lis
     for c in draft.casualties:
         before = [rp for rp in mentions if rp.mention.span.end <= c.evidence.start
                   and c.evidence.start - rp.mention.span.end <= _TOLL_REACH
-                  and not SENTENCE_END.search(text[rp.mention.span.end:c.evidence.start])]
+                  and layout.sentence_of(rp.mention.span.start) == layout.sentence_of(c.evidence.start)]
         if before:
             per_place[index[before[-1].place.geonameid]].append(c)
         else:
@@ -216,10 +217,9 @@ def _typed_by(typing: Typing, draft: Draft) -> str:
     return f"type:{typing.sub_event_type} from {'+'.join(sorted(draft.cues)) or 'no cue'}"
 
 
-def _points_to_place(draft: Draft, text: str) -> bool:
+def _points_to_place(draft: Draft, layout: SentenceIndex) -> bool:
     """The event's sentence names its place by pointing back: "the town", "there"."""
-    start, end = sentence_around(text, draft.trigger.start)
-    return bool(PLACE_ANAPHOR.search(text, start, end))
+    return bool(PLACE_ANAPHOR.search(layout.sentence_at(draft.trigger.start).text))
 
 
 def _actor_country(draft: Draft) -> str:
