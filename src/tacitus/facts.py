@@ -29,7 +29,7 @@ class Sentence:
     span: Span
     paragraph: int  # index of its paragraph in the article
     # Its clauses, in order, as ``tacitus.analyse`` split them ("police dispersed
-    # protesters in A" | "demonstrations in B turned violent"); none given: one clause.
+    # protesters in A" | "demonstrations in B turned violent"); empty: one clause.
     clauses: tuple[Span, ...] = ()
 
 
