@@ -3,11 +3,14 @@ writes a sentence's facts as the mention stage would and checks which named rule
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+
+import pytest
 
 from tacitus.assemble import assemble_explained
 from tacitus.assemble.reading import Reading, Story
 from tacitus.assemble.rules import Join, KeepOut, Start, decide
-from tacitus.facts import Cue, Facts, Sentence
+from tacitus.facts import Cue, Facts, Sentence, TimeMention
 from tacitus.lexicon import CueKind
 from tacitus.types import Span
 
@@ -77,3 +80,28 @@ def test_events_without_a_date_take_the_day_before_publication_when_the_article_
     (draft,), _ = assemble_explained([f], {}, dt.date(2026, 3, 2))
     assert draft.date == dt.date(2026, 3, 1) and not draft.date_read
     assert draft.trace == ("event_cue@0", "date:lead")
+
+
+def _dated(f: Facts, word: str, day: dt.date) -> Facts:
+    start = f.sentence.span.text.index(word) + f.sentence.span.start
+    when = TimeMention(Span(start, start + len(word), word), "date", day, 1)
+    return replace(f, times=(when,))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Rights researchers released a report Friday on the killings of villagers.", "Friday"),
+    ("The monitors provided details Friday about the massacre.", "Friday"),
+    ("Soldiers shot the men, a survivor told reporters on Friday.", "Friday"),
+    ("Soldiers shot the men, officials said late on Friday.", "Friday"),
+])
+def test_the_day_a_report_or_statement_came_out_is_not_read_as_the_events_day(text, word):
+    f = _dated(facts(0, text, {CueKind.ATTACK: "killings" if "killings" in text else
+                              "massacre" if "massacre" in text else "shot"}), word, dt.date(2026, 3, 6))
+    r = Reading(f, Story(), None)
+    assert r.date_here is not None and r.stated
+
+
+def test_the_events_own_day_is_read():
+    f = _dated(facts(0, "Soldiers shot the men on Friday, a survivor said.", {CueKind.ATTACK: "shot"}),
+               "Friday", dt.date(2026, 3, 6))
+    assert not Reading(f, Story(), None).stated

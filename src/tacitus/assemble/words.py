@@ -36,8 +36,10 @@ ELECTION_BEFORE = re.compile(r"\b" + ELECTION + r"\s+(?:on|of|held on|scheduled 
 ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s+(?:\w+\s+)?"
                       r"(?:attacks?|incidents?|clash(?:es)?|raids?|ambush(?:es)?|assaults?|bombings?)\b"
                       r"|\bseparately\b|\bin a separate\b", re.IGNORECASE)
-SAID_WHEN = re.compile(r"\b(?:" + SPEECH.pattern("said_when") + r"|told\s+(?:[\w'’.-]+\s+){1,4})"
-                        r"\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$", re.IGNORECASE)
+SAID_WHEN = re.compile(
+    r"\b(?:" + SPEECH.pattern("said_when") + r"|told(?:\s+[\w'’.-]+){1,4}"
+    r"|" + SPEECH.pattern("released_when") + r"(?:\s+[\w'’-]+){0,3})"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
 ARMED_KINDS = {"attack", "fight", "shell", "air", "ied", "suicide", "grenade", "looting", "abduct"}
 FIRE = re.compile(r"\bfire\b|\bablaze\b|torch|burn|razed", re.IGNORECASE)
 # "A day after the clash, …", "Following the attack, …": a cue that dates the news by an

@@ -133,6 +133,10 @@ def _own_name(p: Place, m: PlaceMention) -> bool:
     return name == key(m.span.text) or name == key(_KIND_SUFFIX.sub("", m.span.text))
 
 
+def _names_a_country(m: PlaceMention) -> bool:
+    return any(c.kind == "country" and _own_name(c, m) for c in m.candidates)
+
+
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return haversine_km(*a, *b)
 
@@ -232,6 +236,10 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
         return -5.0, why[0] + f": on another continent than the outlet's ({ctx.home_continent})"
     if m.loose and p.country_code not in ctx.countries:
         return -5.0, why[0] + ": a loose spelling match outside the article's countries"
+    if p.kind in ("city", "neighbourhood") and not _own_name(p, m) and _names_a_country(m):
+        # "in Baghdad, Iraq": a country's own name is the country, never a town that
+        # has it among its other names (Arak, Iran is also spelt "Iraq")
+        return -5.0, why[0] + ": the name is a country's own name"
     if ctx.within is not None and p.kind != "country":
         if _in_area(p, ctx.within):
             s += 1.2
