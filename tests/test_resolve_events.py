@@ -413,3 +413,22 @@ def pipeline_explained(pipeline, text):
 
     article = Article(id="t", text=text, url="", outlet="", published=PUBLISHED)
     return process_article(article, pipeline._res(), Settings(show_withheld=True))
+
+
+def test_an_event_told_in_passing_at_a_place_of_its_own_is_not_the_news(pipeline):
+    events = _events(pipeline, "Mourners carried the coffin of commander Ali Rahimi, who was killed in an air "
+                               "strike in Syria, during his funeral in Beirut on Friday.")
+    assert not [e for e in events if e.sub_event_type == "Air/drone strike"]
+
+
+def test_an_event_told_in_passing_with_no_place_of_its_own_takes_the_sentences(pipeline):
+    ev = _one(pipeline, "A father holds his son who was wounded during a shelling attack, in Aleppo, Syria, "
+                        "on Monday, March 4, 2019.")
+    assert (ev.sub_event_type, ev.location, ev.event_date) == \
+        ("Shelling/artillery/missile attack", "Aleppo", dt.date(2019, 3, 4))
+
+
+def test_the_event_a_suspect_is_held_for_is_no_event_of_the_arrest(pipeline):
+    events = _events(pipeline, "Police in Kano on Monday arrested the chief suspect in the bombing of a bus "
+                               "station.")
+    assert [e.sub_event_type for e in events] == ["Arrests"]

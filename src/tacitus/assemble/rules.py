@@ -12,7 +12,7 @@ from tacitus.assemble.building import LEAD_SENTENCES, Building, start
 from tacitus.assemble.reading import Reading, new_actors, new_town
 from tacitus.assemble.words import (
     ANOTHER, ARMED_KINDS, BLAME, CROWD_KINDS, DISPERSAL, FIRE, GENERIC_REFERENCE, IRREALIS,
-    MODAL_AFTER, RECALL, TOPIC, WEAPONS, WRITTEN_DATE,
+    MODAL_AFTER, PASSING, RECALL, TOPIC, WEAPONS, WRITTEN_DATE,
 )
 from tacitus.facts import Facts
 from tacitus.lexicon import CueKind
@@ -109,6 +109,23 @@ def _talked_about(r: Reading) -> bool:
     """'outrage at the chemical attack', 'an investigation into the killings', 'the threat
     of further attacks': the event is what people talk about, not what is reported."""
     return r.trigger is not None and bool(TOPIC.search(r.before(r.trigger, 80)))
+
+
+def _told_in_passing(r: Reading) -> bool:
+    """'commander X, who was killed in an attack in Syria, during his funeral in Beirut':
+    an event named as who someone is, in a clause that puts it at a place of its own but
+    gives it no date, happened elsewhere and at another time than what the sentence
+    reports; with no event told before that it refers to, it is not news here. (With no
+    place of its own, "holds his babies who were killed in the attack, in Khan X,
+    Tuesday", the sentence's place and day are the event's.)"""
+    if r.trigger is None or r.referent is not None or not PASSING.search(r.before(r.trigger, 80)):
+        return False
+    text, base = r.f.sentence.span.text, r.f.sentence.span.start
+    rest = text[r.trigger.end - base:]
+    clause_end = r.trigger.end + (rest.index(",") if "," in rest else len(rest))
+    inside = range(r.trigger.end, clause_end)
+    return any(p.mention.span.start in inside for p in r.f.places) \
+        and not any(t.span.start in inside for t in r.dates)
 
 
 def _recalled(r: Reading) -> bool:
@@ -337,6 +354,7 @@ RULES: tuple[Rule, ...] = (
     Rule("background_words", _background_words, _keep_out_if_strong),
     Rule("irrealis", _irrealis, _keep_out),
     Rule("talked_about", _talked_about, _keep_out),
+    Rule("told_in_passing", _told_in_passing, _keep_out),
     Rule("recalled", _recalled, lambda r, _: KeepOut(True, recalls=True)),
     Rule("recalled_again", _recalled_again, _keep_out),
     Rule("anaphora_without_referent", _anaphora_without_referent, _keep_out),

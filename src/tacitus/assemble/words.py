@@ -49,7 +49,11 @@ REFERENCE = re.compile(
     r"(?:\w+\s+)?(?:after|before|since)|^\s*(?:after|before|since|following))\s+"
     r"(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$"
     # "arrested three men suspected of planting bombs": an allegation, not a bombing
-    r"|\b(?:suspected|accused|convicted|charged|on suspicion)\s+(?:of|with)\s+(?:[\w'’-]+\s+){0,2}$",
+    r"|\b(?:suspected|accused|convicted|charged|on suspicion)\s+(?:of|with)\s+(?:[\w'’-]+\s+){0,2}$"
+    # "the chief suspect in the New Year's shooting", "the mastermind of the attack": the
+    # person is the news, the event is who they are
+    r"|\b(?:suspects?|masterminds?|perpetrators?|organi[sz]ers?)\s+(?:in|of|behind)\s+"
+    r"(?:the|this|that|last\s+\w+['’]s)\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE)
 # A sentence that names who is blamed for the event just told: "Al Shabaab is suspected".
 BLAME = re.compile(r"\b(?:believed|suspected|blamed|responsib\w*|claimed|attributed|perpetrators?)\b",
@@ -61,6 +65,14 @@ RECALL = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|several|\d+) (?:weeks?|months?|years?) (?:after|since)|"
     r"(?:last|previous) (?:week|month|year)'s)"
     r"\s+(?:[\w'-]+\s+){0,6}$", re.IGNORECASE)  # no comma: "a week after X, Y did Z" is news
+# The trigger sits in a clause that tells a person's or a victim's past, not the news:
+# "commander X, who was killed in an attack in Syria, ...", "bodies of people killed
+# during a rally are seen": the event is mentioned in passing, as who someone is.
+PASSING = re.compile(
+    r"(?:\b(?:who|whom)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"|\b(?:people|persons|those|men|women|children|civilians|victims|bodies|relatives|survivors)\s+)"
+    r"(?:killed|wounded|injured|hurt|maimed|arrested|detained|jailed|abducted|kidnapped|displaced|orphaned)"
+    r"\s+(?:in|during|at|by)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 TOPIC = re.compile(r"\b" + TOPIC_HEADS.pattern("topic") + r"\s+(?:[\w'’-]+\s+){0,2}?"
                     r"(?:about|over|at|into|of|on|against|for|that|following)\s+(?:[\w'’.\"“”-]+\s+){0,5}$",
