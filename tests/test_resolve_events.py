@@ -432,3 +432,22 @@ def test_the_event_a_suspect_is_held_for_is_no_event_of_the_arrest(pipeline):
     events = _events(pipeline, "Police in Kano on Monday arrested the chief suspect in the bombing of a bus "
                                "station.")
     assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_fighting_for_weeks_is_a_summary_not_an_event(pipeline):
+    assert _events(pipeline, "Backed by air support, army units fought fiercely for weeks to retake "
+                             "the town of Bama from the insurgents.") == ()
+
+
+def test_an_event_with_no_day_of_its_own_is_dated_by_the_statement_that_tells_it(pipeline):
+    ev = _one(pipeline, "Nigerian troops have recaptured the town of Bama from Boko Haram insurgents. "
+                        "General Musa Ibrahim said Sunday the town is \"fully liberated\" after the troops "
+                        "cleared its last district.")
+    assert ev.sub_event_type == "Government regains territory"
+    assert ev.event_date == dt.date(2019, 3, 3)  # the Sunday of the statement, not publication's eve
+
+
+def test_a_file_photo_never_dates_the_news_it_illustrates(pipeline):
+    events = _events(pipeline, "Army units retook the town of Bama from Boko Haram insurgents.\n\n"
+                               "FILE - Soldiers patrol in Bama after the fighting, Jan. 9, 2019.")
+    assert [(e.location, e.event_date) for e in events] == [("Bama", dt.date(2019, 3, 4))]

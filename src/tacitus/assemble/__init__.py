@@ -82,6 +82,10 @@ def _join(r: Reading, name: str, j: Join) -> None:
         j.event.set_date(r.date_here.date, r.date_here.precision, r.date_here.span, True, r.f.index)
         assert j.event.date is not None  # a TimeMention of kind "date" is resolved
         r.story.running = (j.event.date, j.event.precision, r.date_here.span, r.f.index)
+    elif j.event.date is None and r.stated and r.date_here is not None:
+        # "the general said Sunday the city is fully liberated": with no day of its own, the
+        # event is dated by the statement that tells it (not read, so it dates nothing else)
+        j.event.set_date(r.date_here.date, r.date_here.precision, r.date_here.span, False, r.f.index)
 
 
 def _begin(r: Reading, s: Start) -> None:

@@ -270,7 +270,9 @@ def _refers_back(r: Reading) -> bool:
 def _join_with_date(r: Reading, _: str) -> Outcome:
     assert r.previous is not None
     told_anew = r.referent is not None and bool(r.strong) and "corroborate" not in r.texts
-    return Join(r.previous, r.f, with_places=told_anew, takes_date=True)
+    # a FILE photo's date is the archive's, never the day of the news it illustrates
+    archive = r.f.sentence.paragraph in r.story.file_photos
+    return Join(r.previous, r.f, with_places=told_anew, takes_date=not archive)
 
 
 def _reports_on_near(r: Reading) -> bool:
