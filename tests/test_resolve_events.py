@@ -451,3 +451,19 @@ def test_a_file_photo_never_dates_the_news_it_illustrates(pipeline):
     events = _events(pipeline, "Army units retook the town of Bama from Boko Haram insurgents.\n\n"
                                "FILE - Soldiers patrol in Bama after the fighting, Jan. 9, 2019.")
     assert [(e.location, e.event_date) for e in events] == [("Bama", dt.date(2019, 3, 4))]
+
+
+@pytest.mark.parametrize("text", [
+    "The battle over land rights continued Tuesday when a court in Nakuru, Kenya ruled against the squatters.",
+    "Police in Nairobi are claiming a breakthrough in their battle against the Mungiki gang, with the capture "
+    "of its leader.",
+])
+def test_a_campaign_or_a_contest_of_words_is_no_battle(pipeline, text):
+    assert [e for e in _events(pipeline, text) if e.event_type in ("Battles", "Riots")] == []
+
+
+def test_a_statement_about_an_event_never_told_is_no_event(pipeline):
+    events = _events(pipeline, "The minister met his counterpart in Nairobi on Tuesday. They discussed trade "
+                               "and security. Reporters asked about the region. At a news conference in Nairobi, "
+                               "the president on Wednesday said the attack \"cannot be tolerated.\"")
+    assert events == ()

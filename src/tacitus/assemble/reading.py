@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Sequence
 
 from tacitus.assemble.building import STORY_REACH, Building
 from tacitus.assemble.words import (
-    ANAPHOR, ELECTION_AFTER, ELECTION_BEFORE, GENERIC_REFERENCE, REFERENCE, SAID_WHEN, WRITTEN_DATE,
+    ANAPHOR, CAMPAIGN_AFTER, CAMPAIGN_BEFORE, CAMPAIGN_WORD, ELECTION_AFTER, ELECTION_BEFORE,
+    GENERIC_REFERENCE, REFERENCE, SAID_AFTER, SAID_WHEN, WRITTEN_DATE,
 )
-from tacitus.facts import Facts, Role, Skip, TimeMention
+from tacitus.facts import Cue, Facts, Role, Skip, TimeMention
 from tacitus.roles import linear_role, role_in
 from tacitus.taxonomy import EVENT_CUES, WEAK_ATTACK, strong_cues
 from tacitus.types import Span
@@ -137,13 +138,21 @@ class Reading:
 
 
 def without_time_references(f: Facts) -> Facts:
-    """The sentence's facts without the cues that only date something else or tell an
-    allegation: "a day after the clash, drones struck" tells a strike, and "the clash" is
-    no trigger of it; "men suspected of planting bombs" were arrested, nothing exploded."""
+    """The sentence's facts without the cues that only date something else, tell an
+    allegation or name a campaign: "a day after the clash, drones struck" tells a strike,
+    and "the clash" is no trigger of it; "men suspected of planting bombs" were arrested,
+    nothing exploded; "their battle against Islamic State" is no battle on a day."""
     base = f.sentence.span.start
     text = f.sentence.span.text
-    kept = tuple(c for c in f.cues if not (c.kind in EVENT_CUES and REFERENCE.search(
-        text[max(0, c.span.start - base - 40):c.span.start - base])))
+
+    def reference(c: Cue) -> bool:
+        before = text[max(0, c.span.start - base - 40):c.span.start - base]
+        if REFERENCE.search(before):
+            return True
+        return bool(CAMPAIGN_WORD.match(c.span.text) and CAMPAIGN_BEFORE.search(before)
+                    and CAMPAIGN_AFTER.match(text, c.span.end - base))
+
+    kept = tuple(c for c in f.cues if not (c.kind in EVENT_CUES and reference(c)))
     return f if len(kept) == len(f.cues) else replace(f, cues=kept)
 
 
@@ -156,9 +165,11 @@ def dates_another_event(f: Facts, t: TimeMention) -> bool:
 
 
 def said_when(f: Facts, t: TimeMention) -> bool:
-    """The time expression dates a statement: "police said on Monday"."""
-    before = f.sentence.span.text[: t.span.start - f.sentence.span.start]
-    return bool(SAID_WHEN.search(before[-60:]))
+    """The time expression dates a statement: "police said on Monday", "Trump on
+    Wednesday said"."""
+    text, base = f.sentence.span.text, f.sentence.span.start
+    return bool(SAID_WHEN.search(text[max(0, t.span.start - base - 60):t.span.start - base])
+                or SAID_AFTER.match(text, t.span.end - base))
 
 
 def new_town(f: Facts, previous: Building) -> bool:

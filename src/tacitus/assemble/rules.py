@@ -142,7 +142,7 @@ def _recalled_again(r: Reading) -> bool:
 def _anaphora_without_referent(r: Reading) -> bool:
     # "The bombardments have pushed diplomacy to the brink": events the reader is taken
     # to know already, though this article told none of them
-    return (r.referent is None and r.trigger is not None and r.date_here is None
+    return (r.referent is None and r.trigger is not None and (r.date_here is None or r.stated)
             and r.f.index >= LEAD_SENTENCES and bool(GENERIC_REFERENCE.match(r.trigger.text)) and r.anaphoric)
 
 

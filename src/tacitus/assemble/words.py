@@ -40,6 +40,15 @@ SAID_WHEN = re.compile(
     r"\b(?:" + SPEECH.pattern("said_when") + r"|told(?:\s+[\w'’.-]+){1,4}"
     r"|" + SPEECH.pattern("released_when") + r"(?:\s+[\w'’-]+){0,3})"
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
+# "Trump on Wednesday said ...": a date just before a speech verb dates the statement
+# (this and CAMPAIGN_AFTER are matched at a position: no "^", which would never match there).
+SAID_AFTER = re.compile(r"\s+" + SPEECH.pattern("said_when") + r"\b", re.IGNORECASE)
+# "their battle against Islamic State", "the battle over transgender rights": a campaign
+# or a contest of words, not a fight on a day at a place
+CAMPAIGN_BEFORE = re.compile(r"\b(?:the|their|its|his|her|our|a|this|that)\s+(?:[\w'’-]+\s+){0,2}$",
+                             re.IGNORECASE)
+CAMPAIGN_WORD = re.compile(r"^(?:battle|fight|war|struggle|campaign)$", re.IGNORECASE)
+CAMPAIGN_AFTER = re.compile(r"\s+(?:against|over)\s", re.IGNORECASE)
 ARMED_KINDS = {"attack", "fight", "shell", "air", "ied", "suicide", "grenade", "looting", "abduct"}
 FIRE = re.compile(r"\bfire\b|\bablaze\b|torch|burn|razed", re.IGNORECASE)
 # "A day after the clash, …", "Following the attack, …": a cue that dates the news by an
