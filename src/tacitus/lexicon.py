@@ -67,6 +67,8 @@ def alternation(words: Iterable[str]) -> str:
 #   caption       clean: a line with speech is body text, not a photo caption
 #   said_when     assemble: "..., officials said on Monday" dates the statement (it also
 #                 reads "told" with its object: "told reporters on Monday")
+#   released_when assemble: "the group released a report Friday", "provided details
+#                 Friday": the day a report came out, not the day of what it tells
 #   speaker       roles: the subject of such a verb only speaks of the event
 #   names         places.finding: "Juma said" names a person, not a village
 #   claim         mention.casualties: "the group said" makes its toll a side's claim
@@ -125,6 +127,12 @@ SPEECH = WordClass.parse("speech", """
     tweeted: source
     wrote: source source_after
     posted: source
+    released: released_when
+    issued: released_when
+    published: released_when
+    provided: released_when
+    presented: released_when
+    unveiled: released_when
 """)
 
 # Words for a kind of place. Readers:

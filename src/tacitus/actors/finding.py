@@ -258,6 +258,9 @@ def find_actors(text: str, index: ActorIndex) -> tuple[ActorMention, ...]:
         if hit is None:
             i += 1
             continue
+        if hit.end < scan.size and toks.hyphen[hit.end] and toks.norm[hit.end] in scan.index.owner_suffixes:
+            i = hit.end + 1  # "a military-run school", "state-owned media": who runs it, no side
+            continue
         start, stop = toks.starts[i], toks.ends[hit.end - 1]
         found.append(ActorMention(Span(start, stop, text[start:stop]), hit.name, hit.inter,
                                   hit.kind, hit.country, hit.qualifier))

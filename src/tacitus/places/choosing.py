@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from tacitus.facts import Draft, SentenceIndex, ResolvedPlace
+from tacitus.facts import Draft, ResolvedPlace, SentenceIndex
 from tacitus.lexicon import LOCATIVES, PLACE_KINDS, ROADS
 from tacitus.places.context import BORDER_WITH, ORIGIN_OR_DESTINATION
 from tacitus.taxonomy import EVENT_CUES

@@ -167,7 +167,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
             continue
         cue_b, phrase_start = _cue_before(text, start)
         cue_a, phrase_end = _cue_after(text, end)
-        if _is_noise(text, toks, i, j, name, cands, cue_b, cue_a, stop):
+        if _is_noise(text, toks, i, j, name, cands, cue_b, cue_a, stop, loose):
             # "Puli Alam": a one-word namesake ("Puli") inside a longer capitalised
             # name is not the place; the whole run, spelled loosely, may be.
             run = _run_end(text, toks, i)
@@ -177,7 +177,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
                 j2, end, cands, loose = again
                 name = text[start:end]
                 cue_a, phrase_end = _cue_after(text, end)
-            if again is None or _is_noise(text, toks, i, j2, name, cands, cue_b, cue_a, stop):
+            if again is None or _is_noise(text, toks, i, j2, name, cands, cue_b, cue_a, stop, loose):
                 i = max(run, i + 1)
                 continue
             j = j2
@@ -310,8 +310,9 @@ def _surname(text: str, prev: tuple[int, int, str], start: int, stop: frozenset[
 
 
 def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name: str,
-              cands: tuple[Place, ...], cue_b: str, cue_a: str, stop: frozenset[str]) -> bool:
-    """A capitalised word that is not a place here: common word, name, actor, demonym."""
+              cands: tuple[Place, ...], cue_b: str, cue_a: str, stop: frozenset[str], loose: bool = False) -> bool:
+    """A capitalised word that is not a place here: common word, name, actor, demonym.
+    ``loose``: found only by its loose spelling key, so no candidate is strong evidence."""
     kind_before = cue_b.endswith(" of") and cue_b.split()[0] in _KINDS
     kind_cue = kind_before or cue_a in _KINDS or cue_a.startswith("district ")
     words = [fold(t[2]).rstrip("s").rstrip("'’") if t[2].endswith(("'s", "’s")) else fold(t[2])
@@ -342,8 +343,10 @@ def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name:
     if len(words) == 1 and words[0] in _TITLES and j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " \
             and _capitalised(toks[j][2]):
         return True  # "King Abdullah", "General Dostum": a title, not the town named King
-    if i > 0 and len(words) == 1 and not strong and _surname(text, toks[i - 1], toks[i][0], stop):
-        return True  # "Governor Phil Bryant", "envoy Abdul Basi", "(B. Allen / VOA)"
+    if i > 0 and len(words) == 1 and (not strong or loose) and _surname(text, toks[i - 1], toks[i][0], stop):
+        # "Governor Phil Bryant", "envoy Abdul Basi", "(B. Allen / VOA)"; "Sheikh Nimr
+        # al-Nimr" is no province spelt like it
+        return True
     if j < len(toks):
         nxt = toks[j][2]
         gap = text[toks[j - 1][1]:toks[j][0]]

@@ -70,6 +70,10 @@ def _prior(p: Place) -> float:
     return _KIND_PRIOR.get(p.kind, 0.0)
 
 
+def _names_a_country(m: PlaceMention) -> bool:
+    return any(c.kind == "country" and own_name(c, m) for c in m.candidates)
+
+
 def _in_area(p: Place, area: Place) -> bool:
     if p.country_code != area.country_code or p.geonameid == area.geonameid:
         return False
@@ -93,6 +97,10 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext) -> tuple[float, str]:
         return -5.0, why[0] + f": on another continent than the outlet's ({ctx.home_continent})"
     if m.loose and p.country_code not in ctx.countries:
         return -5.0, why[0] + ": a loose spelling match outside the article's countries"
+    if p.kind in ("city", "neighbourhood") and not own_name(p, m) and _names_a_country(m):
+        # "in Baghdad, Iraq": a country's own name is the country, never a town that
+        # has it among its other names (Arak, Iran is also spelt "Iraq")
+        return -5.0, why[0] + ": the name is a country's own name"
     if ctx.within is not None and p.kind != "country":
         if _in_area(p, ctx.within):
             s += 1.2

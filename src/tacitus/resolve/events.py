@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 from tacitus.assemble import LEAD_SENTENCES, PLACE_ANAPHOR
-from tacitus.facts import Draft, SentenceIndex, ResolvedPlace, Role
+from tacitus.facts import Draft, ResolvedPlace, Role, SentenceIndex
 from tacitus.places.choosing import distinct_places, event_places, fallback_place
 from tacitus.resolve.fatalities import Toll, reconcile, split, toll_fields
 from tacitus.resolve.notes import write_note
