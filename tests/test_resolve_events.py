@@ -467,3 +467,10 @@ def test_a_statement_about_an_event_never_told_is_no_event(pipeline):
                                "and security. Reporters asked about the region. At a news conference in Nairobi, "
                                "the president on Wednesday said the attack \"cannot be tolerated.\"")
     assert events == ()
+
+
+def test_a_captions_date_is_the_photos_and_dates_nothing_told_after_it(pipeline):
+    events = _events(pipeline, "Police fired tear gas at protesters in Harare on Monday.\n\n"
+                               "Protesters march in Bulawayo, Zimbabwe, Jan. 9, 2018.\n\n"
+                               "In Mutare, hundreds of traders marched to the council offices.")
+    assert {e.location: e.event_date for e in events}.get("Mutare") == dt.date(2019, 3, 4)

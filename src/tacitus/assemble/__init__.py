@@ -106,7 +106,7 @@ def _begin(r: Reading, s: Start) -> None:
         # that day, not only from the sentence it was read in.
         told = [d.sentences[-1] for d in story.drafts if d.date == running[0] and d.date_basis() != "unanchored"]
         event.set_date(running[0], running[1], running[2], False, max([running[3], *told]))
-    if event.date_read:
+    if event.date_read and not r.caption:
         assert event.date is not None  # read from a resolved date, or shifted from one
         story.running = (event.date, event.precision, event.date_spans[0], f.index)
     event.reciprocal = _is_reciprocal(r)

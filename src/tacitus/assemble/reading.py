@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from tacitus.assemble.building import STORY_REACH, Building
 from tacitus.assemble.words import (
-    ANAPHOR, CAMPAIGN_AFTER, CAMPAIGN_BEFORE, CAMPAIGN_WORD, ELECTION_AFTER, ELECTION_BEFORE,
+    ANAPHOR, CAMPAIGN_AFTER, CAMPAIGN_BEFORE, CAMPAIGN_WORD, CAPTION_DATE_AFTER, CAPTION_DATE_BEFORE,
+    ELECTION_AFTER, ELECTION_BEFORE,
     GENERIC_REFERENCE, REFERENCE, SAID_AFTER, SAID_WHEN, WRITTEN_DATE,
 )
 from tacitus.actors.roles import linear_role, role_in
@@ -78,6 +79,18 @@ class Reading:
     def stated(self) -> bool:
         """The only date is the day of a statement ("police said on Monday")."""
         return self.date_here is not None and said_when(self.f, self.date_here)
+
+    @property
+    def caption(self) -> bool:
+        """The sentence is a photo caption: it ends with the written date of the photo
+        ("..., in Paris, France, Jan. 21, 2017."). That date is the photo's: it dates the
+        caption's event and nothing told after it."""
+        t = self.date_here
+        if t is None or not WRITTEN_DATE.search(t.span.text):
+            return False
+        text, base = self.f.sentence.span.text, self.f.sentence.span.start
+        return bool(CAPTION_DATE_BEFORE.search(text[:t.span.start - base])
+                    and CAPTION_DATE_AFTER.fullmatch(text, t.span.end - base))
 
     @cached_property
     def offset_here(self) -> TimeMention | None:

@@ -49,6 +49,9 @@ CAMPAIGN_BEFORE = re.compile(r"\b(?:the|their|its|his|her|our|a|this|that)\s+(?:
                              re.IGNORECASE)
 CAMPAIGN_WORD = re.compile(r"^(?:battle|fight|war|struggle|campaign)$", re.IGNORECASE)
 CAMPAIGN_AFTER = re.compile(r"\s+(?:against|over)\s", re.IGNORECASE)
+# A photo caption ends with its place and full date: "..., in Paris, France, Jan. 21, 2017."
+CAPTION_DATE_BEFORE = re.compile(r",\s*$")
+CAPTION_DATE_AFTER = re.compile(r"[\s.)]*$")
 ARMED_KINDS = {"attack", "fight", "shell", "air", "ied", "suicide", "grenade", "looting", "abduct"}
 FIRE = re.compile(r"\bfire\b|\bablaze\b|torch|burn|razed", re.IGNORECASE)
 # "A day after the clash, …", "Following the attack, …": a cue that dates the news by an
