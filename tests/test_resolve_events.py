@@ -474,3 +474,9 @@ def test_a_captions_date_is_the_photos_and_dates_nothing_told_after_it(pipeline)
                                "Protesters march in Bulawayo, Zimbabwe, Jan. 9, 2018.\n\n"
                                "In Mutare, hundreds of traders marched to the council offices.")
     assert {e.location: e.event_date for e in events}.get("Mutare") == dt.date(2019, 3, 4)
+
+
+def test_insurgents_storming_a_school_attack_the_people_in_it(pipeline):
+    ev = _one(pipeline, "Taliban gunmen stormed a school in Kunduz on Tuesday, killing and wounding scores, "
+                        "officials said.")
+    assert (ev.sub_event_type, ev.actor1) == ("Attack", "Taliban")

@@ -49,7 +49,7 @@ DEMONSTRATION = ("protest", "riot", "mob")
 NONVIOLENT = ("arrest", "gov_territory", "ns_territory", "agreement", "looting", "disrupt", "base", "change")
 EVENT_CUES = VIOLENT + DEMONSTRATION + NONVIOLENT
 # Cues that never start an event but shape its type once one exists.
-CONTEXT_CUES = ("disperse", "lethal", "crowd", "armed_target", "damage", "peaceful")
+CONTEXT_CUES = ("disperse", "lethal", "crowd", "armed_target", "civilian_site", "damage", "peaceful")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,8 @@ def classify(
         has.discard("attack")
     armed_target = any(i in ARMED for i in target_inters) or "armed_target" in has
     if "fight" in has and all(_ENTERING.match(t) for t in cues["fight"]) and "protest" not in has \
-            and "armed_target" not in has and agent_inter in {2, 3} and 7 in target_inters:
+            and "armed_target" not in has and agent_inter in {2, 3} \
+            and (7 in target_inters or "civilian_site" in has and not any(i in ARMED for i in target_inters)):
         # Insurgents who "stormed" a market or a school full of civilians attacked them:
         # storming is how they got in, not a fight; soldiers named elsewhere in the
         # story were not its target. (Communal raiders who storm a village often meet
