@@ -480,3 +480,18 @@ def test_insurgents_storming_a_school_attack_the_people_in_it(pipeline):
     ev = _one(pipeline, "Taliban gunmen stormed a school in Kunduz on Tuesday, killing and wounding scores, "
                         "officials said.")
     assert (ev.sub_event_type, ev.actor1) == ("Attack", "Taliban")
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Protesters blockaded the main road in Kisumu on Monday.", "Peaceful protest"),
+    ("The opposition leader was arrested on Wednesday in Kampala after eluding the blockade of his home.",
+     "Arrests"),
+    ("Protesters blocked the road in Kisumu on Monday and burned tyres.", "Violent demonstration"),
+])
+def test_a_blockade_without_violence_is_no_riot(pipeline, text, sub_event_type):
+    assert _one(pipeline, text).sub_event_type == sub_event_type
+
+
+def test_what_fighters_were_trained_to_carry_out_is_no_event(pipeline):
+    assert _events(pipeline, "The envoy in New Delhi was summoned on Tuesday amid allegations that militants "
+                             "have been trained and instructed to carry out attacks in Srinagar.") == ()

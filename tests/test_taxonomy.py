@@ -120,8 +120,12 @@ def test_classify_a_peaceful_road_sit_in_is_a_peaceful_protest():
     assert t is not None and t.sub_event_type == "Peaceful protest"
 
 
-def test_classify_a_blocked_road_with_no_word_on_its_peace_stays_a_riot():
+def test_classify_a_blocked_road_with_no_violence_is_a_peaceful_protest():
+    # issue 12 / ACLED: road blocks without violence are peaceful protests, whether or
+    # not the report says "peaceful"; burning or stoning on the road makes the riot
     t = classify({"protest": ["protesters"], "riot": ["blocked the road"]}, 6, [])
+    assert t is not None and t.sub_event_type == "Peaceful protest"
+    t = classify({"protest": ["protesters"], "riot": ["blocked the road"], "damage": ["burned tyres"]}, 6, [])
     assert t is not None and t.sub_event_type == "Violent demonstration"
 
 

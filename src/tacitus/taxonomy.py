@@ -96,6 +96,12 @@ def classify(
             has.discard("riot")
         if all(_LEFT_BY_ITSELF.match(t) for t in cues.get("disperse", ())):
             has.discard("disperse")
+    if "riot" in has and all(_BLOCKING.match(t) for t in cues["riot"]) \
+            and not has & {"fight", "attack", "damage", "looting", "mob", "lethal"}:
+        # "Protesters blockaded the main road": blocking without violence is a peaceful
+        # protest (ACLED); "arrested after eluding the blockade of his home", with no
+        # crowd at all, is no riot either
+        has.discard("riot")
     if "arrest" in has and "attack" in has and "fight" not in has \
             and all(RAID.match(t) for t in cues["attack"]):
         # "arrested six men in a raid on a house": the raid is how the arrests were made

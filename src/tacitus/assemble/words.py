@@ -16,6 +16,9 @@ IRREALIS = re.compile(
     r"threaten\w*|warn\w* of|vow\w* to|intends? to|"
     r"if|unless|expected to|expects?|as soon as|purports? to|purportedly|upcoming|impending|looming|"
     r"fears? of|denied|deny|denies|"
+    # "trained and instructed to carry out attacks": what someone is made ready to do
+    r"(?:trained|instructed|ordered|recruited|preparing|prepared|ready|capable|able|sent)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?to\s+(?:carry\s+out|launch|stage|mount|conduct|commit|perpetrate)|"
     r"did not|didn't|no one was|were not)\b",
     re.IGNORECASE)
 MODAL_AFTER = re.compile(
