@@ -495,3 +495,18 @@ def test_a_blockade_without_violence_is_no_riot(pipeline, text, sub_event_type):
 def test_what_fighters_were_trained_to_carry_out_is_no_event(pipeline):
     assert _events(pipeline, "The envoy in New Delhi was summoned on Tuesday amid allegations that militants "
                              "have been trained and instructed to carry out attacks in Srinagar.") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Days of clashes between rebel factions and the militants near Azaz imperil supply routes.",
+    "Officials said their warplanes have struck militant targets near Azaz in the past three days.",
+])
+def test_fighting_summed_over_days_is_no_event_of_one_day(pipeline, text):
+    assert _events(pipeline, text) == ()
+
+
+def test_a_reports_release_day_never_dates_the_event_it_refers_to(pipeline):
+    events = _events(pipeline, "Heavy fighting raged in Mosul's Old City, witnesses said. Soldiers fired on "
+                               "militant positions near the river. Amnesty International released a report "
+                               "Friday on the fighting.")
+    assert events and all(e.event_date != dt.date(2019, 3, 1) for e in events)

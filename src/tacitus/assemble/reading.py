@@ -12,7 +12,7 @@ from tacitus.assemble.building import STORY_REACH, Building
 from tacitus.assemble.words import (
     ANAPHOR, CAMPAIGN_AFTER, CAMPAIGN_BEFORE, CAMPAIGN_WORD, CAPTION_DATE_AFTER, CAPTION_DATE_BEFORE,
     ELECTION_AFTER, ELECTION_BEFORE,
-    GENERIC_REFERENCE, REFERENCE, SAID_AFTER, SAID_WHEN, WRITTEN_DATE,
+    GENERIC_REFERENCE, REFERENCE, RELEASED_WHEN, SAID_AFTER, SAID_WHEN, WRITTEN_DATE,
 )
 from tacitus.actors.roles import linear_role, role_in
 from tacitus.facts import Cue, Facts, Role, Skip, TimeMention
@@ -91,6 +91,16 @@ class Reading:
         text, base = self.f.sentence.span.text, self.f.sentence.span.start
         return bool(CAPTION_DATE_BEFORE.search(text[:t.span.start - base])
                     and CAPTION_DATE_AFTER.fullmatch(text, t.span.end - base))
+
+    @property
+    def released(self) -> bool:
+        """The only date is the day a report came out ("released a report Friday")."""
+        t = self.date_here
+        if t is None or not self.stated:
+            return False
+        base = self.f.sentence.span.start
+        return bool(RELEASED_WHEN.search(self.f.sentence.span.text[max(0, t.span.start - base - 60):
+                                                                  t.span.start - base]))
 
     @cached_property
     def offset_here(self) -> TimeMention | None:

@@ -10,7 +10,7 @@ COMES_AFTER = re.compile(r"\b(?:comes?|came|follows?|followed|occurred|happened)
 RECIPROCAL = re.compile(r"\bexchang\w*|\bclash\w*|\bfought\b|\bbattl\w+|\bfighting\b", re.IGNORECASE)
 GENERIC_REFERENCE = re.compile(
     r"^(?:attacks?|assaults?|raids?|incidents?|violence|bombardments?|shellings?|strikes?|operations?|"
-    r"clash(?:es)?|fighting|ambush(?:es)?|blasts?|explosions?|bombings?)$", re.IGNORECASE)
+    r"clash(?:es)?|fighting|battles?|ambush(?:es)?|blasts?|explosions?|bombings?)$", re.IGNORECASE)
 IRREALIS = re.compile(
     r"\b(?:will|would|could|might|plans? to|planning to|(?-i:(?<!well-)plann(?:ing|ed)|plott(?:ing|ed))|"
     r"threaten\w*|warn\w* of|vow\w* to|intends? to|"
@@ -39,6 +39,9 @@ ELECTION_BEFORE = re.compile(r"\b" + ELECTION + r"\s+(?:on|of|held on|scheduled 
 ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s+(?:\w+\s+)?"
                       r"(?:attacks?|incidents?|clash(?:es)?|raids?|ambush(?:es)?|assaults?|bombings?)\b"
                       r"|\bseparately\b|\bin a separate\b", re.IGNORECASE)
+# "released a report Friday": the day a report came out, which dates nothing it tells
+RELEASED_WHEN = re.compile(r"\b" + SPEECH.pattern("released_when") + r"(?:\s+[\w'’-]+){0,3}\s+(?:on\s+)?$",
+                           re.IGNORECASE)
 SAID_WHEN = re.compile(
     r"\b(?:" + SPEECH.pattern("said_when") + r"|told(?:\s+[\w'’.-]+){1,4}"
     r"|" + SPEECH.pattern("released_when") + r"(?:\s+[\w'’-]+){0,3})"
