@@ -155,6 +155,11 @@ def classify(
         return pick("Air/drone strike")
     if "grenade" in has and not ({"shell"} & has and "rocket" in " ".join(cues.get("grenade", ()))):
         return pick("Grenade")
+    if "ied" in has and agent_inter is None and all(_HEARD_BLAST.match(t) for t in cues["ied"]) \
+            and not has & {"attack", "suicide", "grenade", "fight"}:
+        # "killed in a big explosion near the airport", no side named and no bomb: an
+        # explosion observed from afar is coded as shelling (the convention)
+        return pick("Shelling/artillery/missile attack")
     if "ied" in has:
         return pick("Remote explosive/landmine/IED")
     if "shell" in has:
