@@ -510,3 +510,10 @@ def test_a_reports_release_day_never_dates_the_event_it_refers_to(pipeline):
                                "militant positions near the river. Amnesty International released a report "
                                "Friday on the fighting.")
     assert events and all(e.event_date != dt.date(2019, 3, 1) for e in events)
+
+
+def test_the_toll_of_an_attack_a_suspect_is_held_for_goes_with_that_attack(pipeline):
+    events = _events(pipeline, "Police in Kano on Monday claimed a breakthrough in their battle against the "
+                               "militants, with the arrest of a suspect of New Year's Day bombing "
+                               "that killed 39 people.")
+    assert [e.sub_event_type for e in events] == ["Arrests"]

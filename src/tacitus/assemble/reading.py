@@ -4,6 +4,7 @@ comes early in the cascade never pays for a parse a later rule needs."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Sequence
@@ -175,7 +176,17 @@ def without_time_references(f: Facts) -> Facts:
         return bool(CAMPAIGN_WORD.match(c.span.text) and CAMPAIGN_BEFORE.search(before)
                     and CAMPAIGN_AFTER.match(text, c.span.end - base))
 
-    kept = tuple(c for c in f.cues if not (c.kind in EVENT_CUES and reference(c)))
+    removed = [c for c in f.cues if c.kind in EVENT_CUES and reference(c)]
+
+    def told_of_the_reference(c: Cue) -> bool:
+        # "the suspect in the rampage that killed 39 people": the toll words of the event
+        # named as a reference, in its clause, go with it
+        if c.kind != "attack" or not WEAK_ATTACK.match(c.span.text):
+            return False
+        return any(r.span.end <= c.span.start and not re.search(r"[,;.]", text[r.span.end - base:c.span.start - base])
+                   for r in removed)
+
+    kept = tuple(c for c in f.cues if c not in removed and not told_of_the_reference(c))
     return f if len(kept) == len(f.cues) else replace(f, cues=kept)
 
 

@@ -71,7 +71,7 @@ REFERENCE = re.compile(
     # "the chief suspect in the New Year's shooting", "the mastermind of the attack": the
     # person is the news, the event is who they are
     r"|\b(?:suspects?|masterminds?|perpetrators?|organi[sz]ers?)\s+(?:in|of|behind)\s+"
-    r"(?:the|this|that|last\s+\w+['’]s)\s+(?:[\w'’-]+\s+){0,3}$",
+    r"(?:(?:the|this|that|last\s+\w+['’]s)\s+)?(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE)
 # A sentence that names who is blamed for the event just told: "Al Shabaab is suspected".
 BLAME = re.compile(r"\b(?:believed|suspected|blamed|responsib\w*|claimed|attributed|perpetrators?)\b",
