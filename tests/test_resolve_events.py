@@ -517,3 +517,13 @@ def test_the_toll_of_an_attack_a_suspect_is_held_for_goes_with_that_attack(pipel
                                "militants, with the arrest of a suspect of New Year's Day bombing "
                                "that killed 39 people.")
     assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Hundreds of people gathered on Monday in Nakuru, near the governor's offices, to support the bill.", True),
+    ("Traders gathered in Kisumu on Monday to protest new market fees.", True),
+    ("Mourners gathered at the church in Kisumu on Sunday.", False),
+])
+def test_a_crowd_gathered_for_a_cause_is_a_demonstration(pipeline, text, kept):
+    events = _events(pipeline, text)
+    assert [e.sub_event_type for e in events] == (["Peaceful protest"] if kept else [])
