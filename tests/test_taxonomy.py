@@ -120,13 +120,13 @@ def test_classify_a_peaceful_road_sit_in_is_a_peaceful_protest():
     assert t is not None and t.sub_event_type == "Peaceful protest"
 
 
-def test_classify_a_blocked_road_with_no_violence_is_a_peaceful_protest():
-    # issue 12 / ACLED: road blocks without violence are peaceful protests, whether or
-    # not the report says "peaceful"; burning or stoning on the road makes the riot
+def test_classify_a_blocked_road_with_no_word_on_its_peace_stays_a_riot():
+    # ACLED's coders code demonstrators blocking a road as rioters unless the report
+    # says the protest was peaceful (the Kenya files); a blockade with no crowd is no riot
     t = classify({"protest": ["protesters"], "riot": ["blocked the road"]}, 6, [])
-    assert t is not None and t.sub_event_type == "Peaceful protest"
-    t = classify({"protest": ["protesters"], "riot": ["blocked the road"], "damage": ["burned tyres"]}, 6, [])
     assert t is not None and t.sub_event_type == "Violent demonstration"
+    t = classify({"arrest": ["arrested"], "riot": ["blockade"]}, None, [])
+    assert t is not None and t.sub_event_type == "Arrests"
 
 
 def test_classify_mortars_fired_during_a_battle_are_the_battle():

@@ -40,6 +40,7 @@ _RIOT_WORD = re.compile(r"^riot", re.IGNORECASE)
 # Riot and intervention cues that a demonstration said to be peaceful can carry: a road
 # blocked by sitting in it, a crowd that "dispersed" by itself.
 _BLOCKING = re.compile(r"^block", re.IGNORECASE)
+_BLOCKADE = re.compile(r"^(?:the |a )?blockades?$", re.IGNORECASE)
 _LEFT_BY_ITSELF = re.compile(r"^dispers(?:ed|ing)$", re.IGNORECASE)
 _HEARD_BLAST = re.compile(r"^(?:explosions?|blasts?)$", re.IGNORECASE)
 _ENTERING = re.compile(r"^storm(?:ed|ing|s)?$", re.IGNORECASE)
@@ -96,11 +97,13 @@ def classify(
             has.discard("riot")
         if all(_LEFT_BY_ITSELF.match(t) for t in cues.get("disperse", ())):
             has.discard("disperse")
-    if "riot" in has and all(_BLOCKING.match(t) for t in cues["riot"]) \
-            and not has & {"fight", "attack", "damage", "looting", "mob", "lethal"}:
-        # "Protesters blockaded the main road": blocking without violence is a peaceful
-        # protest (ACLED); "arrested after eluding the blockade of his home", with no
-        # crowd at all, is no riot either
+    if "riot" in has and all(_BLOCKADE.match(t) for t in cues["riot"]) \
+            and not has & {"protest", "mob", "crowd", "fight", "attack", "damage", "looting", "lethal"} \
+            and not crowd_agent and agent_inter not in {5, 6}:
+        # "arrested after eluding the blockade of his home": a blockade (the noun: one
+        # kept up, by anyone) with no crowd, protest or demonstrators named is no riot.
+        # ("They blocked the road" stays a riot unless called peaceful: ACLED's coders
+        # code demonstrators' road blocks so.)
         has.discard("riot")
     if "arrest" in has and "attack" in has and "fight" not in has \
             and all(RAID.match(t) for t in cues["attack"]):

@@ -161,6 +161,10 @@ class Reading:
         return self.f.sentence.span.text[max(0, end - reach) if reach else 0:end]
 
 
+# Between an event named as a reference and its toll: "... rampage that killed 39"
+_RELATIVE_TOLL = re.compile(r"[^,;.]*?\b(?:that|which)\s+(?:[\w'’-]+\s+){0,2}")
+
+
 def without_time_references(f: Facts) -> Facts:
     """The sentence's facts without the cues that only date something else, tell an
     allegation or name a campaign: "a day after the clash, drones struck" tells a strike,
@@ -183,7 +187,7 @@ def without_time_references(f: Facts) -> Facts:
         # named as a reference, in its clause, go with it
         if c.kind != "attack" or not WEAK_ATTACK.match(c.span.text):
             return False
-        return any(r.span.end <= c.span.start and not re.search(r"[,;.]", text[r.span.end - base:c.span.start - base])
+        return any(r.span.end <= c.span.start and _RELATIVE_TOLL.fullmatch(text[r.span.end - base:c.span.start - base])
                    for r in removed)
 
     kept = tuple(c for c in f.cues if c not in removed and not told_of_the_reference(c))

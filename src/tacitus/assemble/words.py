@@ -70,8 +70,8 @@ REFERENCE = re.compile(
     r"|\b(?:suspected|accused|convicted|charged|on suspicion)\s+(?:of|with)\s+(?:[\w'’-]+\s+){0,2}$"
     # "the chief suspect in the New Year's shooting", "the mastermind of the attack": the
     # person is the news, the event is who they are
-    r"|\b(?:suspects?|masterminds?|perpetrators?|organi[sz]ers?)\s+(?:in|of|behind)\s+"
-    r"(?:(?:the|this|that|last\s+\w+['’]s)\s+)?(?:[\w'’-]+\s+){0,4}$",
+    r"|\b(?:suspects?|masterminds?|perpetrators?|organi[sz]ers?)\s+(?:(?:in|of|behind)\s+"
+    r"(?:the|this|that|last\s+\w+['’]s)|of|behind)\s+(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE)
 # A sentence that names who is blamed for the event just told: "Al Shabaab is suspected".
 BLAME = re.compile(r"\b(?:believed|suspected|blamed|responsib\w*|claimed|attributed|perpetrators?)\b",
@@ -88,7 +88,7 @@ RECALL = re.compile(
 # during a rally are seen": the event is mentioned in passing, as who someone is.
 PASSING = re.compile(
     r"(?:\b(?:who|whom)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
-    r"|\b(?:people|persons|those|men|women|children|civilians|victims|bodies|relatives|survivors)\s+)"
+    r"|\bof\s+(?:the\s+)?(?:people|persons|those|men|women|children|civilians|victims)\s+)"
     r"(?:killed|wounded|injured|hurt|maimed|arrested|detained|jailed|abducted|kidnapped|displaced|orphaned)"
     r"\s+(?:in|during|at|by)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)

@@ -37,6 +37,7 @@ class PlaceContext:
     # countries named (as countries) in the mention's own paragraph by another mention:
     # "In Australia, thousands marched in Sydney" is Sydney, Australia in a US story
     nearby: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()  # the regions of the countries the text names
 
 
 # "raiders from Sudan", "deported to Canada", "the border with Somalia": a country named
@@ -160,9 +161,11 @@ def place_context(mentions: tuple[PlaceMention, ...], gaz: Gazetteer, dateline: 
     # Only named countries open the door to another region: a foreign village that
     # shares a name with a word in the text must not vote itself in.
     strong = frozenset(named | ({country} if country else set()))
+    regions = frozenset(c.region for c in (gaz.country(cc) for cc in strong) if c is not None)
     return PlaceContext(country, region, strong, Counter(), frozenset(p.geonameid for p in line),
                     sources={cc: frozenset(v) for cc, v in sources.items()},
-                    home_continent=continent(home_place.region) if home_place else "")
+                    home_continent=continent(home_place.region) if home_place else "",
+                    regions=regions)
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,7 @@ _BIG_CITY = 1_000_000
 # A city this big, named by its own name, is known without its country: "rallied in
 # London", "protests in Amsterdam" in a US story are no namesakes in Ohio or New York.
 _WORLD_CITY = 500_000
+_WORLD_STORY = 3  # regions a story's named countries span when it goes round the world
 _CITY_COUNTY = 250_000  # a city this big is what its namesake county's bare name means
 _SMALL_TOWN = 10_000  # below this, a town matched by an alternate name alone is doubtful
 # "X, Y" / "X in Y" / "X of Y": Y names where X lies (a container).
@@ -103,7 +104,10 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext) -> tuple[float, str]:
     s = _prior(p)
     why = [f"{p.kind} '{p.name}' ({p.country_code}"
            + (f", {p.admin1}" if p.admin1 and p.kind != "admin1" else "") + ")"]
-    world = _world_city(p, m)  # a city of millions by its own name needs no country named
+    # a city of half a million by its own name needs no country named, in a story that
+    # names countries of its region or goes round the world (countries of three regions
+    # or more): "rallied in London" in a story of marches from Sydney to Paris
+    world = _world_city(p, m) and (p.region in ctx.regions or len(ctx.regions) >= _WORLD_STORY)
     if ctx.region and p.region != ctx.region and p.country_code not in ctx.countries and not world:
         return -5.0, why[0] + f": other region than the article's ({ctx.region})"
     if ctx.home_continent and continent(p.region) != ctx.home_continent \
@@ -326,7 +330,8 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
                          within, i in outer or i in unknown_before, others,
                          ctx.sources, ctx.home_continent,
                          i in unknown_before and i not in outer,
-                         frozenset(c for j, c in nearby.get(_paragraph(text, m), ()) if j != i))
+                         frozenset(c for j, c in nearby.get(_paragraph(text, m), ()) if j != i),
+                         ctx.regions)
         got = _pick(m, local)
         if got is None:
             if i in inside:
