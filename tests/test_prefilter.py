@@ -58,8 +58,12 @@ def test_candidates_are_the_patterns_whose_heads_start_a_word():
 
 
 def test_patterns_without_the_boundary_or_listable_heads_always_run():
-    f = Prefilter.of({"open": re.compile(r"\d+ dead"), "bare": re.compile("attack")}, _BOUNDARY)
-    assert f.candidates("nothing here", True) == {"open", "bare"}
+    f = Prefilter.of({"open": re.compile(r"\d+ dead"), "bare": re.compile("attack"),
+                      "half": re.compile(_BOUNDARY + "attack|raid")}, _BOUNDARY)
+    assert f.candidates("nothing here", True) == {"open", "bare", "half"}
+    both = Prefilter.of({"both": re.compile(r"\battack|\braid")}, r"\b")  # parsed: \b(?:attack|raid)
+    assert both.candidates("a quiet day", True) == frozenset()
+    assert both.candidates("the raid", True) == {"both"}
 
 
 def test_caseless_patterns_run_on_every_text_that_is_not_ascii():

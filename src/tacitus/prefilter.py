@@ -42,10 +42,13 @@ class Prefilter(Generic[K]):
     def of(cls, patterns: Mapping[K, re.Pattern[str]], boundary: str) -> Prefilter[K]:
         """The prefilter of ``patterns``, all of which open with ``boundary``, a zero-width
         pattern saying where a match may start (a pattern that does not is always run)."""
+        opening = repr(sre_parse.parse(boundary).data)
         heads: dict[K, frozenset[str]] = {}
         always = set()
         for key, pattern in patterns.items():
-            found = match_heads(pattern) if pattern.pattern.startswith(boundary) else None
+            # Parsed, not as written: "\bfoo|bar" does not open with \b ("\bfoo|\bbar" does).
+            first = sre_parse.parse(pattern.pattern, pattern.flags).data[:1]
+            found = match_heads(pattern) if repr(first) == opening else None
             if found is None:
                 always.add(key)
             else:
