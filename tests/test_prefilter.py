@@ -3,15 +3,13 @@ never fewer than running every kind finds (texts written here and the project's 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from tacitus.analyse import split_sentences
-from tacitus.facts import Cue
-from tacitus.lexicon import Lexicon
-from tacitus.prefilter import Prefilter, match_heads
-from tacitus.types import Span
+from tacitus.prefilter import Prefilter, match_heads, match_needles
 
 GOLD = Path(__file__).parent / "gold"
 _BOUNDARY = r"(?<![\w-])"
@@ -50,40 +48,63 @@ def _filter(**sources: str) -> Prefilter[str]:
 
 def test_candidates_are_the_patterns_whose_heads_start_a_word():
     f = _filter(fight="clash(?:es)?|fighting", arrest="arrest(?:ed)?|detained", summary="in the past (?:\\w+ )?weeks")
-    assert f.candidates("troops clashed near the river", True) == {"fight"}  # 'clash', not a match: still a candidate
-    assert f.candidates("two men were detained in the past two weeks", True) == {"arrest", "summary"}
-    assert f.candidates("the rearrested men", True) == frozenset()  # no word starts with 'arrest'
-    assert f.candidates("detained in the past", True) == {"arrest"}  # no 'in the past ' with its space
-    assert f.candidates("", True) == frozenset()
+    assert f.candidates("troops clashed near the river", "troops clashed near the river".lower()) == {"fight"}  # 'clash', not a match: still a candidate
+    assert f.candidates("two men were detained in the past two weeks", "two men were detained in the past two weeks".lower()) == {"arrest", "summary"}
+    assert f.candidates("the rearrested men", "the rearrested men".lower()) == frozenset()  # no word starts with 'arrest'
+    assert f.candidates("detained in the past", "detained in the past".lower()) == {"arrest"}  # no 'in the past ' with its space
+    assert f.candidates("", "".lower()) == frozenset()
 
 
 def test_patterns_without_the_boundary_or_listable_heads_always_run():
     f = Prefilter.of({"open": re.compile(r"\d+ dead"), "bare": re.compile("attack"),
                       "half": re.compile(_BOUNDARY + "attack|raid")}, _BOUNDARY)
-    assert f.candidates("nothing here", True) == {"open", "bare", "half"}
+    assert f.candidates("nothing here", "nothing here".lower()) == {"open", "bare", "half"}
     both = Prefilter.of({"both": re.compile(r"\battack|\braid")}, r"\b")  # parsed: \b(?:attack|raid)
-    assert both.candidates("a quiet day", True) == frozenset()
-    assert both.candidates("the raid", True) == {"both"}
+    assert both.candidates("a quiet day", "a quiet day".lower()) == frozenset()
+    assert both.candidates("the raid", "the raid".lower()) == {"both"}
 
 
-def test_caseless_patterns_run_on_every_text_that_is_not_ascii():
-    f = Prefilter.of({"raid": re.compile(_BOUNDARY + "raid", re.IGNORECASE),
-                      "exact": re.compile(_BOUNDARY + "raid")}, _BOUNDARY)
-    assert f.candidates("a quiet day", True) == frozenset()
-    assert f.candidates("a quiet day in ṡana", False) == {"raid"}
+def test_caseless_patterns_run_where_a_letter_outside_ascii_matches_an_ascii_one():
+    said = re.compile(_BOUNDARY + "said", re.IGNORECASE)
+    f = Prefilter.of({"said": said, "exact": re.compile(_BOUNDARY + "said")}, _BOUNDARY)
+    assert f.candidates("a quiet day in Ṡana", "a quiet day in ṡana") == frozenset()
+    odd = "he ſaid so"  # 'ſ' matches 's' where case is ignored; its lower case is itself
+    assert said.search(odd) and f.candidates(odd, odd.lower()) == {"said"}
 
 
-def _every_kind(sentence, lexicon: Lexicon) -> tuple[Cue, ...]:
-    """read_cues as it was, with every kind run on every sentence."""
-    text, offset = sentence.span.text, sentence.span.start
-    folded = text.lower()
-    can_fold = len(folded) == len(text)
-    found = []
-    for kind, pattern in lexicon.cues.items():
-        fast = lexicon.cues_folded.get(kind) if can_fold else None
-        for m in (fast.finditer(folded) if fast is not None else pattern.finditer(text)):
-            found.append(Cue(kind, Span(offset + m.start(), offset + m.end(), text[m.start():m.end()])))
-    return tuple(sorted(found, key=lambda c: c.span.start))
+@pytest.mark.parametrize(
+    "pattern, needles",
+    [
+        (r"\b(?i:according to)\s+(?P<who>[^,.;]{3,80})", {"according to"}),
+        (r"(?P<name>[A-Z]\w+),?\s+(?:said|told)(?:\s+\w+)?", {"said", "told"}),  # the most telling
+        (r"(?:residents|Villagers)\s+(?:said|say)", {"residents", "villagers"}),  # lower-cased
+        (r"\d+ (?:dead|killed)|(?:bodies|corpses)", {"dead", "killed", "bodies", "corpses"}),
+    ],
+)
+def test_match_needles_lists_strings_every_match_holds(pattern, needles):
+    assert match_needles(re.compile(pattern)) == needles
+
+
+@pytest.mark.parametrize("pattern", [r"\w+\d", r"(?:said)?\s+\d+", r"Σ\w+"])
+def test_match_needles_is_none_without_an_ascii_string_every_match_holds(pattern):
+    assert match_needles(re.compile(pattern)) is None
+
+
+def test_anywhere_finds_needles_inside_words_and_overlapping():
+    f = Prefilter.anywhere({"said": re.compile(r"[A-Z]\w+ said"), "aid": re.compile(r"\baid\b"),
+                            "any": re.compile(r"\w+")})
+    assert f.candidates("No word here", "no word here") == {"any"}
+    assert f.candidates("Ali Said came", "ali said came") == {"said", "aid", "any"}  # 'aid' inside 'said'
+
+
+class _Everything:
+    """A prefilter that lets every pattern run: what the readers did before."""
+
+    def __init__(self, keys):
+        self.keys = frozenset(keys)
+
+    def candidates(self, text, folded):
+        return self.keys
 
 
 _WRITTEN_HERE = """\
@@ -98,12 +119,27 @@ def test_read_cues_finds_what_running_every_kind_finds():
     from tacitus.resources import Resources
 
     res = Resources.load(parse=False)
+    every = replace(res, lexicon=replace(res.lexicon, cue_filter=_Everything(res.lexicon.cues)))
     texts = [_WRITTEN_HERE, *(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt")))]
     sentences = [s for t in texts for s in split_sentences(t)]
     assert len(sentences) > 200
     found = 0
     for s in sentences:
         cues = read_cues(s, res)
-        assert cues == _every_kind(s, res.lexicon), s.span.text
+        assert cues == read_cues(s, every), s.span.text
         found += len(cues)
     assert found > 200
+
+
+def test_read_attributions_finds_what_running_every_pattern_finds(monkeypatch):
+    from tacitus.mention import attributions
+
+    texts = [_WRITTEN_HERE, 'Ali Hassan, a local official, ſaid: "They came at night," according to ṡources.',
+             *(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt")))]
+    sentences = [s for t in texts for s in split_sentences(t)]
+    filtered = [attributions.read_attributions(s.span.text, s.span.start, "Outlet") for s in sentences]
+    every = _Everything(k for ks in attributions._MAY_MATCH.keys_of.values() for k in ks)
+    monkeypatch.setattr(attributions, "_MAY_MATCH", every)
+    assert len(every.keys) == 6
+    assert filtered == [attributions.read_attributions(s.span.text, s.span.start, "Outlet") for s in sentences]
+    assert sum(map(len, filtered)) > 30

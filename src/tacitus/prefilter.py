@@ -40,37 +40,53 @@ class Prefilter(Generic[K]):
 
     @classmethod
     def of(cls, patterns: Mapping[K, re.Pattern[str]], boundary: str) -> Prefilter[K]:
-        """The prefilter of ``patterns``, all of which open with ``boundary``, a zero-width
-        pattern saying where a match may start (a pattern that does not is always run)."""
+        """The prefilter of ``patterns`` by what their matches begin with, all of them
+        opening with ``boundary``, a zero-width pattern saying where a match may start
+        (a pattern that does not is always run)."""
         opening = repr(sre_parse.parse(boundary).data)
-        heads: dict[K, frozenset[str]] = {}
-        always = set()
+        heads: dict[K, frozenset[str] | None] = {}
         for key, pattern in patterns.items():
             # Parsed, not as written: "\bfoo|bar" does not open with \b ("\bfoo|\bbar" does).
             first = sre_parse.parse(pattern.pattern, pattern.flags).data[:1]
-            found = match_heads(pattern) if repr(first) == opening else None
-            if found is None:
-                always.add(key)
-            else:
-                heads[key] = found
-        every = {h for hs in heads.values() for h in hs}
-        owners: dict[str, set[K]] = {}
-        for key, hs in heads.items():
-            for h in hs:
-                owners.setdefault(h, set()).add(key)
-        keys_of = {h: frozenset(k for n in range(1, len(h) + 1) for k in owners.get(h[:n], ())) for h in every}
-        scan = re.compile(boundary + "(?=(" + _trie(every) + "))") if every else re.compile(r"(?!)")
-        caseless = frozenset(k for k, p in patterns.items() if p.flags & re.IGNORECASE)
-        return cls(scan, keys_of, frozenset(always), caseless)
+            heads[key] = match_heads(pattern) if repr(first) == opening else None
+        return cls._scanning(heads, boundary, patterns)
 
-    def candidates(self, folded: str, ascii_text: bool) -> frozenset[K]:
-        """The patterns that may match the text whose lower case is ``folded``
-        (``ascii_text``: the text is ASCII). A pattern without IGNORECASE must be run on
-        ``folded`` itself for this to hold."""
+    @classmethod
+    def anywhere(cls, patterns: Mapping[K, re.Pattern[str]]) -> Prefilter[K]:
+        """The prefilter of ``patterns`` by strings their matches hold (``match_needles``)."""
+        return cls._scanning({k: match_needles(p) for k, p in patterns.items()}, "", patterns)
+
+    @classmethod
+    def _scanning(cls, found: Mapping[K, frozenset[str] | None], boundary: str,
+                  patterns: Mapping[K, re.Pattern[str]]) -> Prefilter[K]:
+        """Scan at ``boundary`` for the strings ``found`` per pattern (None: always run)."""
+        always = frozenset(k for k, f in found.items() if f is None)
+        owners: dict[str, set[K]] = {}
+        for key, strings in found.items():
+            for h in strings or ():
+                owners.setdefault(h, set()).add(key)
+        # The scan finds the longest string at a place: the shorter ones there are its prefixes.
+        keys_of = {h: frozenset(k for n in range(1, len(h) + 1) for k in owners.get(h[:n], ())) for h in owners}
+        scan = re.compile(boundary + "(?=(" + _trie(owners) + "))") if owners else re.compile(r"(?!)")
+        caseless = frozenset(k for k, p in patterns.items()
+                             if p.flags & re.IGNORECASE or _CASELESS_INSIDE.search(p.pattern))
+        return cls(scan, keys_of, always, caseless)
+
+    def candidates(self, text: str, folded: str) -> frozenset[K]:
+        """The patterns that may match ``text``, whose lower case is ``folded``. A pattern
+        of ``of`` without IGNORECASE must be run on ``folded`` itself for this to hold."""
         keys = set(self.always)
-        for head in set(self.scan.findall(folded)):
-            keys |= self.keys_of[head]
-        return frozenset(keys if ascii_text else keys | self.caseless)
+        for found in set(self.scan.findall(folded)):
+            keys |= self.keys_of[found]
+        if self.caseless and _FOLDS_TO_ASCII.search(text):
+            keys |= self.caseless
+        return frozenset(keys)
+
+
+# A letter that is not ASCII but matches an ASCII one where case is ignored ("ſ" and "s",
+# the Kelvin sign and "k"): the regex engine itself says which, no list is kept. Where one
+# is written, the lower case of the text no longer tells what IGNORECASE matches.
+_FOLDS_TO_ASCII = re.compile(r"(?![\x00-\x7f])(?i:[a-z])")  # the first part case-sensitive
 
 
 def match_heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -86,7 +102,7 @@ def match_heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return None
     if pattern.flags & re.IGNORECASE:
         if not all(h.isascii() for h, _ in heads):
-            return None
+            return None  # a letter outside ASCII may match more than its lower case
         return frozenset(h.lower() for h, _ in heads)
     return frozenset(h for h, _ in heads)
 
@@ -183,3 +199,45 @@ def _node(node: dict[str, dict]) -> str:
     if len(alts) == 1:
         return alts[0]
     return "(?:" + "|".join(alts) + ")"
+
+
+def match_needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """ASCII strings one of which every match of ``pattern`` holds somewhere, lower-cased;
+    None when no such set is known."""
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    needles = _needs(parsed.data, bool(pattern.flags & re.IGNORECASE))
+    if needles is None or not all(n and n.isascii() for n in needles):
+        return None  # lower-casing maps ASCII letters one by one, and only them ("Σ" -> "σ"/"ς")
+    return frozenset(n.lower() for n in needles)
+
+
+_CASELESS_INSIDE = re.compile(r"\(\?[a-zA-Z]*i[a-zA-Z]*[:)]")  # "(?i:" or "(?ai)": case ignored in part
+
+
+def _needs(items: list[tuple[Any, Any]], caseless: bool) -> set[str] | None:
+    """The most telling set of strings one of which the sequence ``items`` must match."""
+    options: list[set[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            options.append({run})
+            run = ""
+        if op is sre.SUBPATTERN:
+            found = _needs(av[3].data, caseless)
+        elif op is sre.BRANCH:
+            alts = [_needs(alt.data, caseless) for alt in av[1]]
+            found = None if any(a is None for a in alts) else set().union(*alts)  # type: ignore[arg-type]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found = _needs(av[2].data, caseless)
+        elif op is sre.IN:
+            found = set(_class(av)) or None
+        else:
+            found = None
+        if found:
+            options.append(found)
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))

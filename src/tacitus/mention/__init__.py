@@ -28,7 +28,7 @@ def read_cues(sentence: Sentence, res: Resources) -> tuple[Cue, ...]:
     lexicon = res.lexicon
     # Kinds whose matches cannot begin anywhere in the sentence are not run (exact: see
     # tacitus.prefilter); the filter reads the folded text, so without it every kind runs.
-    wanted = lexicon.cue_filter.candidates(folded, text.isascii()) if can_fold else lexicon.cues.keys()
+    wanted = lexicon.cue_filter.candidates(text, folded) if can_fold else lexicon.cues.keys()
     found = []
     for kind, pattern in lexicon.cues.items():
         if kind not in wanted:
