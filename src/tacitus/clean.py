@@ -16,6 +16,7 @@ from importlib import resources
 
 from tacitus.errors import ResourceError
 from tacitus.lexicon import SPEECH
+from tacitus.prefilter import Prefilter
 from tacitus.types import Article, Span
 
 _FINAL = ".!?\"”’'…"  # a paragraph ending in one of these is a sentence, not a heading
@@ -50,6 +51,9 @@ class Furniture:
     share_words: frozenset[str]
     captcha: re.Pattern[str]
     particles: frozenset[str]
+    # Derived from ``caption``: the words one of which each of its matches holds ("photo",
+    # "credit", "reuters"), found in one scan; a paragraph with none of them is no caption.
+    caption_words: Prefilter[str]
 
     @classmethod
     def from_toml(cls, text: str) -> Furniture:
@@ -59,11 +63,12 @@ class Furniture:
             ci = re.IGNORECASE
             number = r"(?:\d+|" + "|".join(map(re.escape, d["number_words"])) + ")"
             op = "(?:" + "|".join(d["captcha_operators"]) + ")"
+            caption = re.compile("|".join(d["caption"]), ci)
             return cls(
                 tail_lines=frozenset(s.lower() for s in d["tail_lines"]),
                 tail_prefixes=tuple(s.lower() for s in d["tail_prefixes"]),
                 tail_pattern=re.compile(d["tail_pattern"], ci),
-                caption=re.compile("|".join(d["caption"]), ci),
+                caption=caption,
                 credit_only=re.compile(d["credit_only"], ci),
                 byline=re.compile("|".join(d["byline"]), ci),
                 byline_by=re.compile(d["byline_by"]),
@@ -71,6 +76,7 @@ class Furniture:
                 share_words=frozenset(s.lower() for s in d["share_words"]),
                 captcha=re.compile(rf"^\s*{number}\s*{op}\s*{number}\s*=\s*(?:{number}|_+|\?)?\s*$", ci),
                 particles=frozenset(d["name_particles"]),
+                caption_words=Prefilter.anywhere({"caption": caption}),
             )
         except (tomllib.TOMLDecodeError, KeyError, re.error) as exc:
             raise ResourceError(f"data/furniture.toml is malformed: {exc}") from exc
@@ -150,7 +156,8 @@ def _is_tail_marker(line: str, f: Furniture) -> bool:
 
 
 def _is_caption(p: str, f: Furniture) -> bool:
-    return _words(p) <= _MAX_CAPTION_WORDS and bool(f.caption.search(p)) and not _DATELINE.match(p)
+    return _words(p) <= _MAX_CAPTION_WORDS and bool(f.caption_words.candidates(p, p.lower())) \
+        and bool(f.caption.search(p)) and not _DATELINE.match(p)
 
 
 def _caption_like(p: str) -> bool:
