@@ -143,3 +143,18 @@ def test_read_attributions_finds_what_running_every_pattern_finds(monkeypatch):
     assert len(every.keys) == 6
     assert filtered == [attributions.read_attributions(s.span.text, s.span.start, "Outlet") for s in sentences]
     assert sum(map(len, filtered)) > 30
+
+
+def test_read_times_finds_what_running_every_pattern_finds(monkeypatch):
+    import datetime as dt
+
+    from tacitus.mention import times
+
+    texts = [_WRITTEN_HERE, "On 3 March 2021 and on Sept. 4, the day before, last week; two days later, in 2008.",
+             "Il est parti le 12 décembre, un dimanche", *(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt")))]
+    sentences = [s for t in texts for s in split_sentences(t)]
+    published = dt.date(2021, 3, 10)
+    filtered = [times.read_times(s.span.text, s.span.start, published) for s in sentences]
+    monkeypatch.setattr(times, "_MAY_MATCH", _Everything(range(len(times._PATTERNS))))
+    assert filtered == [times.read_times(s.span.text, s.span.start, published) for s in sentences]
+    assert sum(map(len, filtered)) > 30
