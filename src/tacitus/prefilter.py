@@ -20,6 +20,7 @@ from dataclasses import dataclass
 # only under their deprecated names, sre_parse and sre_constants).
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from collections.abc import Set
 from typing import Any, Generic, Hashable, Iterable, Mapping, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -72,15 +73,14 @@ class Prefilter(Generic[K]):
                              if p.flags & re.IGNORECASE or _CASELESS_INSIDE.search(p.pattern))
         return cls(scan, keys_of, always, caseless)
 
-    def candidates(self, text: str, folded: str) -> frozenset[K]:
+    def candidates(self, text: str, folded: str) -> Set[K]:
         """The patterns that may match ``text``, whose lower case is ``folded``. A pattern
         of ``of`` without IGNORECASE must be run on ``folded`` itself for this to hold."""
         keys = set(self.always)
-        for found in set(self.scan.findall(folded)):
-            keys |= self.keys_of[found]
-        if self.caseless and _FOLDS_TO_ASCII.search(text):
+        keys.update(*map(self.keys_of.__getitem__, self.scan.findall(folded)))
+        if self.caseless and not text.isascii() and _FOLDS_TO_ASCII.search(text):
             keys |= self.caseless
-        return frozenset(keys)
+        return keys
 
 
 # A letter that is not ASCII but matches an ASCII one where case is ignored ("ſ" and "s",
