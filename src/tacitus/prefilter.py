@@ -15,12 +15,12 @@ the word boundary the scan assumes, is always run.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 # The regex parser and its opcodes: private modules, stable since 3.11 (typeshed stubs them
 # only under their deprecated names, sre_parse and sre_constants).
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from collections.abc import Set
 from typing import Any, Generic, Hashable, Iterable, Mapping, TypeVar
 
 K = TypeVar("K", bound=Hashable)
