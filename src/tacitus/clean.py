@@ -103,7 +103,7 @@ def default_furniture() -> Furniture:
 def _words(s: str, most: int) -> int:
     """The words of ``s``, counted up to ``most + 1``: every caller asks "at most so
     many?", and most paragraphs answer no long before their end."""
-    return sum(1 for _ in islice(_WORD.finditer(s), most + 1))
+    return len(list(islice(_WORD.finditer(s), most + 1)))
 
 
 def _ends_sentence(s: str) -> bool:
