@@ -12,10 +12,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from tacitus.gazetteer import Gazetteer
-from tacitus.gazetteer.build import build
-from tacitus.mention.places import find_places
-from tacitus.resolve.places import geocode
+from tacitus.places.finding import find_places
+from tacitus.places.gazetteer import Gazetteer
+from tacitus.places.gazetteer.build import build
+from tacitus.places.resolving import geocode
 
 _NAMES = ("Kabul", "Deir ez-Zor", "al-Bukamal", "Mogadishu", "Kharkiv", "Maiduguri", "Mosul",
           "Malindi", "Lashio", "Culiacan", "Aleppo", "Idlib", "Kandahar", "Borno", "Nairobi")

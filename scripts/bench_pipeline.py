@@ -17,10 +17,12 @@ from tacitus.analyse import parse
 from tacitus.assemble import assemble, event_sentences
 from tacitus.clean import clean
 from tacitus.errors import InputError
+from tacitus.facts import SentenceIndex
 from tacitus.ingest import article_from_text
 from tacitus.pipeline import BATCH_SIZE, article_context, read_facts
+from tacitus.places.choosing import article_country
 from tacitus.resolve.consolidate import consolidate
-from tacitus.resolve.events import article_country, resolve_draft
+from tacitus.resolve.events import resolve_draft
 from tacitus.resources import Resources
 from tacitus.samples import sample_articles
 
@@ -78,7 +80,8 @@ def main() -> None:
             t4 = time.perf_counter(); stages["assemble"] += t4 - t3
             places = tuple(p for f in facts for p in f.places)
             country = article_country(c, places, [a for f in facts for a in f.actors], context.home_country)
-            evs = [e for k, d in enumerate(drafts) for e in resolve_draft(d, c, places, res, k, country)]
+            layout = SentenceIndex.of(f.sentence for f in facts)
+            evs = [e for k, d in enumerate(drafts) for e in resolve_draft(d, c, places, res, k, country, layout)]
             events += len(consolidate(evs))
             stages["resolve"] += time.perf_counter() - t4
     total = time.perf_counter() - t0

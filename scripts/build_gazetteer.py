@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from tacitus.gazetteer import gazetteer_path
-from tacitus.gazetteer.build import build
+from tacitus.places.gazetteer import gazetteer_path
+from tacitus.places.gazetteer.build import build
 
 
 def main(argv: list[str]) -> int:

@@ -13,7 +13,7 @@ import csv
 from importlib import resources
 
 from tacitus.distance import haversine_km
-from tacitus.gazetteer import Gazetteer
+from tacitus.places.gazetteer import Gazetteer
 
 DISTRICT_KM = 30.0
 NEIGHBOURHOOD_KM = 25.0

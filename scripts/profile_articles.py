@@ -22,7 +22,7 @@ from tacitus.clean import clean
 from tacitus.ingest import read_articles
 from tacitus.mention import read_mentions
 from tacitus.pipeline import BATCH_SIZE, _explained, article_context, code_batch
-from tacitus.resolve.places import geocode
+from tacitus.places.resolving import geocode
 from tacitus.resources import Resources
 from tacitus.settings import Settings
 

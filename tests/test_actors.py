@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from tacitus.actors import ActorIndex, actor_country, normalise, tokenize
+from tacitus.actors.dictionary import ActorIndex, actor_country, normalise, tokenize
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,10 @@ import datetime as dt
 
 import pytest
 
-from tacitus.actors import ActorIndex
+from tacitus.actors.dictionary import ActorIndex
+from tacitus.actors.finding import find_actors
+from tacitus.actors.sides import resolve_actor
 from tacitus.facts import ActorMention
-from tacitus.mention.actors import find_actors
-from tacitus.resolve.actors import resolve_actor
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tacitus.analyse import split_sentences
-from tacitus.facts import Sentence
+from tacitus.facts import SentenceIndex, Sentence
 
 
 def _texts(text: str) -> list[str]:
@@ -119,3 +119,28 @@ def test_cues_match_any_case_and_keep_the_original_words():
     lower = [(c.kind, c.span.text) for c in read_cues(plain, res)]
     assert ("fight", "AMBUSHED") in upper and ("fight", "ambushed") in lower
     assert [k for k, _ in upper] == [k for k, _ in lower]
+
+
+def test_split_sentences_each_sentence_carries_its_clauses():
+    text = ("Police dispersed protesters in Nairobi, as demonstrations in Kisumu turned violent. "
+            "Gen. Abdi Hassan said two died.")
+    first, second = split_sentences(text)
+    assert [c.text for c in first.clauses] == ["Police dispersed protesters in Nairobi",
+                                               "demonstrations in Kisumu turned violent."]
+    assert second.clauses == ()  # one clause: the sentence itself
+    assert all(text[c.start:c.end] == c.text for c in first.clauses)
+
+
+def test_layout_finds_the_sentence_and_clause_of_an_offset():
+    text = "Shelling hit Kherson; two died. Gen. Abdi Hassan said Nikopol was hit too.\n\nA headline"
+    layout = SentenceIndex.of(split_sentences(text))
+    assert [s.text for s in layout.sentences] == [
+        "Shelling hit Kherson; two died.", "Gen. Abdi Hassan said Nikopol was hit too.", "A headline"]
+    assert [layout.sentence_of(text.index(w)) for w in ("Kherson", "died", "Abdi", "Nikopol", "headline")] \
+        == [0, 0, 1, 1, 2]
+    assert layout.clause_of(text.index("Kherson")) != layout.clause_of(text.index("died"))
+    assert layout.clause_of(text.index("Abdi")) == layout.clause_of(text.index("Nikopol"))
+    assert layout.sentence_at(text.index("Nikopol")).text.startswith("Gen. Abdi")
+    # A sentence built without clauses is one clause.
+    bare = SentenceIndex.of([Sentence(s.span, s.paragraph) for s in split_sentences(text)])
+    assert bare.clauses == bare.sentences

@@ -64,7 +64,7 @@ def test_api_article_gives_each_events_trace_as_coded(client, coded):
 
 
 def test_api_place_reason_is_what_was_stored_not_geocoded_again(client, monkeypatch):
-    from tacitus.gazetteer import Gazetteer
+    from tacitus.places.gazetteer import Gazetteer
 
     def refuse(*args, **kwargs):
         raise AssertionError("the server opened the gazetteer to explain a place")

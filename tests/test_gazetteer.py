@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.gazetteer import Gazetteer, gazetteer_path
-from tacitus.gazetteer.build import build, merge_districts
-from tacitus.gazetteer.rows import (
+from tacitus.places.gazetteer import Gazetteer, gazetteer_path
+from tacitus.places.gazetteer.build import build, merge_districts
+from tacitus.places.gazetteer.rows import (
     AdminRow, CityRow, CountryRow, DistrictRow, NeighbourhoodRow, display_admin_name,
 )
-from tacitus.gazetteer.normalise import is_latin, key, loose_key
+from tacitus.places.gazetteer.normalise import is_latin, key, loose_key
 
 
 @pytest.mark.parametrize("a,b", [

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.gazetteer import Gazetteer
-from tacitus.gazetteer.build import build
-from tacitus.gazetteer.rows import AdminRow, CityRow, CountryRow, NeighbourhoodRow
-from tacitus.mention.places import find_places
+from tacitus.places.finding import find_places
+from tacitus.places.gazetteer import Gazetteer
+from tacitus.places.gazetteer.build import build
+from tacitus.places.gazetteer.rows import AdminRow, CityRow, CountryRow, NeighbourhoodRow
 
 COUNTRIES = [
     CountryRow("SY", "Syria", 760, "Middle East", 163843, ("Syrian Arab Republic",)),

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.gazetteer import Gazetteer
-from tacitus.resolve.places import geocode
+from tacitus.places.finding import find_places
+from tacitus.places.gazetteer import Gazetteer
+from tacitus.places.resolving import geocode
 
 
 @pytest.fixture(scope="module")
@@ -210,3 +211,23 @@ def test_places_context_a_country_named_by_its_adjective_outweighs_a_bigger_name
 def test_places_context_weapons_named_like_towns_are_no_places(gaz):
     got = geocode("American Apache helicopters fired Hellfire missiles at the convoy near Mosul.", gaz)
     assert [r.mention.span.text for r in got] == ["Mosul"]
+
+
+def test_places_context_a_country_named_by_its_own_name_is_never_a_town_of_that_other_name(gaz):
+    # Arak, Iran has "Iraq" among its other names; in an article about Iran, with other
+    # towns of Arak's province named, the word after "Baghdad," is still the country
+    text = ("TEHRAN, Iran - Iranian students marched in Saveh and Khomeyn, Iran, on Monday. Iran said "
+            "crowds also gathered in Baghdad, Iraq.")
+    got = by_name(text, gaz)
+    assert got["Iraq"].place.kind == "country" and got["Iraq"].place.country_code == "IQ"
+    assert got["Baghdad"].place.country_code == "IQ"
+
+
+@pytest.mark.parametrize("text", [
+    "Mourners carried portraits of Sheikh Nimr al-Nimr through the streets.",
+    "Supporters of cleric Baqir al-Nimr rallied on Friday.",
+])
+def test_places_context_a_family_name_after_a_first_name_is_no_loosely_spelt_province(gaz, text):
+    # "al-Nimr" is found only by its loose key (a province spelt like it): a strong kind
+    # of place must not make the family name after "Nimr" a place
+    assert not any(m.span.text.startswith("al-") for m in find_places(text, gaz))

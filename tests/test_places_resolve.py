@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.gazetteer import Gazetteer
-from tacitus.resolve.places import geocode, resolve_places
-from tacitus.mention.places import find_places
+from tacitus.places.finding import find_places
+from tacitus.places.gazetteer import Gazetteer
+from tacitus.places.resolving import geocode, resolve_places
 
 
 @pytest.fixture(scope="module")

@@ -413,3 +413,57 @@ def pipeline_explained(pipeline, text):
 
     article = Article(id="t", text=text, url="", outlet="", published=PUBLISHED)
     return process_article(article, pipeline._res(), Settings(show_withheld=True))
+
+
+def test_an_event_told_in_passing_at_a_place_of_its_own_is_not_the_news(pipeline):
+    events = _events(pipeline, "Mourners carried the coffin of commander Ali Rahimi, who was killed in an air "
+                               "strike in Syria, during his funeral in Beirut on Friday.")
+    assert not [e for e in events if e.sub_event_type == "Air/drone strike"]
+
+
+def test_an_event_told_in_passing_with_no_place_of_its_own_takes_the_sentences(pipeline):
+    ev = _one(pipeline, "A father holds his son who was wounded during a shelling attack, in Aleppo, Syria, "
+                        "on Monday, March 4, 2019.")
+    assert (ev.sub_event_type, ev.location, ev.event_date) == \
+        ("Shelling/artillery/missile attack", "Aleppo", dt.date(2019, 3, 4))
+
+
+def test_the_event_a_suspect_is_held_for_is_no_event_of_the_arrest(pipeline):
+    events = _events(pipeline, "Police in Kano on Monday arrested the chief suspect in the bombing of a bus "
+                               "station.")
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_fighting_for_weeks_is_a_summary_not_an_event(pipeline):
+    assert _events(pipeline, "Backed by air support, army units fought fiercely for weeks to retake "
+                             "the town of Bama from the insurgents.") == ()
+
+
+def test_an_event_with_no_day_of_its_own_is_dated_by_the_statement_that_tells_it(pipeline):
+    ev = _one(pipeline, "Nigerian troops have recaptured the town of Bama from Boko Haram insurgents. "
+                        "General Musa Ibrahim said Sunday the town is \"fully liberated\" after the troops "
+                        "cleared its last district.")
+    assert ev.sub_event_type == "Government regains territory"
+    assert ev.event_date == dt.date(2019, 3, 3)  # the Sunday of the statement, not publication's eve
+
+
+def test_a_file_photo_never_dates_the_news_it_illustrates(pipeline):
+    events = _events(pipeline, "Army units retook the town of Bama from Boko Haram insurgents.\n\n"
+                               "FILE - Soldiers patrol in Bama after the fighting, Jan. 9, 2019.")
+    assert [(e.location, e.event_date) for e in events] == [("Bama", dt.date(2019, 3, 4))]
+
+
+@pytest.mark.parametrize("text", [
+    "The battle over land rights continued Tuesday when a court in Nakuru, Kenya ruled against the squatters.",
+    "Police in Nairobi are claiming a breakthrough in their battle against the Mungiki gang, with the capture "
+    "of its leader.",
+])
+def test_a_campaign_or_a_contest_of_words_is_no_battle(pipeline, text):
+    assert [e for e in _events(pipeline, text) if e.event_type in ("Battles", "Riots")] == []
+
+
+def test_a_statement_about_an_event_never_told_is_no_event(pipeline):
+    events = _events(pipeline, "The minister met his counterpart in Nairobi on Tuesday. They discussed trade "
+                               "and security. Reporters asked about the region. At a news conference in Nairobi, "
+                               "the president on Wednesday said the attack \"cannot be tolerated.\"")
+    assert events == ()

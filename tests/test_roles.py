@@ -6,7 +6,7 @@ from spacy.lang.lex_attrs import LEX_ATTRS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from tacitus.roles import role_in
+from tacitus.actors.roles import role_in
 
 # A bare Vocab() leaves Token.lower_ empty; the default lexical getters fill it as a loaded
 # pipeline's vocab does (role_in reads prepositions through lower_).

@@ -82,14 +82,14 @@ def _ids(store, **filters) -> list[str]:
 def test_store_schema_is_created_versioned_and_in_wal_mode(tmp_path):
     path = tmp_path / "events.db"
     with SqliteStore.open(path) as s:
-        assert s.schema_version == len(MIGRATIONS) == 5
+        assert s.schema_version == len(MIGRATIONS) == 6
     with SqliteStore.open(path) as s:  # reopening applies nothing twice
-        assert s.schema_version == 5
+        assert s.schema_version == 6
     conn = sqlite3.connect(path)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"articles", "events", "search", "schema_version", "incidents", "incident_events",
-            "corrections", "rejected_events", "feeds", "feed_items", "changes"} <= tables
-    assert conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 5
+            "corrections", "rejected_events", "feeds", "feed_items", "changes", "coded_articles"} <= tables
+    assert conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 6
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     columns = [r[1] for r in conn.execute("PRAGMA table_info(events)")]
     assert tuple(columns) == COLUMNS

@@ -335,9 +335,9 @@ def test_an_older_database_migrates_to_the_latest_keeping_feeds_and_merging_afre
             assert store.count_incidents() == 0
     expected = sorted(i.event_ids for i in merge(e for _, events in corpus() for e in events))
     with open_store(store_url) as store:
-        assert store.schema_version == len(MIGRATIONS) == 5
+        assert store.schema_version == len(MIGRATIONS) == 6
         assert [r["version"] for r in store._conn.execute("SELECT version FROM schema_version ORDER BY version")] \
-            == [1, 2, 3, 4, 5]
+            == [1, 2, 3, 4, 5, 6]
         assert sorted(i.event_ids for i in store.incidents()) == expected and len(expected) == 3
         assert store.change_cursor() == len(corpus())  # one change per article, logged or seeded
         assert store.feed_states() == ({feed.url: feed} if old >= 3 else {})
@@ -359,7 +359,7 @@ def test_a_version_4_database_gains_empty_decisions_and_keeps_its_incidents(stor
     traced = dataclasses.replace(apart[1][0], trace=("event_cue@0", "date:story", "place:only_place"),
                                  place_reason="'Jamaame': the only place named")
     with open_store(store_url) as store:
-        assert store.schema_version == 5
+        assert store.schema_version == 6
         assert [(i.incident_id, i.event_ids) for i in store.incidents()] == before
         assert store.incident("I-SOM-art-0-0").explanation == ("as version 4 merged it",)  # not merged again
         old = store.event("SOM-art-0-0")

@@ -372,3 +372,32 @@ def test_browser_tests_fail_in_ci_when_chromium_is_missing(tmp_path):
                           cwd=Path(__file__).parent, timeout=300)
     assert done.returncode != 0, done.stdout
     assert "must run" in done.stdout and "skipped" not in done.stdout.splitlines()[-1]
+
+
+def test_web_an_article_stored_before_its_text_was_kept_lists_the_words_instead(browser, page, tmp_path,
+                                                                                 pipeline, monkeypatch):
+    from test_api_coded_text import _written_before_6
+
+    # Stored today: highlighted in the text, no note.
+    page.locator("#events-table tbody tr.event-row").first.click()
+    expect(page.locator("#article-text mark").first).to_be_visible()
+    expect(page.locator("#text-note")).to_be_hidden()
+    expect(page.locator("#evidence-words")).to_be_hidden()
+    # Stored by a Tacitus before schema 6 and served read-only: the offsets index a text
+    # that was not kept, so nothing is highlighted and each field's words are listed.
+    db = tmp_path / "old.db"
+    with _written_before_6(monkeypatch, str(db)):
+        fill_with_samples(db, pipeline)
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    old = context.new_page()
+    with serving(create_app(str(db), None)) as url:
+        old.goto(url + "/")
+        old.wait_for_selector("body[data-ready=true]", timeout=20_000)
+        old.locator("#events-table tbody tr.event-row").first.click()
+        expect(old.locator("#text-note")).to_be_visible()
+        expect(old.locator("#evidence-words dt").first).to_be_visible()
+        assert old.locator("#evidence-words dd").first.inner_text().startswith("“")
+        expect(old.locator("#article-text mark")).to_have_count(0)
+        assert old.locator("#article-text").inner_text().strip()
+        assert old.locator("#place-reason").inner_text().strip() not in ("", "–")
+    context.close()

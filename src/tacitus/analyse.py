@@ -28,6 +28,11 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")  # searched with an end position: $ is that end
 _INITIAL = re.compile(r"\b[A-Z]$")  # \b sees the character before the start position
 _LOOKBACK = 32  # longer than any abbreviation with its dots
+# Where one clause of a sentence ends and the next, often about another place, begins:
+# "police dispersed protesters in A as demonstrations in B turned violent".
+# (The lookahead first: every break starts with one of these, so other positions fail fast.)
+_CLAUSE_BREAK = re.compile(r"(?=[;,\s])(?:;|,\s+(?:as|while|whereas|but|and)\s+|\s+(?:while|whereas)\s+|"
+                           r"\s+as\s+(?-i:(?=[A-Z]))|\s+and\s+(?=(?:a|an|the|another|in|at)\s))", re.IGNORECASE)
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
@@ -67,7 +72,19 @@ def _sentence(text: str, start: int, end: int, paragraph: int) -> Sentence:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Sentence(Span(start, end, text[start:end]), paragraph)
+    return Sentence(Span(start, end, text[start:end]), paragraph, split_clauses(text, start, end))
+
+
+def split_clauses(text: str, start: int, end: int) -> tuple[Span, ...]:
+    """The clauses of ``text[start:end]`` (one sentence), in order; a break's own words
+    (", as ", "; ") end the clause before it. A sentence of one clause (most are) gets
+    none: ``Sentence.clauses`` empty means the whole sentence."""
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    if not cuts:
+        return ()
+    bounds = [start, *(b for _, b in cuts)]
+    ends = [*(a for a, _ in cuts), end]
+    return tuple(Span(a, b, text[a:b]) for a, b in zip(bounds, ends))
 
 
 def parse(nlp: Language, sentences: Sequence[Sentence]) -> list[Doc]:

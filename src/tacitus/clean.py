@@ -305,7 +305,21 @@ def clean(article: Article, furniture: Furniture | None = None) -> Article:
     lines; a title line (plain text without a title) moves to ``title`` and a leading
     dateline's place to ``dateline``. Nothing inside a kept sentence changes.
     """
-    f = furniture or default_furniture()
+    return _clean(article, furniture) if furniture is not None else _clean_as_bundled(article)
+
+
+# The store keeps the cleaned text of each article it stores (tacitus.store.coded), right
+# after the pipeline cleaned that article in a batch of up to 32: remembering the last
+# articles cleaned saves cleaning each twice (a tenth of the time to code one).
+_REMEMBERED = 64
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _clean_as_bundled(article: Article) -> Article:
+    return _clean(article, default_furniture())
+
+
+def _clean(article: Article, f: Furniture) -> Article:
     text = article.text.replace("\r\n", "\n").replace("\r", "\n")
     blocks = _blocks(text)
     lines_by_block = _cut_tail(blocks, len(text), f)

@@ -1,6 +1,7 @@
 """What crosses stages: the values one stage hands the next, at the bottom of the imports.
 
-    Sentence      analyse      → mention
+    Sentence      analyse      → mention (with its clauses)
+    SentenceIndex analyse     → resolve (the sentences and clauses by offset: none splits again)
     ArticleContext pipeline    → mention, resolve (the article's home country, outlet)
     PlaceMention, ResolvedPlace   places found and resolved → mention, assemble, resolve
     ActorMention  mention      → assemble, resolve
@@ -14,8 +15,9 @@ text, loads data or imports a stage.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 from tacitus.lexicon import CueKind
@@ -26,6 +28,41 @@ from tacitus.types import Place, SourceDetail, Span, frozen_mapping
 class Sentence:
     span: Span
     paragraph: int  # index of its paragraph in the article
+    # Its clauses, in order, as ``tacitus.analyse`` split them ("police dispersed
+    # protesters in A" | "demonstrations in B turned violent"); empty: one clause.
+    clauses: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceIndex:
+    """The article's sentences and clauses as the analyse stage split them, looked up by
+    character offset: a later stage asks here which sentence or clause a mention is in,
+    never splitting the text again. Sentence and clause numbers count from the article's
+    start; a position between two sentences belongs to the one before."""
+
+    sentences: tuple[Span, ...]
+    clauses: tuple[Span, ...]
+    _sentence_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _clause_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_sentence_starts", tuple(s.start for s in self.sentences))
+        object.__setattr__(self, "_clause_starts", tuple(c.start for c in self.clauses))
+
+    @classmethod
+    def of(cls, sentences: Iterable[Sentence]) -> SentenceIndex:
+        given = tuple(sentences)
+        return cls(tuple(s.span for s in given), tuple(c for s in given for c in (s.clauses or (s.span,))))
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect_right(self._sentence_starts, pos) - 1
+
+    def clause_of(self, pos: int) -> int:
+        return bisect_right(self._clause_starts, pos) - 1
+
+    def sentence_at(self, pos: int) -> Span:
+        """The sentence holding ``pos``."""
+        return self.sentences[max(0, self.sentence_of(pos))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +94,7 @@ class ResolvedPlace:
 
 @dataclass(frozen=True, slots=True)
 class ActorMention:
-    """Words naming an actor; ``tacitus.resolve.actors`` turns it into ACLED's name."""
+    """Words naming an actor; ``tacitus.actors.sides`` turns it into ACLED's name."""
 
     span: Span  # text[start:end] == span.text, e.g. "Russian warplanes"
     name: str  # canonical name, or a template such as "Military Forces of {of_country}"

@@ -68,8 +68,10 @@ def alternation(words: Iterable[str]) -> str:
 #   caption       clean: a line with speech is body text, not a photo caption
 #   said_when     assemble: "..., officials said on Monday" dates the statement (it also
 #                 reads "told" with its object: "told reporters on Monday")
+#   released_when assemble: "the group released a report Friday", "provided details
+#                 Friday": the day a report came out, not the day of what it tells
 #   speaker       roles: the subject of such a verb only speaks of the event
-#   names         mention.places: "Juma said" names a person, not a village
+#   names         places.finding: "Juma said" names a person, not a village
 #   claim         mention.casualties: "the group said" makes its toll a side's claim
 #   source        mention.attributions: "X told Radio Y", "residents said"
 #   source_after  mention.attributions: "..., said Amina Warsame, a local official"
@@ -126,17 +128,23 @@ SPEECH = WordClass.parse("speech", """
     tweeted: source
     wrote: source source_after
     posted: source
+    released: released_when
+    issued: released_when
+    published: released_when
+    provided: released_when
+    presented: released_when
+    unveiled: released_when
 """)
 
 # Words for a kind of place. Readers:
-#   find          mention.places: a kind word before or after a name makes it a place
-#   settlement    mention.places: kind words that make a common word a place ("Forest
+#   find          places.finding: a kind word before or after a name makes it a place
+#   settlement    places.finding: kind words that make a common word a place ("Forest
 #                 village"); "Police camp", "Market area" name a facility or a part of town
-#   admin1 admin2 town hood   resolve.places: the level a kind word points to
+#   admin1 admin2 town hood   places.resolving: the level a kind word points to
 #   seat          "X district centre": the district's seat town
-#   own_name      resolve.places: a kind word inside the matched name ("Wajir County")
-#   named_before  resolve.places: a name and its kind before "in", "of" or a comma
-#   says_where    resolve.events: words between two places that make one where the other is
+#   own_name      places.resolving: a kind word inside the matched name ("Wajir County")
+#   named_before  places.resolving: a name and its kind before "in", "of" or a comma
+#   says_where    places.choosing: words between two places that make one where the other is
 #   display       gazetteer: suffixes dropped from an admin area's name as ACLED writes it
 #   score         evaluate: suffixes ignored when comparing admin1 names
 # Words whose object is an event talked about, not one reported: "outrage at the chemical
@@ -179,10 +187,10 @@ TOPIC_HEADS = WordClass.parse("topic heads", """
 """)
 
 # Prepositions that put something at a place. Readers:
-#   before_place  mention.places: a capitalised word after one of these is no first name,
+#   before_place  places.finding: a capitalised word after one of these is no first name,
 #                 and an ethnic name after one is the county ("in Turkana")
-#   event_place   resolve.events: a place after one is where the event happened
-#   in_or_at      resolve.events: "killed in Mandera town": told as where it happened
+#   event_place   places.choosing: a place after one is where the event happened
+#   in_or_at      places.choosing: "killed in Mandera town": told as where it happened
 LOCATIVES = WordClass.parse("locatives", """
     in: before_place event_place in_or_at
     at: before_place event_place in_or_at
@@ -200,8 +208,8 @@ LOCATIVES = WordClass.parse("locatives", """
 
 # Words that make a hyphenated pair of towns a road or a boundary ("the Eldoret-Kitale
 # road"). Readers:
-#   road_start  mention.places: the road is placed near the town it starts from
-#   road_end    resolve.events: a road's towns are the weakest claim to the event's place
+#   road_start  places.finding: the road is placed near the town it starts from
+#   road_end    places.choosing: a road's towns are the weakest claim to the event's place
 ROADS = WordClass.parse("roads", """
     road: road_start road_end
     highway: road_start road_end

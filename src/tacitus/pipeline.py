@@ -16,12 +16,13 @@ from typing import Iterable, Iterator, Sequence
 from tacitus.analyse import parse
 from tacitus.assemble import assemble_explained, event_sentences
 from tacitus.clean import clean
-from tacitus.facts import ArticleContext, Facts
+from tacitus.facts import ArticleContext, Facts, SentenceIndex
 from tacitus.mention import read_mentions
+from tacitus.places.choosing import article_country
+from tacitus.places.resolving import geocode
 from tacitus.resolve.acled_fields import fill_acled_fields
 from tacitus.resolve.consolidate import consolidate
-from tacitus.resolve.events import article_country, resolve_draft
-from tacitus.resolve.places import geocode
+from tacitus.resolve.events import resolve_draft
 from tacitus.resources import Resources
 from tacitus.screen import Screen, screen_events
 from tacitus.settings import Settings
@@ -108,10 +109,11 @@ def _explained(article: Article, context: ArticleContext, facts: tuple[Facts, ..
     drafts, skipped = assemble_explained(facts, docs, article.published)
     places = tuple(p for f in facts for p in f.places)
     country = article_country(article, places, [a for f in facts for a in f.actors], context.home_country)
+    layout = SentenceIndex.of(f.sentence for f in facts)  # the sentences as split once, for resolve
     events: list[Event] = []
     for n, draft in enumerate(drafts):
         events.extend(fill_acled_fields(e, draft, facts, article, res)
-                      for e in resolve_draft(draft, article, places, res, n, country))
+                      for e in resolve_draft(draft, article, places, res, n, country, layout))
     # What resolve already withheld is shown as it is; the rest is consolidated, then screened.
     kept = consolidate([e for e in events if not e.withheld])
     withheld = tuple(e for e in events if e.withheld)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Mapping
 from tacitus.distance import haversine_km
 
 if TYPE_CHECKING:
-    from tacitus.gazetteer import Gazetteer
+    from tacitus.places.gazetteer import Gazetteer
     from tacitus.types import Event
 
 POPULATION_COLUMNS: tuple[str, ...] = ("population_1km", "population_2km", "population_5km", "population_best")

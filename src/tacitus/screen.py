@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from tacitus.types import Article, Event
 
 if TYPE_CHECKING:
-    from tacitus.gazetteer.index import Gazetteer
+    from tacitus.places.gazetteer.index import Gazetteer
     from tacitus.settings import Settings
 
 # ACLED codes what an article reports as news: at most a month old at publication.

@@ -6,9 +6,9 @@ import datetime as dt
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Sequence
 
+from tacitus.actors.finding import find_actors
 from tacitus.analyse import split_sentences
 from tacitus.facts import ArticleContext, Cue, Facts, ResolvedPlace, Sentence
-from tacitus.mention.actors import find_actors
 from tacitus.mention.attributions import read_attributions
 from tacitus.mention.casualties import read_casualties
 from tacitus.mention.times import read_times
@@ -56,7 +56,7 @@ def _outside_actors(places, actors):
 def read_mentions(article: Article, res: Resources, context: ArticleContext,
                   places: tuple[ResolvedPlace, ...]) -> tuple[Facts, ...]:
     """Split the article into sentences and read every mention in each. ``places`` are
-    the article's places, found and resolved before (``tacitus.resolve.places.geocode``);
+    the article's places, found and resolved before (``tacitus.places.resolving.geocode``);
     those whose words name an actor are dropped here."""
     text = article.text
     sentences = split_sentences(text)

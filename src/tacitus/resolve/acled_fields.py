@@ -18,8 +18,7 @@ from tacitus.outlets import combine_scales
 from tacitus.types import Event, Span
 
 if TYPE_CHECKING:
-    from tacitus.assemble import Draft
-    from tacitus.mention import Facts
+    from tacitus.facts import Draft, Facts
     from tacitus.resources import Resources
     from tacitus.types import Article
 
@@ -128,7 +127,7 @@ def associated_doers(event: Event, draft: Draft, res: Resources, country_code: s
     """Other doers the extraction found on actor1's side (``SAME_SIDE``): "troops and
     Wagner fighters attacked", named groups of a crowd beside its protesters or rioters.
     Generic sides and the movement of a branch are left out."""
-    from tacitus.resolve.actors import resolve_actor
+    from tacitus.actors.sides import resolve_actor
 
     if event.inter1 is None:
         return (), ()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence, TypedDict
 
-from tacitus.mention.casualties import Casualty
+from tacitus.facts import Casualty
 from tacitus.types import Span
 
 

@@ -35,7 +35,7 @@ class Populations:
     def index(self) -> PopulationIndex:
         with self._lock:
             if self._index is None:
-                from tacitus.gazetteer import Gazetteer
+                from tacitus.places.gazetteer import Gazetteer
 
                 self._index = PopulationIndex.from_gazetteer(Gazetteer.open())
             return self._index

@@ -26,7 +26,6 @@ from pydantic import BaseModel
 
 from tacitus.export import DEFAULT_LAYOUT, Layout, event_row, write_csv, write_geojson
 from tacitus.serve import acled_api, models
-from tacitus.clean import clean
 from tacitus.serve.evidence import decisions, place_reason
 from tacitus.serve.stores import StorePool
 from tacitus.serve.streaming import streamed
@@ -201,18 +200,22 @@ def get_incident(incident_id: Id, pool: Pool) -> Response:
 def get_article(article_id: ArticleId, pool: Pool) -> Response:
     """The article's cleaned text, and for each event coded from it: the evidence spans
     of every field (offsets into that text), why the place was chosen and the rules that
-    made, dated, placed, typed and merged it (as stored when it was coded), and why its
-    incident merges several reports."""
+    made, dated, placed, typed and merged it, and why its incident merges several
+    reports. All of it as stored when it was coded: nothing is cleaned or placed again.
+    An article stored before the cleaned text was kept comes with its text as ingested
+    and ``text_as_coded`` false: the spans' offsets do not index that text."""
     store = pool.store()
     article = store.article(article_id)
     if article is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    as_coded = clean(article)  # the text the evidence spans point into, as the pipeline coded it
+    as_coded = store.coded_article(article)
+    shown = as_coded or article
     events = list(store.events(EventFilter(article_id=article_id, include_rejected=True)))
     return _answer(models.ArticleView, {
-        "id": article.id, "title": as_coded.title, "url": article.url, "outlet": article.outlet,
+        "id": article.id, "title": shown.title, "url": article.url, "outlet": article.outlet,
         "published": article.published.isoformat() if article.published else None,
-        "text": as_coded.text, "events": [_coded_event(store, e) for e in events]})
+        "text": shown.text, "text_as_coded": as_coded is not None,
+        "events": [_coded_event(store, e) for e in events]})
 
 
 def _coded_event(store: Store, event: Event) -> dict[str, Any]:

@@ -36,7 +36,7 @@ def layout_for(fmt: str, columns: str, hxl: bool) -> Layout:
         raise click.UsageError("--hxl adds a tag row to a CSV: use it with --format csv")
     populations = None
     if needs_populations(columns):
-        from tacitus.gazetteer import Gazetteer
+        from tacitus.places.gazetteer import Gazetteer
         from tacitus.population import PopulationIndex
 
         populations = PopulationIndex.from_gazetteer(Gazetteer.open())

@@ -161,7 +161,11 @@ class ArticleView(BaseModel):
     url: str
     outlet: str
     published: str | None
-    text: str = Field(description="The cleaned text every evidence span points into.")
+    text: str = Field(description="The cleaned text every evidence span points into, as stored when the "
+                      "article was coded (when `text_as_coded` is false: the text as ingested).")
+    text_as_coded: bool = Field(description="Whether `text` is the text the evidence spans point into. False "
+                                "for an article stored by a Tacitus before schema version 6 whose cleaned "
+                                "text could not be recovered: each span's own `text` still gives its words.")
     events: list[ArticleEvent]
 
 

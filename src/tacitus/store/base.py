@@ -15,6 +15,7 @@ import datetime as dt
 from contextlib import AbstractContextManager
 from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
+from tacitus.store import coded
 from tacitus.store.problems import StoreError, StoreUnavailable  # noqa: F401 - re-exported
 from tacitus.merge import Incident, merge
 from tacitus.store.feeds import FeedTables, since_clause
@@ -187,6 +188,8 @@ class Store(FeedTables, PendingMerge):
                              (version, _now()))
             if 0 < current < LAST_MERGE_CHANGE:
                 self._merge_everything()  # incidents are new (version 2) or merge differently (4)
+            if 0 < current < coded.CODED_SINCE:
+                coded.backfill(conn)  # the texts the older articles' spans still point into
 
     # --- articles and events ----------------------------------------------------------
 
@@ -214,6 +217,7 @@ class Store(FeedTables, PendingMerge):
                 return False
             self._refuse_taken_ids(article, events)
             conn.execute(_insert("articles", ARTICLE_COLUMNS), [row[c] for c in ARTICLE_COLUMNS])
+            coded.keep(conn, article)
             conn.execute("INSERT INTO search (kind, ref, title, body) VALUES ('article', ?, ?, ?)",
                          (article.id, article.title, article.text))
             insert_event = _insert("events", EVENT_COLUMNS)
@@ -256,6 +260,12 @@ class Store(FeedTables, PendingMerge):
     def article(self, article_id: str) -> Article | None:
         rows = self._conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,))
         return article_from_row(rows[0]) if rows else None
+
+    def coded_article(self, article: Article) -> Article | None:
+        """``article`` (as stored) with the cleaned title and text its events were coded
+        from, which their evidence spans point into; None when that text was not kept
+        (tacitus.store.coded: an article stored before schema version 6)."""
+        return coded.read(self._conn, article, self.schema_version)
 
     def article_count(self) -> int:
         return self._conn.execute("SELECT count(*) AS n FROM articles")[0]["n"]

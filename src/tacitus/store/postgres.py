@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 from tacitus.store.base import Store, StoreError
 from tacitus.store.problems import postgres_problem
 
-MIGRATIONS: tuple[str, ...] = ("001.sql", "002.sql", "003.sql", "004.sql", "005.sql")
+MIGRATIONS: tuple[str, ...] = ("001.sql", "002.sql", "003.sql", "004.sql", "005.sql", "006.sql")
 WRITER_LOCK = 0x7AC1705  # any constant shared by every Tacitus writer
 _cursor_names = itertools.count(1)
 

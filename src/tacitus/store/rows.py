@@ -184,10 +184,16 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         sources_detail=tuple(_source(s) for s in json.loads(row["sources_detail"])),
         evidence={field: tuple(_span(s) for s in spans)
                   for field, spans in json.loads(row["evidence"]).items()},
-        trace=tuple(json.loads(row["trace"])),
-        withheld=row["withheld"],
-        place_reason=row["place_reason"],
+        trace=tuple(json.loads(_since_5(row, "trace", "[]"))),
+        withheld=_since_5(row, "withheld", ""),
+        place_reason=_since_5(row, "place_reason", ""),
     )
+
+
+def _since_5(row: Mapping[str, Any], column: str, empty: str) -> Any:
+    """A decision column of schema version 5. A reader never upgrades a database, so one
+    written before version 5 has none: its decisions were not kept, and read as empty."""
+    return row[column] if column in row.keys() else empty
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -21,7 +21,7 @@ from tacitus.store.problems import sqlite_problem
 
 # The schema's history, oldest first: version N is MIGRATIONS[N - 1]. Append, never edit.
 MIGRATIONS: tuple[str, ...] = ("schema.sql", "schema_002.sql", "schema_003.sql", "schema_004.sql",
-                               "schema_005.sql")
+                               "schema_005.sql", "schema_006.sql")
 
 
 def schema_scripts() -> tuple[str, ...]:

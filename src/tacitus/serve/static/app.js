@@ -359,7 +359,12 @@ function showEvidence(article, coded) {
   const colours = fieldColours(Object.keys(e.evidence));
   drawFieldLegend(colours);
   const box = $("#article-text");
-  box.replaceChildren(...highlighted(article.text, e.evidence, colours));
+  // Offsets index the text the event was coded from; without it (an article stored by an
+  // older Tacitus) the words are listed, never highlighted at offsets of another text.
+  $("#text-note").hidden = article.text_as_coded;
+  showEvidenceWords(article.text_as_coded ? {} : e.evidence);
+  box.replaceChildren(...(article.text_as_coded ? highlighted(article.text, e.evidence, colours)
+                                                : [document.createTextNode(article.text)]));
   const first = box.querySelector("mark");  // bring the first highlighted words into view
   box.scrollTop = first ? Math.max(0, first.offsetTop - box.offsetTop - 40) : 0;
   $("#place-reason").textContent = coded.place_reason || "–";
@@ -383,6 +388,16 @@ function showDecisions(decisions) {
   for (const { step, rule } of decisions) {
     list.append(el("dt", {}, step), el("dd", step === "withheld" ? { class: "withheld" } : {}, rule));
   }
+}
+
+// Each field's words (the spans' own text), for an article whose coded text was not kept.
+function showEvidenceWords(evidence) {
+  const list = $("#evidence-words");
+  list.replaceChildren();
+  for (const [field, spans] of Object.entries(evidence)) {
+    list.append(el("dt", {}, fieldLabel(field)), el("dd", {}, spans.map((s) => `“${s.text}”`).join(" · ")));
+  }
+  list.hidden = !list.children.length;
 }
 
 function fieldColours(fields) {

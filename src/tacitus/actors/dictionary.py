@@ -5,14 +5,14 @@ Five data files feed it (all written from public facts, none from evaluation tex
 - ``actors.jsonl``: named actors (Al Shabaab, Taliban, KDF...) with aliases;
 - ``actor_kinds.jsonl``: generic kinds (military, police, civilians...) with the cue words
   news uses for them, the ACLED name template and inter code; its first line (kind
-  ``named``) holds the small grammar: head nouns after a named actor, qualifiers, and
-  hyphen suffixes;
+  ``named``) holds the small grammar: head nouns after a named actor, qualifiers,
+  hyphen suffixes, and owner suffixes ("a military-run school" names no actor);
 - ``demonyms.tsv``: every country's ACLED spelling, adjectives and other names;
 - ``governments.tsv``: government periods, for the "(2013-2022)" suffix of state forces;
 - ``ethnic_groups.tsv``: ethnic groups and clans named in communal violence.
 
 All words become one phrase table keyed by normalised token tuples, so the matcher
-(``tacitus.mention.actors``) does one dictionary probe per token.
+(``tacitus.actors.finding``) does one dictionary probe per token.
 """
 from __future__ import annotations
 
@@ -123,7 +123,8 @@ class ActorIndex:
     ethnic: Mapping[str, EthnicGroup]
     phrases: Mapping[tuple[str, ...], tuple[Phrase, ...]]
     lengths: Mapping[str, tuple[int, ...]]  # first token -> phrase lengths, longest first
-    suffixes: frozenset[str]
+    suffixes: frozenset[str]  # "ISIS-held": the actor holds the place, named with it
+    owner_suffixes: frozenset[str] = frozenset()  # "military-run school": no actor at all
 
     @classmethod
     def load(cls) -> ActorIndex:
@@ -230,6 +231,7 @@ def build_index(actors: list[dict], kinds: list[dict], demonyms: list[dict[str, 
 
     kind_map: dict[str, ActorKind] = {}
     suffixes: frozenset[str] = frozenset()
+    owners: frozenset[str] = frozenset()
     for row in kinds:
         if row["kind"] == "named":  # the grammar line
             for word in row.get("cues", ()):
@@ -237,6 +239,7 @@ def build_index(actors: list[dict], kinds: list[dict], demonyms: list[dict[str, 
             for word in row.get("qualifiers", ()):
                 add(word, "qualifier", word)
             suffixes = frozenset(normalise(w) for w in row.get("hyphen_suffixes", ()))
+            owners = frozenset(normalise(w) for w in row.get("owner_suffixes", ()))
             continue
         blocks = tuple((normalise(k), frozenset(normalise(w) for w in ws))
                        for k, ws in row.get("not_before", {}).items())
@@ -285,6 +288,7 @@ def build_index(actors: list[dict], kinds: list[dict], demonyms: list[dict[str, 
         phrases=MappingProxyType({k: tuple(v) for k, v in table.items()}),
         lengths=MappingProxyType({k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}),
         suffixes=suffixes,
+        owner_suffixes=owners,
     )
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pycountry
 
-from tacitus.gazetteer.rows import (
+from tacitus.places.gazetteer.rows import (
     AdminRow, CityRow, CountryRow, DistrictRow, NeighbourhoodRow, display_admin_name, read_tsv,
 )
 

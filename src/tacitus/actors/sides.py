@@ -1,4 +1,4 @@
-"""Actor mention -> ACLED's final actor name and inter code.
+"""An actor mention -> its side in an event: ACLED's final actor name and inter code.
 
 - Templates are filled with the actor's own country when the words said it ("Russian
   warplanes" -> Russia), else with the event's country, in ACLED's spelling.
@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from tacitus.actors import ActorIndex, actor_country
-from tacitus.mention.actors import ActorMention
+from tacitus.actors.dictionary import ActorIndex, actor_country
+from tacitus.facts import ActorMention
 
 __all__ = ["actor_country", "resolve_actor"]
 

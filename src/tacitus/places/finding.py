@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 
 from tacitus.facts import PlaceMention
-from tacitus.gazetteer.index import Gazetteer
-from tacitus.gazetteer.normalise import fold, key
 from tacitus.lexicon import LOCATIVES, PLACE_KINDS, ROADS, SPEECH
+from tacitus.places.gazetteer.index import Gazetteer
+from tacitus.places.gazetteer.normalise import fold, key
+from tacitus.places.words import demonym_adjectives, ethnic_names, stopwords
 from tacitus.types import Place, Span
-
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʿ`\-][^\W\d_]+)*(?:['’]s)?", re.UNICODE)
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|az|an|at|ash|ad-d|as-s|ed|ez|es|en)[-’']\w",
@@ -79,80 +77,11 @@ _LOCATIVE = frozenset(LOCATIVES.words("before_place"))
 _DIRS = ("north", "south", "east", "west")
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """data/place_stopwords.txt plus the demonyms in data/demonyms.tsv, if present."""
-    words: set[str] = set()
-    data = resources.files("tacitus").joinpath("data")
-    src = data.joinpath("place_stopwords.txt")
-    if src.is_file():
-        for line in src.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                words.add(fold(line))
-    dem = data.joinpath("demonyms.tsv")
-    if dem.is_file():
-        lines = dem.read_text(encoding="utf-8").splitlines()
-        head = lines[0].split("\t") if lines else []
-        if "adjectives" in head:
-            col = head.index("adjectives")
-            ncol = head.index("country") if "country" in head else None
-            for line in lines[1:]:
-                cells = line.split("\t")
-                if len(cells) > col:
-                    # "Myanmar" is its own adjective; the country name stays a place
-                    country = fold(cells[ncol]) if ncol is not None and len(cells) > ncol else ""
-                    words.update(fold(a.strip()) for a in cells[col].split("|")
-                                 if a.strip() and fold(a.strip()) != country)
-    return frozenset(words)
-
-
-@lru_cache(maxsize=1)
-def _demonym_countries() -> dict[str, str]:
-    """fold(adjective) -> ISO alpha-2, from data/demonyms.tsv ("Iraqi" -> "IQ")."""
-    out: dict[str, str] = {}
-    dem = resources.files("tacitus").joinpath("data", "demonyms.tsv")
-    lines = dem.read_text(encoding="utf-8").splitlines() if dem.is_file() else []
-    head = lines[0].split("\t") if lines else []
-    if "adjectives" not in head or "country_code" not in head:
-        return out
-    col, ccol = head.index("adjectives"), head.index("country_code")
-    for line in lines[1:]:
-        cells = line.split("\t")
-        if len(cells) > max(col, ccol):
-            for a in cells[col].split("|"):
-                if a.strip():
-                    out.setdefault(fold(a.strip()), cells[ccol].strip())
-    return out
-
-
 def demonym_countries(text: str) -> frozenset[str]:
     """The countries whose adjective the text uses ("an Iraqi army patrol" -> IQ)."""
-    known = _demonym_countries()
+    known = demonym_adjectives()
     return frozenset(cc for m in _WORD.finditer(text) if m.group()[:1].isupper()
                      and (cc := known.get(fold(m.group()))))
-
-
-@lru_cache(maxsize=1)
-def ethnic_names() -> frozenset[str]:
-    """Group names from data/ethnic_groups.tsv, if present ("Maasai", "Turkana").
-
-    Several are also county or district names, so they are noise only when no
-    location preposition comes before them ("Turkana raiders" vs "in Turkana").
-    """
-    res = resources.files("tacitus").joinpath("data", "ethnic_groups.tsv")
-    if not res.is_file():
-        return frozenset()
-    lines = res.read_text(encoding="utf-8").splitlines()
-    head = lines[0].split("\t") if lines else []
-    cols = [head.index(c) for c in ("group", "aliases") if c in head]
-    out: set[str] = set()
-    for line in lines[1:]:
-        cells = line.split("\t")
-        for c in cols:
-            if c < len(cells):
-                out.update(fold(a.strip()) for a in cells[c].split("|") if a.strip())
-    return frozenset(out)
 
 
 def _capitalised(tok: str) -> bool:
@@ -238,7 +167,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
             continue
         cue_b, phrase_start = _cue_before(text, start)
         cue_a, phrase_end = _cue_after(text, end)
-        if _is_noise(text, toks, i, j, name, cands, cue_b, cue_a, stop):
+        if _is_noise(text, toks, i, j, name, cands, cue_b, cue_a, stop, loose):
             # "Puli Alam": a one-word namesake ("Puli") inside a longer capitalised
             # name is not the place; the whole run, spelled loosely, may be.
             run = _run_end(text, toks, i)
@@ -248,7 +177,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
                 j2, end, cands, loose = again
                 name = text[start:end]
                 cue_a, phrase_end = _cue_after(text, end)
-            if again is None or _is_noise(text, toks, i, j2, name, cands, cue_b, cue_a, stop):
+            if again is None or _is_noise(text, toks, i, j2, name, cands, cue_b, cue_a, stop, loose):
                 i = max(run, i + 1)
                 continue
             j = j2
@@ -381,8 +310,9 @@ def _surname(text: str, prev: tuple[int, int, str], start: int, stop: frozenset[
 
 
 def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name: str,
-              cands: tuple[Place, ...], cue_b: str, cue_a: str, stop: frozenset[str]) -> bool:
-    """A capitalised word that is not a place here: common word, name, actor, demonym."""
+              cands: tuple[Place, ...], cue_b: str, cue_a: str, stop: frozenset[str], loose: bool = False) -> bool:
+    """A capitalised word that is not a place here: common word, name, actor, demonym.
+    ``loose``: found only by its loose spelling key, so no candidate is strong evidence."""
     kind_before = cue_b.endswith(" of") and cue_b.split()[0] in _KINDS
     kind_cue = kind_before or cue_a in _KINDS or cue_a.startswith("district ")
     words = [fold(t[2]).rstrip("s").rstrip("'’") if t[2].endswith(("'s", "’s")) else fold(t[2])
@@ -413,8 +343,10 @@ def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name:
     if len(words) == 1 and words[0] in _TITLES and j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " \
             and _capitalised(toks[j][2]):
         return True  # "King Abdullah", "General Dostum": a title, not the town named King
-    if i > 0 and len(words) == 1 and not strong and _surname(text, toks[i - 1], toks[i][0], stop):
-        return True  # "Governor Phil Bryant", "envoy Abdul Basi", "(B. Allen / VOA)"
+    if i > 0 and len(words) == 1 and (not strong or loose) and _surname(text, toks[i - 1], toks[i][0], stop):
+        # "Governor Phil Bryant", "envoy Abdul Basi", "(B. Allen / VOA)"; "Sheikh Nimr
+        # al-Nimr" is no province spelt like it
+        return True
     if j < len(toks):
         nxt = toks[j][2]
         gap = text[toks[j - 1][1]:toks[j][0]]

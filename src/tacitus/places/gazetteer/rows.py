@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from tacitus.gazetteer.normalise import fold, is_latin
 from tacitus.lexicon import PLACE_KINDS
+from tacitus.places.gazetteer.normalise import fold, is_latin
 
 _ADMIN_SUFFIX = re.compile(r"\s+" + PLACE_KINDS.pattern("display") + "$", re.IGNORECASE)
 

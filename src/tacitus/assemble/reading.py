@@ -1,0 +1,186 @@
+"""One sentence as the assemble rules see it: its facts, what its words make of it, and
+the story told so far. Each question is answered once, on first ask, so a rule that
+comes early in the cascade never pays for a parse a later rule needs."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import TYPE_CHECKING, Sequence
+
+from tacitus.assemble.building import STORY_REACH, Building
+from tacitus.assemble.words import (
+    ANAPHOR, CAMPAIGN_AFTER, CAMPAIGN_BEFORE, CAMPAIGN_WORD, ELECTION_AFTER, ELECTION_BEFORE,
+    GENERIC_REFERENCE, REFERENCE, SAID_AFTER, SAID_WHEN, WRITTEN_DATE,
+)
+from tacitus.actors.roles import linear_role, role_in
+from tacitus.facts import Cue, Facts, Role, Skip, TimeMention
+from tacitus.taxonomy import EVENT_CUES, WEAK_ATTACK, strong_cues
+from tacitus.types import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass
+class Story:
+    """What the article has told so far, as the cascade walks its sentences."""
+
+    drafts: list[Building] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+    file_photos: set[int] = field(default_factory=set)  # paragraphs that caption file photos
+    # the last date read, for inheritance: date, precision, words, sentence index
+    running: tuple[dt.date, int, Span, int] | None = None
+    recalled: bool = False  # an event from weeks back was recalled: "the attack" may be it
+
+
+class Reading:
+    """A sentence's facts (without cues that only date something else) in its story."""
+
+    def __init__(self, facts: Facts, story: Story, doc: Doc | None) -> None:
+        self.f = without_time_references(facts)
+        self.story = story
+        self.doc = doc
+
+    @cached_property
+    def texts(self) -> dict[str, list[str]]:
+        return self.f.cue_texts()
+
+    @cached_property
+    def strong(self) -> dict[str, list[str]]:
+        return strong_cues(self.texts)
+
+    @cached_property
+    def trigger(self) -> Span | None:
+        """The words that make the sentence an event: the first strong cue, else a weak one."""
+        for c in self.f.cues:
+            if c.kind in self.strong and c.span.text.lower() in self.strong[c.kind]:
+                return c.span
+        for c in self.f.cues:
+            if c.kind == "attack" and WEAK_ATTACK.match(c.span.text):
+                return c.span
+        return None
+
+    @cached_property
+    def dates(self) -> list[TimeMention]:
+        """The sentence's dates that may date its event, written dates first: "…, officials
+        said on Monday" dates a statement; "his October 26 election" another event."""
+        dates = [t for t in self.f.times if t.kind == "date" and not dates_another_event(self.f, t)]
+        dates.sort(key=lambda t: not WRITTEN_DATE.search(t.span.text))
+        return dates
+
+    @cached_property
+    def date_here(self) -> TimeMention | None:
+        return next((t for t in self.dates if not said_when(self.f, t)),
+                    self.dates[0] if self.dates else None)
+
+    @property
+    def stated(self) -> bool:
+        """The only date is the day of a statement ("police said on Monday")."""
+        return self.date_here is not None and said_when(self.f, self.date_here)
+
+    @cached_property
+    def offset_here(self) -> TimeMention | None:
+        return next((t for t in self.f.times if t.kind == "offset"), None)
+
+    @property
+    def last(self) -> Building | None:
+        return self.story.drafts[-1] if self.story.drafts else None
+
+    @property
+    def near(self) -> bool:
+        """The last event was told at most STORY_REACH sentences back."""
+        return self.last is not None and self.f.index - self.last.sentences[-1] <= STORY_REACH
+
+    @cached_property
+    def roles(self) -> list[Role]:
+        """Who did it and to whom, from the parse where there is one; a source's own
+        name ("according to the local defence force") is no side."""
+        base = self.f.sentence.span.start
+        t = self.trigger.start - base if self.trigger is not None else -1
+        said = [s.evidence for s in self.f.sources if s.evidence is not None]
+        out = []
+        for a in self.f.actors:
+            if any(e.start <= a.span.start < e.end for e in said):
+                continue
+            if self.doc is not None:
+                role = role_in(self.doc, a.span.start - base, a.span.end - base, t)
+            else:
+                role = linear_role(self.f.sentence.span.text, a.span.start - base, t)
+            out.append(Role(a, role))
+        return out
+
+    @cached_property
+    def referent(self) -> Building | None:
+        """The earlier event that 'the airstrikes', 'the ISIS-led bombardment' or 'this
+        attack' refers to: the latest one of a compatible kind."""
+        if self.trigger is None or not self.story.drafts or not self.anaphoric:
+            return None
+        if GENERIC_REFERENCE.match(self.trigger.text):
+            return self.story.drafts[-1]  # "the raids", "the attack": the event just told
+        kinds = set(self.strong) | {c.kind for c in self.f.cues if c.span == self.trigger}
+        return next((d for d in reversed(self.story.drafts) if kinds & d.kinds()), None)
+
+    @property
+    def previous(self) -> Building | None:
+        """The event this sentence goes on with: the one it refers to, else the last told."""
+        return self.referent or self.last
+
+    @cached_property
+    def anaphoric(self) -> bool:
+        """'the shooting', 'this attack': the trigger refers to an event already known."""
+        return self.trigger is not None and bool(ANAPHOR.search(self.before(self.trigger)[-40:]))
+
+    def before(self, span: Span, reach: int | None = None) -> str:
+        """The sentence's words before ``span`` (the last ``reach`` characters of them)."""
+        end = span.start - self.f.sentence.span.start
+        return self.f.sentence.span.text[max(0, end - reach) if reach else 0:end]
+
+
+def without_time_references(f: Facts) -> Facts:
+    """The sentence's facts without the cues that only date something else, tell an
+    allegation or name a campaign: "a day after the clash, drones struck" tells a strike,
+    and "the clash" is no trigger of it; "men suspected of planting bombs" were arrested,
+    nothing exploded; "their battle against Islamic State" is no battle on a day."""
+    base = f.sentence.span.start
+    text = f.sentence.span.text
+
+    def reference(c: Cue) -> bool:
+        before = text[max(0, c.span.start - base - 40):c.span.start - base]
+        if REFERENCE.search(before):
+            return True
+        return bool(CAMPAIGN_WORD.match(c.span.text) and CAMPAIGN_BEFORE.search(before)
+                    and CAMPAIGN_AFTER.match(text, c.span.end - base))
+
+    kept = tuple(c for c in f.cues if not (c.kind in EVENT_CUES and reference(c)))
+    return f if len(kept) == len(f.cues) else replace(f, cues=kept)
+
+
+def dates_another_event(f: Facts, t: TimeMention) -> bool:
+    """The date names another event: "his October 26 election", "the vote on Saturday"."""
+    text, base = f.sentence.span.text, f.sentence.span.start
+    after = text[t.span.end - base:t.span.end - base + 40]
+    before = text[max(0, t.span.start - base - 40):t.span.start - base]
+    return bool(ELECTION_AFTER.match(after) or ELECTION_BEFORE.search(before))
+
+
+def said_when(f: Facts, t: TimeMention) -> bool:
+    """The time expression dates a statement: "police said on Monday", "Trump on
+    Wednesday said"."""
+    text, base = f.sentence.span.text, f.sentence.span.start
+    return bool(SAID_WHEN.search(text[max(0, t.span.start - base - 60):t.span.start - base])
+                or SAID_AFTER.match(text, t.span.end - base))
+
+
+def new_town(f: Facts, previous: Building) -> bool:
+    """The sentence names a town the previous event was not at ("the regional governor of
+    X said" names no new place of events)."""
+    known = {rp.place.geonameid for rp in previous.places}
+    return any(rp.place.geonameid not in known and rp.place.kind in {"city", "neighbourhood"}
+               for rp in f.places)
+
+
+def new_actors(roles: Sequence[Role], previous: Building) -> bool:
+    agents = {r.actor.name for r in roles if r.role == "agent"}
+    prev_agents = {r.actor.name for r in previous.actors if r.role == "agent"}
+    return bool(agents) and agents != prev_agents

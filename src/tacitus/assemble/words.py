@@ -1,0 +1,97 @@
+"""The words and patterns the assemble rules read, each once, with why it matters."""
+from __future__ import annotations
+
+import re
+
+from tacitus.lexicon import SPEECH, TOPIC_HEADS
+
+ANAPHOR = re.compile(r"\b(?:the|this|these|that|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+COMES_AFTER = re.compile(r"\b(?:comes?|came|follows?|followed|occurred|happened)\b", re.IGNORECASE)
+RECIPROCAL = re.compile(r"\bexchang\w*|\bclash\w*|\bfought\b|\bbattl\w+|\bfighting\b", re.IGNORECASE)
+GENERIC_REFERENCE = re.compile(
+    r"^(?:attacks?|assaults?|raids?|incidents?|violence|bombardments?|shellings?|strikes?|operations?|"
+    r"clash(?:es)?|fighting|ambush(?:es)?|blasts?|explosions?|bombings?)$", re.IGNORECASE)
+IRREALIS = re.compile(
+    r"\b(?:will|would|could|might|plans? to|planning to|(?-i:(?<!well-)plann(?:ing|ed)|plott(?:ing|ed))|"
+    r"threaten\w*|warn\w* of|vow\w* to|intends? to|"
+    r"if|unless|expected to|expects?|as soon as|purports? to|purportedly|upcoming|impending|looming|"
+    r"fears? of|denied|deny|denies|"
+    r"did not|didn't|no one was|were not)\b",
+    re.IGNORECASE)
+MODAL_AFTER = re.compile(
+    r"[\s\"'”]+(?:(?!that\b|which\b|who\b)[\w\"'”]+\s+){0,2}"
+    r"(?:will|would|could|might|may|denied|deny|denies)\b", re.IGNORECASE)
+# Breaking up a gathering (not arresting, barring or chasing someone away).
+DISPERSAL = re.compile(
+    r"^(?:dispers\w*|tear ?gas\w*|teargas\w*|water cannons?|rubber bullets|fired (?:shots )?in "
+    r"the air|shot in the air|broke up|break up|quelled|baton-charged|lobbed|canisters)$",
+    re.IGNORECASE)
+WEAPONS = {"ied", "shell", "air", "grenade", "chemical"}
+CROWD_KINDS = {"protest", "riot", "mob"}
+ELECTION = r"(?:general\s+|presidential\s+|repeat\s+|fresh\s+|local\s+)?(?:elections?|polls?|vote|referendum|ballot)"
+ELECTION_AFTER = re.compile(r"^(?:['’]s)?\s+" + ELECTION + r"\b", re.IGNORECASE)
+ELECTION_BEFORE = re.compile(r"\b" + ELECTION + r"\s+(?:on|of|held on|scheduled for|set for|slated for)\s+$",
+                              re.IGNORECASE)
+# "another attack", "in a separate incident": the sentence tells a new event
+ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s+(?:\w+\s+)?"
+                      r"(?:attacks?|incidents?|clash(?:es)?|raids?|ambush(?:es)?|assaults?|bombings?)\b"
+                      r"|\bseparately\b|\bin a separate\b", re.IGNORECASE)
+SAID_WHEN = re.compile(
+    r"\b(?:" + SPEECH.pattern("said_when") + r"|told(?:\s+[\w'’.-]+){1,4}"
+    r"|" + SPEECH.pattern("released_when") + r"(?:\s+[\w'’-]+){0,3})"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
+# "Trump on Wednesday said ...": a date just before a speech verb dates the statement
+# (this and CAMPAIGN_AFTER are matched at a position: no "^", which would never match there).
+SAID_AFTER = re.compile(r"\s+" + SPEECH.pattern("said_when") + r"\b", re.IGNORECASE)
+# "their battle against Islamic State", "the battle over transgender rights": a campaign
+# or a contest of words, not a fight on a day at a place
+CAMPAIGN_BEFORE = re.compile(r"\b(?:the|their|its|his|her|our|a|this|that)\s+(?:[\w'’-]+\s+){0,2}$",
+                             re.IGNORECASE)
+CAMPAIGN_WORD = re.compile(r"^(?:battle|fight|war|struggle|campaign)$", re.IGNORECASE)
+CAMPAIGN_AFTER = re.compile(r"\s+(?:against|over)\s", re.IGNORECASE)
+ARMED_KINDS = {"attack", "fight", "shell", "air", "ied", "suicide", "grenade", "looting", "abduct"}
+FIRE = re.compile(r"\bfire\b|\bablaze\b|torch|burn|razed", re.IGNORECASE)
+# "A day after the clash, …", "Following the attack, …": a cue that dates the news by an
+# event already told ("killed following an attack by X" is that attack, and stays).
+REFERENCE = re.compile(
+    r"(?:\b(?:a|one|two|three|four|five|six|several|few|\d+|hours?|days?|weeks?|months?)\s+"
+    r"(?:\w+\s+)?(?:after|before|since)|^\s*(?:after|before|since|following))\s+"
+    r"(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$"
+    # "arrested three men suspected of planting bombs": an allegation, not a bombing
+    r"|\b(?:suspected|accused|convicted|charged|on suspicion)\s+(?:of|with)\s+(?:[\w'’-]+\s+){0,2}$"
+    # "the chief suspect in the New Year's shooting", "the mastermind of the attack": the
+    # person is the news, the event is who they are
+    r"|\b(?:suspects?|masterminds?|perpetrators?|organi[sz]ers?)\s+(?:in|of|behind)\s+"
+    r"(?:the|this|that|last\s+\w+['’]s)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE)
+# A sentence that names who is blamed for the event just told: "Al Shabaab is suspected".
+BLAME = re.compile(r"\b(?:believed|suspected|blamed|responsib\w*|claimed|attributed|perpetrators?)\b",
+                    re.IGNORECASE)
+# The trigger sits in a clause recalling an event weeks or more back: "a week after
+# fighters killed 14 there", "since last month's raid", "last week's attack". Days are
+# left out: "two days after the ambush, gunmen struck again" tells new events.
+RECALL = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|several|\d+) (?:weeks?|months?|years?) (?:after|since)|"
+    r"(?:last|previous) (?:week|month|year)'s)"
+    r"\s+(?:[\w'-]+\s+){0,6}$", re.IGNORECASE)  # no comma: "a week after X, Y did Z" is news
+# The trigger sits in a clause that tells a person's or a victim's past, not the news:
+# "commander X, who was killed in an attack in Syria, ...", "bodies of people killed
+# during a rally are seen": the event is mentioned in passing, as who someone is.
+PASSING = re.compile(
+    r"(?:\b(?:who|whom)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"|\b(?:people|persons|those|men|women|children|civilians|victims|bodies|relatives|survivors)\s+)"
+    r"(?:killed|wounded|injured|hurt|maimed|arrested|detained|jailed|abducted|kidnapped|displaced|orphaned)"
+    r"\s+(?:in|during|at|by)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
+TOPIC = re.compile(r"\b" + TOPIC_HEADS.pattern("topic") + r"\s+(?:[\w'’-]+\s+){0,2}?"
+                    r"(?:about|over|at|into|of|on|against|for|that|following)\s+(?:[\w'’.\"“”-]+\s+){0,5}$",
+                    re.IGNORECASE)
+# Words that name an event's place by pointing back to the story's: "the town", "there".
+PLACE_ANAPHOR = re.compile(r"\b(?:the|that|this) (?:town|city|village|area|district|camp|market|region|"
+                           r"neighbou?rhood|locality)\b|\bthere\b", re.IGNORECASE)
+# A caption of a photo from the archive: "FILE - ...", "FILE PHOTO: ...".
+FILE_PHOTO = re.compile(r"^\s*\(?FILE(?:\s+PHOTO)?\)?\s*[-–—:]")
+# Words that give a protest's cause or aim: an arrest after them is what is protested.
+PROTEST_CAUSE = re.compile(r"\b(?:against|over|in support of|in protest at|to protest|protesting|"
+                            r"demanding|calling for|to demand|where|following)\b", re.IGNORECASE)
+WRITTEN_DATE = re.compile(r"\d")  # a day or year in digits: "Oct. 9, 2015", "9/10", "March 3"
