@@ -231,3 +231,20 @@ def test_places_context_a_family_name_after_a_first_name_is_no_loosely_spelt_pro
     # "al-Nimr" is found only by its loose key (a province spelt like it): a strong kind
     # of place must not make the family name after "Nimr" a place
     assert not any(m.span.text.startswith("al-") for m in find_places(text, gaz))
+
+
+def test_places_context_a_country_its_paragraph_names_outweighs_the_articles(gaz):
+    text = ("Protesters marched in Columbus, Dayton and Lima, Ohio on Saturday.\n\n"
+            "In Australia, thousands marched past the American consulate in Sydney.")
+    assert by_name(text, gaz)["Sydney"].place.country_code == "AU"
+
+
+def test_places_context_a_world_city_named_alone_is_that_city(gaz):
+    text = ("Protesters marched in Columbus, Dayton and Lima, Ohio on Saturday.\n\n"
+            "An estimated 80,000 people rallied in London at the American embassy.")
+    assert by_name(text, gaz)["London"].place.country_code == "GB"
+
+
+def test_places_context_a_world_citys_namesake_named_with_its_province_stays(gaz):
+    got = by_name("Students marched through London, Ontario on Friday.", gaz)
+    assert got["London"].place.country_code == "CA"

@@ -467,3 +467,63 @@ def test_a_statement_about_an_event_never_told_is_no_event(pipeline):
                                "and security. Reporters asked about the region. At a news conference in Nairobi, "
                                "the president on Wednesday said the attack \"cannot be tolerated.\"")
     assert events == ()
+
+
+def test_a_captions_date_is_the_photos_and_dates_nothing_told_after_it(pipeline):
+    events = _events(pipeline, "Police fired tear gas at protesters in Harare on Monday.\n\n"
+                               "Protesters march in Bulawayo, Zimbabwe, Jan. 9, 2018.\n\n"
+                               "In Mutare, hundreds of traders marched to the council offices.")
+    assert {e.location: e.event_date for e in events}.get("Mutare") == dt.date(2019, 3, 4)
+
+
+def test_insurgents_storming_a_school_attack_the_people_in_it(pipeline):
+    ev = _one(pipeline, "Taliban gunmen stormed a school in Kunduz on Tuesday, killing and wounding scores, "
+                        "officials said.")
+    assert (ev.sub_event_type, ev.actor1) == ("Attack", "Taliban")
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Protesters blockaded the main road in Kisumu on Monday.", "Peaceful protest"),
+    ("The opposition leader was arrested on Wednesday in Kampala after eluding the blockade of his home.",
+     "Arrests"),
+    ("Protesters blocked the road in Kisumu on Monday and burned tyres.", "Violent demonstration"),
+])
+def test_a_blockade_without_violence_is_no_riot(pipeline, text, sub_event_type):
+    assert _one(pipeline, text).sub_event_type == sub_event_type
+
+
+def test_what_fighters_were_trained_to_carry_out_is_no_event(pipeline):
+    assert _events(pipeline, "The envoy in New Delhi was summoned on Tuesday amid allegations that militants "
+                             "have been trained and instructed to carry out attacks in Srinagar.") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Days of clashes between rebel factions and the militants near Azaz imperil supply routes.",
+    "Officials said their warplanes have struck militant targets near Azaz in the past three days.",
+])
+def test_fighting_summed_over_days_is_no_event_of_one_day(pipeline, text):
+    assert _events(pipeline, text) == ()
+
+
+def test_a_reports_release_day_never_dates_the_event_it_refers_to(pipeline):
+    events = _events(pipeline, "Heavy fighting raged in Mosul's Old City, witnesses said. Soldiers fired on "
+                               "militant positions near the river. Amnesty International released a report "
+                               "Friday on the fighting.")
+    assert events and all(e.event_date != dt.date(2019, 3, 1) for e in events)
+
+
+def test_the_toll_of_an_attack_a_suspect_is_held_for_goes_with_that_attack(pipeline):
+    events = _events(pipeline, "Police in Kano on Monday claimed a breakthrough in their battle against the "
+                               "militants, with the arrest of a suspect of New Year's Day bombing "
+                               "that killed 39 people.")
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Hundreds of people gathered on Monday in Nakuru, near the governor's offices, to support the bill.", True),
+    ("Traders gathered in Kisumu on Monday to protest new market fees.", True),
+    ("Mourners gathered at the church in Kisumu on Sunday.", False),
+])
+def test_a_crowd_gathered_for_a_cause_is_a_demonstration(pipeline, text, kept):
+    events = _events(pipeline, text)
+    assert [e.sub_event_type for e in events] == (["Peaceful protest"] if kept else [])

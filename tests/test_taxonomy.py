@@ -120,8 +120,12 @@ def test_classify_a_peaceful_road_sit_in_is_a_peaceful_protest():
     assert t is not None and t.sub_event_type == "Peaceful protest"
 
 
-def test_classify_a_blocked_road_with_no_word_on_its_peace_stays_a_riot():
+def test_classify_a_blocked_road_with_no_violence_is_a_peaceful_protest():
+    # issue 12 / ACLED: road blocks without violence are peaceful protests, whether or
+    # not the report says "peaceful"; burning or stoning on the road makes the riot
     t = classify({"protest": ["protesters"], "riot": ["blocked the road"]}, 6, [])
+    assert t is not None and t.sub_event_type == "Peaceful protest"
+    t = classify({"protest": ["protesters"], "riot": ["blocked the road"], "damage": ["burned tyres"]}, 6, [])
     assert t is not None and t.sub_event_type == "Violent demonstration"
 
 
@@ -283,3 +287,13 @@ def test_classify_an_armed_group_building_barricades_is_no_demonstration():
 def test_classify_a_crowd_building_barricades_still_riots():
     t = classify({"riot": ["erecting barricades"], "crowd": ["youths"]}, 5, [])
     assert t is not None and t.sub_event_type == "Violent demonstration"
+
+
+def test_classify_an_explosion_observed_with_no_side_and_no_bomb_is_shelling():
+    t = classify({"ied": ["explosion"]}, None, [])
+    assert t is not None and t.sub_event_type == "Shelling/artillery/missile attack"
+    # a bomb named, or a side that set it off, makes it an explosive device
+    t = classify({"ied": ["explosion", "roadside bomb"]}, None, [])
+    assert t is not None and t.sub_event_type == "Remote explosive/landmine/IED"
+    t = classify({"ied": ["blast"]}, 2, [7])
+    assert t is not None and t.sub_event_type == "Remote explosive/landmine/IED"

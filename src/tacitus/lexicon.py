@@ -320,6 +320,7 @@ class CueKind(StrEnum):
     # who or what an event involves
     CROWD = "crowd"
     ARMED_TARGET = "armed_target"
+    CIVILIAN_SITE = "civilian_site"  # a school, market or hotel: where unarmed people are
 
 
 def data_text(name: str) -> str:

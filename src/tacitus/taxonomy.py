@@ -49,7 +49,7 @@ DEMONSTRATION = ("protest", "riot", "mob")
 NONVIOLENT = ("arrest", "gov_territory", "ns_territory", "agreement", "looting", "disrupt", "base", "change")
 EVENT_CUES = VIOLENT + DEMONSTRATION + NONVIOLENT
 # Cues that never start an event but shape its type once one exists.
-CONTEXT_CUES = ("disperse", "lethal", "crowd", "armed_target", "damage", "peaceful")
+CONTEXT_CUES = ("disperse", "lethal", "crowd", "armed_target", "civilian_site", "damage", "peaceful")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,13 +96,20 @@ def classify(
             has.discard("riot")
         if all(_LEFT_BY_ITSELF.match(t) for t in cues.get("disperse", ())):
             has.discard("disperse")
+    if "riot" in has and all(_BLOCKING.match(t) for t in cues["riot"]) \
+            and not has & {"fight", "attack", "damage", "looting", "mob", "lethal"}:
+        # "Protesters blockaded the main road": blocking without violence is a peaceful
+        # protest (ACLED); "arrested after eluding the blockade of his home", with no
+        # crowd at all, is no riot either
+        has.discard("riot")
     if "arrest" in has and "attack" in has and "fight" not in has \
             and all(RAID.match(t) for t in cues["attack"]):
         # "arrested six men in a raid on a house": the raid is how the arrests were made
         has.discard("attack")
     armed_target = any(i in ARMED for i in target_inters) or "armed_target" in has
     if "fight" in has and all(_ENTERING.match(t) for t in cues["fight"]) and "protest" not in has \
-            and "armed_target" not in has and agent_inter in {2, 3} and 7 in target_inters:
+            and "armed_target" not in has and agent_inter in {2, 3} \
+            and (7 in target_inters or "civilian_site" in has and not any(i in ARMED for i in target_inters)):
         # Insurgents who "stormed" a market or a school full of civilians attacked them:
         # storming is how they got in, not a fight; soldiers named elsewhere in the
         # story were not its target. (Communal raiders who storm a village often meet
@@ -148,6 +155,11 @@ def classify(
         return pick("Air/drone strike")
     if "grenade" in has and not ({"shell"} & has and "rocket" in " ".join(cues.get("grenade", ()))):
         return pick("Grenade")
+    if "ied" in has and agent_inter is None and all(_HEARD_BLAST.match(t) for t in cues["ied"]) \
+            and not has & {"attack", "suicide", "grenade", "fight"}:
+        # "killed in a big explosion near the airport", no side named and no bomb: an
+        # explosion observed from afar is coded as shelling (the convention)
+        return pick("Shelling/artillery/missile attack")
     if "ied" in has:
         return pick("Remote explosive/landmine/IED")
     if "shell" in has:

@@ -78,11 +78,11 @@ def assemble_explained(facts: Sequence[Facts], docs: dict[int, Doc], published: 
 
 def _join(r: Reading, name: str, j: Join) -> None:
     j.event.join(j.facts, r.roles, name, with_places=j.with_places, corroborating=j.corroborating)
-    if j.takes_date and not j.event.date_read and r.date_here is not None:
+    if j.takes_date and not j.event.date_read and r.date_here is not None and not r.stated:
         j.event.set_date(r.date_here.date, r.date_here.precision, r.date_here.span, True, r.f.index)
         assert j.event.date is not None  # a TimeMention of kind "date" is resolved
         r.story.running = (j.event.date, j.event.precision, r.date_here.span, r.f.index)
-    elif j.event.date is None and r.stated and r.date_here is not None:
+    elif j.event.date is None and r.stated and not r.released and r.date_here is not None:
         # "the general said Sunday the city is fully liberated": with no day of its own, the
         # event is dated by the statement that tells it (not read, so it dates nothing else)
         j.event.set_date(r.date_here.date, r.date_here.precision, r.date_here.span, False, r.f.index)
@@ -106,7 +106,7 @@ def _begin(r: Reading, s: Start) -> None:
         # that day, not only from the sentence it was read in.
         told = [d.sentences[-1] for d in story.drafts if d.date == running[0] and d.date_basis() != "unanchored"]
         event.set_date(running[0], running[1], running[2], False, max([running[3], *told]))
-    if event.date_read:
+    if event.date_read and not r.caption:
         assert event.date is not None  # read from a resolved date, or shifted from one
         story.running = (event.date, event.precision, event.date_spans[0], f.index)
     event.reciprocal = _is_reciprocal(r)

@@ -4,14 +4,16 @@ comes early in the cascade never pays for a parse a later rule needs."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Sequence
 
 from tacitus.assemble.building import STORY_REACH, Building
 from tacitus.assemble.words import (
-    ANAPHOR, CAMPAIGN_AFTER, CAMPAIGN_BEFORE, CAMPAIGN_WORD, ELECTION_AFTER, ELECTION_BEFORE,
-    GENERIC_REFERENCE, REFERENCE, SAID_AFTER, SAID_WHEN, WRITTEN_DATE,
+    ANAPHOR, CAMPAIGN_AFTER, CAMPAIGN_BEFORE, CAMPAIGN_WORD, CAPTION_DATE_AFTER, CAPTION_DATE_BEFORE,
+    ELECTION_AFTER, ELECTION_BEFORE,
+    GENERIC_REFERENCE, REFERENCE, RELEASED_WHEN, SAID_AFTER, SAID_WHEN, WRITTEN_DATE,
 )
 from tacitus.actors.roles import linear_role, role_in
 from tacitus.facts import Cue, Facts, Role, Skip, TimeMention
@@ -78,6 +80,28 @@ class Reading:
     def stated(self) -> bool:
         """The only date is the day of a statement ("police said on Monday")."""
         return self.date_here is not None and said_when(self.f, self.date_here)
+
+    @property
+    def caption(self) -> bool:
+        """The sentence is a photo caption: it ends with the written date of the photo
+        ("..., in Paris, France, Jan. 21, 2017."). That date is the photo's: it dates the
+        caption's event and nothing told after it."""
+        t = self.date_here
+        if t is None or not WRITTEN_DATE.search(t.span.text):
+            return False
+        text, base = self.f.sentence.span.text, self.f.sentence.span.start
+        return bool(CAPTION_DATE_BEFORE.search(text[:t.span.start - base])
+                    and CAPTION_DATE_AFTER.fullmatch(text, t.span.end - base))
+
+    @property
+    def released(self) -> bool:
+        """The only date is the day a report came out ("released a report Friday")."""
+        t = self.date_here
+        if t is None or not self.stated:
+            return False
+        base = self.f.sentence.span.start
+        return bool(RELEASED_WHEN.search(self.f.sentence.span.text[max(0, t.span.start - base - 60):
+                                                                  t.span.start - base]))
 
     @cached_property
     def offset_here(self) -> TimeMention | None:
@@ -152,7 +176,17 @@ def without_time_references(f: Facts) -> Facts:
         return bool(CAMPAIGN_WORD.match(c.span.text) and CAMPAIGN_BEFORE.search(before)
                     and CAMPAIGN_AFTER.match(text, c.span.end - base))
 
-    kept = tuple(c for c in f.cues if not (c.kind in EVENT_CUES and reference(c)))
+    removed = [c for c in f.cues if c.kind in EVENT_CUES and reference(c)]
+
+    def told_of_the_reference(c: Cue) -> bool:
+        # "the suspect in the rampage that killed 39 people": the toll words of the event
+        # named as a reference, in its clause, go with it
+        if c.kind != "attack" or not WEAK_ATTACK.match(c.span.text):
+            return False
+        return any(r.span.end <= c.span.start and not re.search(r"[,;.]", text[r.span.end - base:c.span.start - base])
+                   for r in removed)
+
+    kept = tuple(c for c in f.cues if c not in removed and not told_of_the_reference(c))
     return f if len(kept) == len(f.cues) else replace(f, cues=kept)
 
 

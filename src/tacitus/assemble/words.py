@@ -10,12 +10,15 @@ COMES_AFTER = re.compile(r"\b(?:comes?|came|follows?|followed|occurred|happened)
 RECIPROCAL = re.compile(r"\bexchang\w*|\bclash\w*|\bfought\b|\bbattl\w+|\bfighting\b", re.IGNORECASE)
 GENERIC_REFERENCE = re.compile(
     r"^(?:attacks?|assaults?|raids?|incidents?|violence|bombardments?|shellings?|strikes?|operations?|"
-    r"clash(?:es)?|fighting|ambush(?:es)?|blasts?|explosions?|bombings?)$", re.IGNORECASE)
+    r"clash(?:es)?|fighting|battles?|ambush(?:es)?|blasts?|explosions?|bombings?)$", re.IGNORECASE)
 IRREALIS = re.compile(
     r"\b(?:will|would|could|might|plans? to|planning to|(?-i:(?<!well-)plann(?:ing|ed)|plott(?:ing|ed))|"
     r"threaten\w*|warn\w* of|vow\w* to|intends? to|"
     r"if|unless|expected to|expects?|as soon as|purports? to|purportedly|upcoming|impending|looming|"
     r"fears? of|denied|deny|denies|"
+    # "trained and instructed to carry out attacks": what someone is made ready to do
+    r"(?:trained|instructed|ordered|recruited|preparing|prepared|ready|capable|able|sent)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?to\s+(?:carry\s+out|launch|stage|mount|conduct|commit|perpetrate)|"
     r"did not|didn't|no one was|were not)\b",
     re.IGNORECASE)
 MODAL_AFTER = re.compile(
@@ -36,6 +39,9 @@ ELECTION_BEFORE = re.compile(r"\b" + ELECTION + r"\s+(?:on|of|held on|scheduled 
 ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s+(?:\w+\s+)?"
                       r"(?:attacks?|incidents?|clash(?:es)?|raids?|ambush(?:es)?|assaults?|bombings?)\b"
                       r"|\bseparately\b|\bin a separate\b", re.IGNORECASE)
+# "released a report Friday": the day a report came out, which dates nothing it tells
+RELEASED_WHEN = re.compile(r"\b" + SPEECH.pattern("released_when") + r"(?:\s+[\w'’-]+){0,3}\s+(?:on\s+)?$",
+                           re.IGNORECASE)
 SAID_WHEN = re.compile(
     r"\b(?:" + SPEECH.pattern("said_when") + r"|told(?:\s+[\w'’.-]+){1,4}"
     r"|" + SPEECH.pattern("released_when") + r"(?:\s+[\w'’-]+){0,3})"
@@ -49,6 +55,9 @@ CAMPAIGN_BEFORE = re.compile(r"\b(?:the|their|its|his|her|our|a|this|that)\s+(?:
                              re.IGNORECASE)
 CAMPAIGN_WORD = re.compile(r"^(?:battle|fight|war|struggle|campaign)$", re.IGNORECASE)
 CAMPAIGN_AFTER = re.compile(r"\s+(?:against|over)\s", re.IGNORECASE)
+# A photo caption ends with its place and full date: "..., in Paris, France, Jan. 21, 2017."
+CAPTION_DATE_BEFORE = re.compile(r",\s*$")
+CAPTION_DATE_AFTER = re.compile(r"[\s.)]*$")
 ARMED_KINDS = {"attack", "fight", "shell", "air", "ied", "suicide", "grenade", "looting", "abduct"}
 FIRE = re.compile(r"\bfire\b|\bablaze\b|torch|burn|razed", re.IGNORECASE)
 # "A day after the clash, …", "Following the attack, …": a cue that dates the news by an
@@ -62,7 +71,7 @@ REFERENCE = re.compile(
     # "the chief suspect in the New Year's shooting", "the mastermind of the attack": the
     # person is the news, the event is who they are
     r"|\b(?:suspects?|masterminds?|perpetrators?|organi[sz]ers?)\s+(?:in|of|behind)\s+"
-    r"(?:the|this|that|last\s+\w+['’]s)\s+(?:[\w'’-]+\s+){0,3}$",
+    r"(?:(?:the|this|that|last\s+\w+['’]s)\s+)?(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE)
 # A sentence that names who is blamed for the event just told: "Al Shabaab is suspected".
 BLAME = re.compile(r"\b(?:believed|suspected|blamed|responsib\w*|claimed|attributed|perpetrators?)\b",

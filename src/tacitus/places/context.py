@@ -34,6 +34,9 @@ class PlaceContext:
     sources: dict[str, frozenset[str]] | None = None
     home_continent: str = ""  # the continent of the outlet's home country
     after_unknown: bool = False  # the mention names where an unknown place lies
+    # countries named (as countries) in the mention's own paragraph by another mention:
+    # "In Australia, thousands marched in Sydney" is Sydney, Australia in a US story
+    nearby: frozenset[str] = frozenset()
 
 
 # "raiders from Sudan", "deported to Canada", "the border with Somalia": a country named

@@ -17,7 +17,8 @@ from dataclasses import replace
 from tacitus.facts import PlaceMention, ResolvedPlace
 from tacitus.lexicon import PLACE_KINDS
 from tacitus.places.context import (
-    FAR_KM, CitiesLess, CountsLess, PlaceContext, PlacesLess, continent, own_name, place_context,
+    FAR_KM, ORIGIN_OR_DESTINATION, CitiesLess, CountsLess, PlaceContext, PlacesLess, continent, own_name,
+    place_context,
 )
 from tacitus.places.finding import demonym_countries, find_places
 from tacitus.places.gazetteer.index import Gazetteer
@@ -41,6 +42,9 @@ _KIND_PRIOR = {"country": 0.45, "admin1": 0.55, "admin2": 0.35, "city": 0.0,
                "neighbourhood": 0.1}
 _MIN_SCORE = 0.35
 _BIG_CITY = 1_000_000
+# A city this big, named by its own name, is known without its country: "rallied in
+# London", "protests in Amsterdam" in a US story are no namesakes in Ohio or New York.
+_WORLD_CITY = 500_000
 _CITY_COUNTY = 250_000  # a city this big is what its namesake county's bare name means
 _SMALL_TOWN = 10_000  # below this, a town matched by an alternate name alone is doubtful
 # "X, Y" / "X in Y" / "X of Y": Y names where X lies (a container).
@@ -70,6 +74,17 @@ def _prior(p: Place) -> float:
     return _KIND_PRIOR.get(p.kind, 0.0)
 
 
+def _paragraph(text: str, m: PlaceMention) -> int:
+    """Where the mention's paragraph starts (its id)."""
+    return text.rfind("\n", 0, m.span.start) + 1
+
+
+def _world_city(p: Place, m: PlaceMention) -> bool:
+    """A city of half a million or more, named alone by its own name ("Kabul village"
+    names a village)."""
+    return p.kind == "city" and p.population >= _WORLD_CITY and own_name(p, m) and not _cue_word(m)
+
+
 def _names_a_country(m: PlaceMention) -> bool:
     return any(c.kind == "country" and own_name(c, m) for c in m.candidates)
 
@@ -88,15 +103,21 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext) -> tuple[float, str]:
     s = _prior(p)
     why = [f"{p.kind} '{p.name}' ({p.country_code}"
            + (f", {p.admin1}" if p.admin1 and p.kind != "admin1" else "") + ")"]
-    if ctx.region and p.region != ctx.region and p.country_code not in ctx.countries:
+    world = _world_city(p, m)  # a city of millions by its own name needs no country named
+    if ctx.region and p.region != ctx.region and p.country_code not in ctx.countries and not world:
         return -5.0, why[0] + f": other region than the article's ({ctx.region})"
     if ctx.home_continent and continent(p.region) != ctx.home_continent \
-            and p.country_code not in ctx.countries:
+            and p.country_code not in ctx.countries and not world:
         # "Virginia", "Saku" or "Drama" in a Kenyan paper: a namesake on another
         # continent needs its country named in the text
         return -5.0, why[0] + f": on another continent than the outlet's ({ctx.home_continent})"
     if m.loose and p.country_code not in ctx.countries:
         return -5.0, why[0] + ": a loose spelling match outside the article's countries"
+    if p.kind == "city" and not world and not (ctx.within is not None and _in_area(p, ctx.within)) \
+            and any(_world_city(c, m) and c.population > 20 * p.population for c in m.candidates):
+        # "rallied in London at the American embassy": the name of a city of millions is
+        # that city, unless its namesake's province is named with it ("London, Ontario")
+        return -5.0, why[0] + ": a namesake of a world city, not named with its own province"
     if p.kind in ("city", "neighbourhood") and not own_name(p, m) and _names_a_country(m):
         # "in Baghdad, Iraq": a country's own name is the country, never a town that
         # has it among its other names (Arak, Iran is also spelt "Iraq")
@@ -119,8 +140,8 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext) -> tuple[float, str]:
         # a quarter means (ACLED codes the quarter as the city, precision 1)
         s += 1.0
         why.append("named as where the place before it lies")
-    if ctx.others and p.kind != "country" and p.latitude is not None and \
-            ctx.others.far_from((p.latitude, p.longitude)):
+    if ctx.others and p.kind != "country" and p.latitude is not None and p.country_code not in ctx.nearby \
+            and not world and ctx.others.far_from((p.latitude, p.longitude)):
         s -= 1.5
         why.append(f"over {FAR_KM:.0f} km from the text's other places")
     if p.kind == "city" and p.population < _SMALL_TOWN and not own_name(p, m) \
@@ -129,13 +150,16 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext) -> tuple[float, str]:
         # country in is no evidence for itself
         return -5.0, why[0] + ": a small town's other name, with nothing else in the text " \
             "pointing to its country"
+    if p.country_code in ctx.nearby and p.kind != "country":
+        s += 1.5
+        why.append("in the country its paragraph names")
     if p.country_code == ctx.country:
         s += 1.0
         why.append(f"in the article's country {ctx.country}")
     elif p.country_code in ctx.countries:
         s += 0.6
         why.append("in a country the text names")
-    elif ctx.country:
+    elif ctx.country and not world:
         s -= 0.8
     a1 = ctx.admin1.get((p.country_code, p.admin1 or p.name), 0)
     if a1 and p.kind != "country":
@@ -286,6 +310,11 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
     city_total = Counter(c for _, cs, _ in shares.values() for c in cs)
     places_total = Counter(o for _, _, o in shares.values() if o)
     near: dict[tuple[float, float], tuple[tuple[tuple[float, float], int], ...]] = {}
+    nearby: dict[int, list[tuple[int, str]]] = {}  # paragraph -> (mention, country it names)
+    for j, got in first.items():
+        if got is not None and _chose_country(got) and not ORIGIN_OR_DESTINATION.search(
+                text[max(0, mentions[j].span.start - 30):mentions[j].span.start]):
+            nearby.setdefault(_paragraph(text, mentions[j]), []).append((j, got[0].country_code))
     for i, m in enumerate(mentions):
         own_admin1, own_cities, own_place = shares.get(i, (None, frozenset(), None))
         admin1 = CountsLess(admin1_total, own_admin1)
@@ -296,7 +325,8 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
         local = PlaceContext(ctx.country, ctx.region, ctx.countries, admin1, cities,
                          within, i in outer or i in unknown_before, others,
                          ctx.sources, ctx.home_continent,
-                         i in unknown_before and i not in outer)
+                         i in unknown_before and i not in outer,
+                         frozenset(c for j, c in nearby.get(_paragraph(text, m), ()) if j != i))
         got = _pick(m, local)
         if got is None:
             if i in inside:
