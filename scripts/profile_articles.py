@@ -17,47 +17,45 @@ from collections import defaultdict
 from pathlib import Path
 
 from tacitus.analyse import parse
-from tacitus.assemble import assemble, event_sentences
+from tacitus.assemble import event_sentences
 from tacitus.clean import clean
-from tacitus.facts import SentenceIndex
 from tacitus.ingest import read_articles
 from tacitus.mention import read_mentions
-from tacitus.pipeline import BATCH_SIZE, code_batch
-from tacitus.places.choosing import article_country
-from tacitus.resolve.consolidate import consolidate
-from tacitus.resolve.events import resolve_draft
+from tacitus.pipeline import BATCH_SIZE, _explained, article_context, code_batch
+from tacitus.places.resolving import geocode
 from tacitus.resources import Resources
+from tacitus.settings import Settings
 
 
 def stage_times(articles, res) -> dict[str, float]:
+    """CPU seconds per stage, the stages called as ``pipeline.explain_batch`` calls them."""
     stages: dict[str, float] = defaultdict(float)
     for b in range(0, len(articles), BATCH_SIZE):
         prepared = []
         for a in articles[b:b + BATCH_SIZE]:
             t0 = time.process_time()
             c = clean(a)
+            if not c.text.strip():
+                continue
             t1 = time.process_time()
-            facts = read_mentions(c, res)
+            context = article_context(c, res)
+            places = geocode(c.text, res.gazetteer, dateline=c.dateline, home=context.home_country or None)
             t2 = time.process_time()
+            facts = read_mentions(c, res, context, places)
+            t3 = time.process_time()
             wanted = event_sentences(facts)
             stages["clean"] += t1 - t0
-            stages["mention (places, actors, times, casualties, cues)"] += t2 - t1
-            stages["event_sentences"] += time.process_time() - t2
-            prepared.append((c, facts, wanted))
-        t3 = time.process_time()
-        parsed = iter(parse(res.nlp, [f[i].sentence for _, f, w in prepared for i in w]))
-        stages["parse (event sentences only)"] += time.process_time() - t3
-        for c, facts, wanted in prepared:
-            t4 = time.process_time()
-            drafts = assemble(facts, {i: next(parsed) for i in wanted}, c.published)
+            stages["places (find + geocode)"] += t2 - t1
+            stages["mention (actors, times, casualties, cues)"] += t3 - t2
+            stages["event_sentences"] += time.process_time() - t3
+            prepared.append((c, context, facts, wanted))
+        t4 = time.process_time()
+        parsed = iter(parse(res.nlp, [f[i].sentence for _, _, f, w in prepared for i in w]))
+        stages["parse (event sentences only)"] += time.process_time() - t4
+        for c, context, facts, wanted in prepared:
             t5 = time.process_time()
-            places = tuple(p for f in facts for p in f.places)
-            country = article_country(c, places, [x for f in facts for x in f.actors], res)
-            layout = SentenceIndex.of(f.sentence for f in facts)
-            events = [e for k, d in enumerate(drafts) for e in resolve_draft(d, c, places, res, k, country, layout)]
-            consolidate(events)
-            stages["assemble"] += t5 - t4
-            stages["resolve + consolidate"] += time.process_time() - t5
+            _explained(c, context, facts, {i: next(parsed) for i in wanted}, res, Settings(show_withheld=True))
+            stages["assemble + resolve + screen"] += time.process_time() - t5
     return stages
 
 
@@ -79,7 +77,7 @@ def main() -> None:
     profiler = cProfile.Profile()
     profiler.enable()
     for b in range(0, len(articles), BATCH_SIZE):
-        code_batch(articles[b:b + BATCH_SIZE], res)
+        code_batch(articles[b:b + BATCH_SIZE], res, Settings(show_withheld=True))
     profiler.disable()
     print(f"\nfunctions by own time (cProfile, top {args.top}):")
     pstats.Stats(profiler).sort_stats("tottime").print_stats(args.top)

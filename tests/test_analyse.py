@@ -144,3 +144,25 @@ def test_layout_finds_the_sentence_and_clause_of_an_offset():
     # A sentence built without clauses is one clause.
     bare = SentenceIndex.of([Sentence(s.span, s.paragraph) for s in split_sentences(text)])
     assert bare.clauses == bare.sentences
+
+
+def test_parse_on_numpy_blas_gives_the_parses_of_thinc_blis():
+    """load_parser sends the parser's matrix products to numpy's BLAS (about twice as fast
+    here as thinc's default, blis): the parses must be the ones blis gives."""
+    from pathlib import Path
+
+    import spacy
+
+    from tacitus.analyse import parse
+    from tacitus.resources import MODEL, load_parser
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "gold").glob("*.txt"))]
+    sentences = [s for t in texts for s in split_sentences(t)][:300]
+    fast = load_parser()
+    blis = spacy.load(MODEL, exclude=["ner", "lemmatizer", "tagger", "attribute_ruler"])
+    assert not fast.get_pipe("parser").model.ops.use_blis and blis.get_pipe("parser").model.ops.use_blis
+
+    def arcs(nlp):
+        return [[(t.i, t.dep_, t.head.i) for t in doc] for doc in parse(nlp, sentences)]
+
+    assert arcs(fast) == arcs(blis)

@@ -21,7 +21,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 # Lowest first; a module's layer is its longest matching prefix.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("tacitus.errors", "tacitus.types", "tacitus.distance"),  # values everything shares
+    ("tacitus.errors", "tacitus.types", "tacitus.distance", "tacitus.prefilter"),  # values everything shares
     ("tacitus.settings", "tacitus.lexicon", "tacitus.facts"),  # knobs; the rulebook's words; what crosses stages
     # read-only data and the dictionaries built from it
     ("tacitus.taxonomy", "tacitus.outlets", "tacitus.places.gazetteer", "tacitus.actors.dictionary",

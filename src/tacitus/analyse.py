@@ -89,5 +89,10 @@ def split_clauses(text: str, start: int, end: int) -> tuple[Span, ...]:
 
 def parse(nlp: Language, sentences: Sequence[Sentence]) -> list[Doc]:
     """One parsed Doc per sentence, in order."""
+    from threadpoolctl import threadpool_limits
+
     # The parser is faster the more sentences it gets at once; memory grows with them too.
-    return list(nlp.pipe((s.span.text for s in sentences), batch_size=_PARSE_BATCH))
+    # One BLAS thread, as blis ran (resources.load_parser): more cost more CPU than they
+    # save on matrices this small, and scaling out is by processes (tacitus.scale).
+    with threadpool_limits(limits=1, user_api="blas"):
+        return list(nlp.pipe((s.span.text for s in sentences), batch_size=_PARSE_BATCH))

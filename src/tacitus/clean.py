@@ -13,9 +13,11 @@ import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
+from itertools import islice
 
 from tacitus.errors import ResourceError
 from tacitus.lexicon import SPEECH
+from tacitus.prefilter import Prefilter
 from tacitus.types import Article, Span
 
 _FINAL = ".!?\"”’'…"  # a paragraph ending in one of these is a sentence, not a heading
@@ -50,6 +52,9 @@ class Furniture:
     share_words: frozenset[str]
     captcha: re.Pattern[str]
     particles: frozenset[str]
+    # Derived from ``caption``: the words one of which each of its matches holds ("photo",
+    # "credit", "reuters"), found in one scan; a paragraph with none of them is no caption.
+    caption_words: Prefilter[str]
 
     @classmethod
     def from_toml(cls, text: str) -> Furniture:
@@ -59,11 +64,12 @@ class Furniture:
             ci = re.IGNORECASE
             number = r"(?:\d+|" + "|".join(map(re.escape, d["number_words"])) + ")"
             op = "(?:" + "|".join(d["captcha_operators"]) + ")"
+            caption = re.compile("|".join(d["caption"]), ci)
             return cls(
                 tail_lines=frozenset(s.lower() for s in d["tail_lines"]),
                 tail_prefixes=tuple(s.lower() for s in d["tail_prefixes"]),
                 tail_pattern=re.compile(d["tail_pattern"], ci),
-                caption=re.compile("|".join(d["caption"]), ci),
+                caption=caption,
                 credit_only=re.compile(d["credit_only"], ci),
                 byline=re.compile("|".join(d["byline"]), ci),
                 byline_by=re.compile(d["byline_by"]),
@@ -71,6 +77,7 @@ class Furniture:
                 share_words=frozenset(s.lower() for s in d["share_words"]),
                 captcha=re.compile(rf"^\s*{number}\s*{op}\s*{number}\s*=\s*(?:{number}|_+|\?)?\s*$", ci),
                 particles=frozenset(d["name_particles"]),
+                caption_words=Prefilter.anywhere({"caption": caption}),
             )
         except (tomllib.TOMLDecodeError, KeyError, re.error) as exc:
             raise ResourceError(f"data/furniture.toml is malformed: {exc}") from exc
@@ -93,8 +100,10 @@ def default_furniture() -> Furniture:
 
 # ---------------------------------------------------------------- small predicates
 
-def _words(s: str) -> int:
-    return len(_WORD.findall(s))
+def _words(s: str, most: int) -> int:
+    """The words of ``s``, counted up to ``most + 1``: every caller asks "at most so
+    many?", and most paragraphs answer no long before their end."""
+    return len(list(islice(_WORD.finditer(s), most + 1)))
 
 
 def _ends_sentence(s: str) -> bool:
@@ -111,7 +120,7 @@ def _continues(s: str) -> bool:
 
 def _is_heading(s: str) -> bool:
     """A paragraph of < 8 words with no sentence-final punctuation: a heading or label."""
-    return _words(s) <= _MAX_HEADING_WORDS and not _ends_sentence(s) and not _continues(s)
+    return _words(s, _MAX_HEADING_WORDS) <= _MAX_HEADING_WORDS and not _ends_sentence(s) and not _continues(s)
 
 
 def _titlecase_line(s: str) -> bool:
@@ -133,7 +142,7 @@ def _line_is_furniture(line: str, f: Furniture) -> bool:
         return False
     if f.captcha.match(s):
         return True
-    n = _words(s)
+    n = _words(s, 40)
     if n <= 40 and (f.byline.search(s) or (n <= 12 and f.byline_by.match(s))):
         return True
     if n <= 25 and f.social.search(s):
@@ -146,20 +155,21 @@ def _is_tail_marker(line: str, f: Furniture) -> bool:
     s = " ".join(line.split()).lower().rstrip(":").strip()
     if s in f.tail_lines or f.tail_pattern.match(s):
         return True
-    return _words(s) <= 12 and s.startswith(f.tail_prefixes)
+    return _words(s, 12) <= 12 and s.startswith(f.tail_prefixes)
 
 
 def _is_caption(p: str, f: Furniture) -> bool:
-    return _words(p) <= _MAX_CAPTION_WORDS and bool(f.caption.search(p)) and not _DATELINE.match(p)
+    return _words(p, _MAX_CAPTION_WORDS) <= _MAX_CAPTION_WORDS and bool(f.caption_words.candidates(p, p.lower())) \
+        and bool(f.caption.search(p)) and not _DATELINE.match(p)
 
 
 def _caption_like(p: str) -> bool:
     """A short one-line description without speech: what a caption above a credit looks like."""
-    return "\n" not in p and _words(p) <= 25 and not _SPEECH.search(p)
+    return "\n" not in p and _words(p, 25) <= 25 and not _SPEECH.search(p)
 
 
 def _is_credit_only(p: str, f: Furniture) -> bool:
-    return _words(p) <= 8 and bool(f.credit_only.match(p.strip())) and not _DATELINE.match(p)
+    return _words(p, 8) <= 8 and bool(f.credit_only.match(p.strip())) and not _DATELINE.match(p)
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -261,7 +271,7 @@ def _place(pre: str, f: Furniture) -> str | None:
     place, _, rest = pre.partition(",")
     place = place.strip()
     tokens = place.split()
-    if not 1 <= len(tokens) <= 4 or _words(rest) > 4 or not place[:1].isupper():
+    if not 1 <= len(tokens) <= 4 or _words(rest, 4) > 4 or not place[:1].isupper():
         return None
     for tok in tokens:
         head = re.split(r"[-’']", tok)[0]

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import Iterable, Mapping
 
 from tacitus.errors import ResourceError
+from tacitus.prefilter import Prefilter
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +359,9 @@ class PersonNouns:
         return cls(frozenset(w for w, c in rows if c == "1"), frozenset(w for w, _ in rows))
 
 
+_CUE_BEFORE = r"(?<![\w-])"  # a cue starts a word: no letter, digit or hyphen before it
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Cue patterns (kind -> compiled regex) and number words (phrase -> Quantity)."""
@@ -369,6 +373,9 @@ class Lexicon:
     # The cue patterns that can run case-sensitively on lower-cased text (twice as fast as
     # IGNORECASE, the same matches); kinds missing here match the text as written.
     cues_folded: Mapping[CueKind, re.Pattern[str]]
+    # The kinds a sentence may hold, from one scan of it for what their matches begin with
+    # (derived from the patterns above, the folded ones where there are)
+    cue_filter: Prefilter[CueKind]
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -382,7 +389,7 @@ class Lexicon:
                 raise ResourceError(f"data/cues.tsv: unknown cue kind {row[0]!r} (the kinds are "
                                     f"tacitus.lexicon.CueKind)") from None
             grouped.setdefault(kind, []).append(row[1])
-        sources = {kind: r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" for kind, parts in grouped.items()}
+        sources = {kind: _CUE_BEFORE + "(?:" + "|".join(parts) + r")(?![\w-])" for kind, parts in grouped.items()}
         cues = {kind: re.compile(source, re.IGNORECASE) for kind, source in sources.items()}
         # Kinds with a case-sensitive part ("(?-i:march)", the verb, not the month) or an
         # upper-case letter must see the text as written; the others can match it folded.
@@ -399,7 +406,9 @@ class Lexicon:
             r"(?<![\w-])(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(re.escape(w) for w in words) + r")(?![\w-])",
             re.IGNORECASE,
         )
-        return cls(MappingProxyType(cues), MappingProxyType(numbers), number_pattern, MappingProxyType(folded))
+        cue_filter = Prefilter.of({kind: folded.get(kind, pattern) for kind, pattern in cues.items()}, _CUE_BEFORE)
+        return cls(MappingProxyType(cues), MappingProxyType(numbers), number_pattern, MappingProxyType(folded),
+                   cue_filter)
 
     def quantity(self, phrase: str) -> Quantity | None:
         """'31' -> 31 exact, 'dozens of' -> 12 vague, 'a' -> 1 article; None if not a number."""

@@ -25,9 +25,15 @@ def read_cues(sentence: Sentence, res: Resources) -> tuple[Cue, ...]:
     folded = text.lower()
     # Lower-casing keeps offsets unless a letter folds to two ("İ"): then match as written.
     can_fold = len(folded) == len(text)
+    lexicon = res.lexicon
+    # Kinds whose matches cannot begin anywhere in the sentence are not run (exact: see
+    # tacitus.prefilter); the filter reads the folded text, so without it every kind runs.
+    wanted = lexicon.cue_filter.candidates(text, folded) if can_fold else lexicon.cues.keys()
     found = []
-    for kind, pattern in res.lexicon.cues.items():
-        fast = res.lexicon.cues_folded.get(kind) if can_fold else None
+    for kind, pattern in lexicon.cues.items():
+        if kind not in wanted:
+            continue
+        fast = lexicon.cues_folded.get(kind) if can_fold else None
         for m in (fast.finditer(folded) if fast is not None else pattern.finditer(text)):
             found.append(Cue(kind, Span(offset + m.start(), offset + m.end(), text[m.start():m.end()])))
     return tuple(sorted(found, key=lambda c: c.span.start))

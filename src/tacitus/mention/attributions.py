@@ -6,8 +6,10 @@ analyst weighs a record by who reported it.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from tacitus.lexicon import SPEECH
+from tacitus.prefilter import Prefilter
 from tacitus.types import SourceDetail, Span
 
 _NAME = r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+|van\s+|de\s+|da\s+)?[A-Z][\w'’-]+){1,3})"
@@ -47,12 +49,20 @@ _SPEAKING_TO = re.compile(rf"speaking to\s+{_OUTLET}")
 _STOP_ROLE = {"and", "the", "a", "an", "of", "in", "on", "at", "to", "said", "told", "while", "as",
               "that", "with", "by", "from", "for", "he", "she", "they", "it", "also"}
 _NOT_NAMES = {"The", "This", "That", "He", "She", "They", "It", "We", "I", "Police", "Army", "Officials"}
+# Of the patterns above, those a sentence may match, from one scan for the words each needs
+# ("said", "according to": tacitus.prefilter); most sentences hold none of them.
+_MAY_MATCH = Prefilter.anywhere({p: p for p in (_ANONYMOUS, _NAME_ROLE_SAYS, _ROLE_NAME_SAYS, _SAYS_NAME_ROLE,
+                                                _UNNAMED, _ACCORDING)})
 
 
 def read_attributions(sentence: str, offset: int, outlet: str = "") -> tuple[SourceDetail, ...]:
     """Sources named in ``sentence``; ``outlet`` is the article's, used when none is said."""
     found: list[SourceDetail] = []
     taken: list[tuple[int, int]] = []
+    wanted = _MAY_MATCH.candidates(sentence, sentence.lower())
+
+    def matches(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        return pattern.finditer(sentence) if pattern in wanted else iter(())
 
     def add(m: re.Match[str], name: str, role: str, said_to: str) -> None:
         if any(m.start() < e and s < m.end() for s, e in taken):
@@ -63,23 +73,23 @@ def read_attributions(sentence: str, offset: int, outlet: str = "") -> tuple[Sou
         span = Span(offset + m.start(), offset + m.end(), m.group())
         found.append(SourceDetail(name=name, role=role, outlet=said_to or outlet, evidence=span))
 
-    for m in _ANONYMOUS.finditer(sentence):
+    for m in matches(_ANONYMOUS):
         add(m, "", m.group("role").strip(), _outlet(m, sentence))
-    for m in _NAME_ROLE_SAYS.finditer(sentence):
+    for m in matches(_NAME_ROLE_SAYS):
         if m.group("name").split()[0] not in _NOT_NAMES:
             add(m, m.group("name"), m.group("role").strip(), _outlet(m, sentence))
-    for m in _ROLE_NAME_SAYS.finditer(sentence):
+    for m in matches(_ROLE_NAME_SAYS):
         name = m.group("name")
         if name.split()[0] in _NOT_NAMES:
             continue
         add(m, name, _clean_role(m.group("role")), _outlet(m, sentence))
-    for m in _SAYS_NAME_ROLE.finditer(sentence):
+    for m in matches(_SAYS_NAME_ROLE):
         if m.group("name").split()[0] in _NOT_NAMES:
             continue
         add(m, m.group("name"), _clean_role(m.group("role") or ""), _outlet(m, sentence))
-    for m in _UNNAMED.finditer(sentence):
+    for m in matches(_UNNAMED):
         add(m, "", re.sub(r"^(?:the|a|an)\s+", "", m.group("role").strip(), flags=re.I), _outlet(m, sentence))
-    for m in _ACCORDING.finditer(sentence):
+    for m in matches(_ACCORDING):
         who = re.sub(r"^(?:the|a|an)\s+", "", m.group("who").strip())
         split = re.match(r"(?P<role>(?:[a-z][\w-]*\s+)*)(?P<name>[A-Z].*)?$", who)
         role = split.group("role").strip() if split else who

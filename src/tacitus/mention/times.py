@@ -11,6 +11,7 @@ import re
 
 from tacitus.facts import TimeMention
 from tacitus.lexicon import CARDINALS, MONTHS
+from tacitus.prefilter import Prefilter
 from tacitus.types import Span
 
 _MONTHS = MONTHS
@@ -57,20 +58,21 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-# Every pattern above needs a digit or one of these words (month names are three or more
-# letters long: "jan", "sept").
-_MAY_HOLD_TIME = re.compile(
-    r"\d|day|night|week|month|year|yesterday|tonight|today|morning|afternoon|evening|"
-    + "|".join(sorted({m[:3] for m in _MONTHS})), re.IGNORECASE)
+# Of the patterns above, those a sentence may match, from one scan for the words each needs
+# (a month name, "week", "yesterday"...: derived from the patterns, tacitus.prefilter).
+_MAY_MATCH = Prefilter.anywhere(dict(enumerate(pattern for _, pattern in _PATTERNS)))
 
 
 def read_times(sentence: str, offset: int, published: dt.date | None) -> tuple[TimeMention, ...]:
     """Time expressions in ``sentence`` (starting at ``offset`` in the article)."""
-    if not _MAY_HOLD_TIME.search(sentence):
-        return ()  # no digit and no time word: most sentences, skipped in one scan
+    wanted = _MAY_MATCH.candidates(sentence, sentence.lower())
+    if not wanted:
+        return ()  # no time word: most sentences, skipped in one scan
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []
-    for kind, pattern in _PATTERNS:
+    for n, (kind, pattern) in enumerate(_PATTERNS):
+        if n not in wanted:
+            continue
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
