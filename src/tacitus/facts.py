@@ -4,6 +4,7 @@
     SentenceIndex analyse     → resolve (the sentences and clauses by offset: none splits again)
     ArticleContext pipeline    → mention, resolve (the article's home country, outlet)
     PlaceMention, ResolvedPlace   places found and resolved → mention, assemble, resolve
+    PlaceAttachment  places found → resolve (what the words around a place say of it)
     ActorMention  mention      → assemble, resolve
     Casualty, TimeMention, Cue → Facts (one sentence's mentions) → assemble
     Role, Draft   assemble     → resolve
@@ -75,12 +76,33 @@ class ArticleContext:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceAttachment:
+    """What the words around a place mention say about it, read once where the places are
+    found (``tacitus.places.attaching``), so choosing an event's place never reads the
+    text again. Other mentions are named by where their names start (``span.start``)."""
+
+    locative: bool = False  # "in", "near", "the area of" before it: something happened there
+    in_or_at: bool = False  # "in"/"at" right before it: "killed in Mandera town"
+    destination: bool = False  # "to", "towards", "from", "for" right before it
+    beside: bool = False  # "the border with", "the roads leading to": a neighbour or a destination
+    away: bool = False  # "from", "to", "into", "the border with": where people come from or go
+    road_end: bool = False  # "the Eldoret-Kitale road": one end of a road
+    attribute: bool = False  # a lower-case noun after it: "the Kabul government", "Kisumu youth"
+    # Where the words it directly follows end (only white space or "the" between): the
+    # verb it may be the object of ("attacked Nyakach", "shelled the town").
+    follows: tuple[int, ...] = ()
+    listed_with: tuple[int, ...] = ()  # later places of its list: "in A, B and C", "A (B)"
+    lies_in: tuple[int, ...] = ()  # later places named as where it lies: "Nijrab district, Kapisa"
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceMention:
     span: Span  # the place name's characters: text[start:end] == span.text
     candidates: tuple[Place, ...]
     cue: str  # "", "near", "outskirts", "district of", "west of", "western", "district", ...
     phrase: Span  # the whole phrase with its cue: "the outskirts of Kabul"
     loose: bool = False  # found by the loose key only: weaker, never evidence of a country
+    attachment: PlaceAttachment = PlaceAttachment()  # its words' attachments, read where found
 
 
 @dataclass(frozen=True, slots=True)

@@ -144,7 +144,7 @@ SPEECH = WordClass.parse("speech", """
 #   seat          "X district centre": the district's seat town
 #   own_name      places.resolving: a kind word inside the matched name ("Wajir County")
 #   named_before  places.resolving: a name and its kind before "in", "of" or a comma
-#   says_where    places.choosing: words between two places that make one where the other is
+#   says_where    places.attaching: words between two places that make one where the other is
 #   display       gazetteer: suffixes dropped from an admin area's name as ACLED writes it
 #   score         evaluate: suffixes ignored when comparing admin1 names
 # Words whose object is an event talked about, not one reported: "outrage at the chemical
@@ -189,8 +189,8 @@ TOPIC_HEADS = WordClass.parse("topic heads", """
 # Prepositions that put something at a place. Readers:
 #   before_place  places.finding: a capitalised word after one of these is no first name,
 #                 and an ethnic name after one is the county ("in Turkana")
-#   event_place   places.choosing: a place after one is where the event happened
-#   in_or_at      places.choosing: "killed in Mandera town": told as where it happened
+#   event_place   places.attaching: a place after one is where the event happened
+#   in_or_at      places.attaching: "killed in Mandera town": told as where it happened
 LOCATIVES = WordClass.parse("locatives", """
     in: before_place event_place in_or_at
     at: before_place event_place in_or_at
@@ -209,7 +209,7 @@ LOCATIVES = WordClass.parse("locatives", """
 # Words that make a hyphenated pair of towns a road or a boundary ("the Eldoret-Kitale
 # road"). Readers:
 #   road_start  places.finding: the road is placed near the town it starts from
-#   road_end    places.choosing: a road's towns are the weakest claim to the event's place
+#   road_end    places.attaching: a road's towns are the weakest claim to the event's place
 ROADS = WordClass.parse("roads", """
     road: road_start road_end
     highway: road_start road_end

@@ -108,7 +108,7 @@ def _explained(article: Article, context: ArticleContext, facts: tuple[Facts, ..
                settings: Settings) -> Explanation:
     drafts, skipped = assemble_explained(facts, docs, article.published)
     places = tuple(p for f in facts for p in f.places)
-    country = article_country(article, places, [a for f in facts for a in f.actors], context.home_country)
+    country = article_country(places, [a for f in facts for a in f.actors], context.home_country)
     layout = SentenceIndex.of(f.sentence for f in facts)  # the sentences as split once, for resolve
     events: list[Event] = []
     for n, draft in enumerate(drafts):

@@ -4,31 +4,26 @@ One place, or the places its own sentence lists ("in A, B and C"); a place named
 where something else is (a container, a border, a destination, a place elsewhere in the
 story) is a reference, not the event's place. ``event_places`` returns the rule that chose
 each place, for the event's trace; ``article_country`` is the country of an event that
-names no place of its own.
+names no place of its own. What the words around each place say (a locative before it,
+the list it is in, ...) was read where the places were found (``PlaceAttachment``): no
+function here reads the text.
 """
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 from tacitus.facts import Draft, ResolvedPlace, SentenceIndex
-from tacitus.lexicon import LOCATIVES, PLACE_KINDS, ROADS
-from tacitus.places.context import BORDER_WITH, ORIGIN_OR_DESTINATION
 from tacitus.taxonomy import EVENT_CUES
-from tacitus.types import Article, Span
+from tacitus.types import Span
 
 
-_SAYS_WHERE = re.compile(
-    r"^\s*(?:" + PLACE_KINDS.pattern("says_where") + r"\s*)?(?:,|\s(?:in|of)(?:\s+the)?)\s*$", re.IGNORECASE)
-
-
-def distinct_places(places: Sequence[ResolvedPlace], text: str = "") -> list[ResolvedPlace]:
+def distinct_places(places: Sequence[ResolvedPlace]) -> list[ResolvedPlace]:
     """One per place. A place named as where another lies ("Nijrab district, Kapisa",
     "al-Bukamal and the Susa town in Deir ez-Zor") is its container, not a second event;
     a country is only context when anything finer is named."""
     by_id: dict[int, ResolvedPlace] = {}
     for rp in places:
-        if text and _elsewhere(rp, text):
+        if _elsewhere(rp):
             continue
         kept = by_id.get(rp.place.geonameid)
         if kept is None or rp.geo_precision < kept.geo_precision:
@@ -38,42 +33,19 @@ def distinct_places(places: Sequence[ResolvedPlace], text: str = "") -> list[Res
         chosen = [rp for rp in chosen if rp.place.kind != "country"]
     chosen = [rp for rp in chosen if not any(_contains(rp, other) for other in chosen)]
     chosen.sort(key=lambda rp: rp.mention.span.start)
-    if text:
-        # "in Dawlat Abad district, Balkh", "Qalat area of Kushki Kuhna district": a region
-        # named right after a place says where that place lies, whatever the index holds.
-        chosen = [rp for i, rp in enumerate(chosen) if not (
-            i > 0 and rp.geo_precision >= 2 and rp.place.kind in {"admin1", "admin2"}
-            and _SAYS_WHERE.match(text[chosen[i - 1].mention.span.end:rp.mention.span.start]))]
-    return chosen
+    # "in Dawlat Abad district, Balkh", "Qalat area of Kushki Kuhna district": a region
+    # named right after a place says where that place lies, whatever the index holds.
+    return [rp for i, rp in enumerate(chosen) if not (
+        i > 0 and rp.geo_precision >= 2 and rp.place.kind in {"admin1", "admin2"}
+        and rp.mention.span.start in chosen[i - 1].mention.attachment.lies_in)]
 
 
-# What joins the places of one list: "in A, B and C", "A and the town of B", "A or B",
-# with unknown names or bracketed second names between them ("A, Sangin (Hasakmina), and B").
-_PLACE_LIST = re.compile(r"^(?:\s*,|\s+(?:and|or|as well as)\b|\s+(?:in|at|the)\b|\s+[A-Z][\w'’-]*)*\s*$")
-_BRACKETED = re.compile(r"\([^()]*\)")
-_SEPARATOR = re.compile(r",|\b(?:and|or|as well as)\b")
-# The words just before a place that say something happened there.
-_LOCATIVE = re.compile(r"\b(?i:" + LOCATIVES.pattern("event_place") + r")\s+(?i:the\s+)?"
-                       r"(?:[a-z][a-z-]*\s+){0,2}$")  # "in the capital Nairobi"
-_ROAD = re.compile(r"-[\w'’ -]{2,40}?\b" + ROADS.pattern("road_end") + r"\b", re.IGNORECASE)
-_DESTINATION = re.compile(r"\b(?:to|towards?|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
-# A place used as an attribute: a lower-case noun follows ("the Kabul government",
-# "Kisumu youth"), not a kind word, verb or preposition.
-_ATTRIBUTE = re.compile(r"(?:['’]s)?\s+(?!(?:and|or|in|on|at|to|of|for|from|by|with|near|after|before|"
-                        r"was|were|is|are|has|have|had|said|says|city|town|village|district|province|"
-                        r"county|region|state|area|governorate|camp|border)\b)[a-z][a-z-]+\b")
-_OBJECT_GAP = re.compile(r"^\s+(?:the\s+)?$", re.IGNORECASE)
-_IN_OR_AT = re.compile(r"\b" + LOCATIVES.pattern("in_or_at") + r"\s+(?:the\s+)?$", re.IGNORECASE)
+def _listed(a: ResolvedPlace, b: ResolvedPlace) -> bool:
+    """The words between the two places (``a`` named first) join them as one list."""
+    return b.mention.span.start in a.mention.attachment.listed_with
 
 
-def _listed(gap: str) -> bool:
-    gap = _BRACKETED.sub(" ", gap)
-    if "(" in gap or ")" in gap:
-        return not gap.replace("(", " ").replace(")", " ").strip()  # "A (B)": B is A's other name
-    return bool(_PLACE_LIST.match(gap)) and (bool(_SEPARATOR.search(gap)) or not gap.strip())
-
-
-def event_places(places: list[ResolvedPlace], draft: Draft, text: str, layout: SentenceIndex) -> dict[int, str]:
+def event_places(places: list[ResolvedPlace], draft: Draft, layout: SentenceIndex) -> dict[int, str]:
     """Where the event happened: one place, or the places its own sentence lists ("in
     A, B and C"). A place named elsewhere in the story, or in the same sentence outside
     that list ("the Kurdish town of A, north of B", "a day after bombings in C"), only
@@ -83,11 +55,11 @@ def event_places(places: list[ResolvedPlace], draft: Draft, text: str, layout: S
     if not here:
         # "... between Moscow and Washington" in a later sentence: a place named outside
         # the trigger's sentence counts only where it is said to be where things happened
-        places = [rp for rp in places if _place_rank(rp, draft.trigger, text)[0] >= 2] or places[:0]
+        places = [rp for rp in places if _place_rank(rp, draft.trigger)[0] >= 2] or places[:0]
     if len(places) < 2:
         return {id(rp): "only_place" for rp in places}
     pool = here or places
-    primary = max(pool, key=lambda rp: _place_rank(rp, draft.trigger, text)) if here else pool[0]
+    primary = max(pool, key=lambda rp: _place_rank(rp, draft.trigger)) if here else pool[0]
     chosen = {id(primary): "strongest_in_sentence" if here else "first_in_story"}
     ordered = sorted(pool, key=lambda rp: rp.mention.span.start)
     i = ordered.index(primary)
@@ -95,7 +67,7 @@ def event_places(places: list[ResolvedPlace], draft: Draft, text: str, layout: S
         j = i
         while 0 <= j + step < len(ordered):
             a, b = sorted((ordered[j], ordered[j + step]), key=lambda rp: rp.mention.span.start)
-            if not _listed(text[a.mention.phrase.end:b.mention.phrase.start]):
+            if not _listed(a, b):
                 break
             j += step
             chosen[id(ordered[j])] = "listed_with_it"
@@ -107,8 +79,7 @@ def event_places(places: list[ResolvedPlace], draft: Draft, text: str, layout: S
     cue_clauses = {layout.clause_of(c) for c in cue_starts}
     primary_clause = layout.clause_of(primary.mention.span.start)
     for rp in here:
-        if _IN_OR_AT.search(text[max(0, rp.mention.phrase.start - 12):rp.mention.phrase.start]) \
-                and not rp.mention.cue:
+        if rp.mention.attachment.in_or_at and not rp.mention.cue:
             chosen.setdefault(id(rp), "told_in_its_sentence")  # "killed in Mandera town and Dadaab"
             continue
         clause = layout.clause_of(rp.mention.span.start)
@@ -117,43 +88,34 @@ def event_places(places: list[ResolvedPlace], draft: Draft, text: str, layout: S
     return {id(rp): chosen[id(rp)] for rp in places if id(rp) in chosen}
 
 
-def _place_rank(rp: ResolvedPlace, trigger: Span, text: str) -> tuple[int, int, int]:
+def _place_rank(rp: ResolvedPlace, trigger: Span) -> tuple[int, int, int]:
     """How surely the sentence puts its event at this place: a place after a locative
     word ("in Chaki Wardak", "the area of Tarinkot") beats one used as an adjective ("the
     Kabul government"); a road's end, a destination ("to Nairobi") or a loose spelling is
     the weakest; a place after the trigger beats one before it. Ties go to the most
     precise place (ACLED codes the finest place given), then to the one nearest the trigger."""
     start = rp.mention.phrase.start
-    before = text[max(0, start - 40):start]
+    said = rp.mention.attachment
     # "attacked Nyakach", "shelled the town": the trigger's object is where it happened
-    object_of_trigger = start >= trigger.end and _OBJECT_GAP.match(text[trigger.end:start])
-    rank = 2 if rp.mention.cue or _LOCATIVE.search(before) or object_of_trigger else 0
-    if _ROAD.match(text, rp.mention.span.end) or _DESTINATION.search(before):
+    object_of_trigger = trigger.end in said.follows
+    rank = 2 if rp.mention.cue or said.locative or object_of_trigger else 0
+    if said.road_end or said.destination:
         rank -= 3
     if rp.mention.loose:
         rank -= 1
     if start >= trigger.start:
         # "to protest the involvement of a Mombasa businessman", "against the Mogadishu
         # bombing": a place named as an attribute after the trigger is the topic
-        rank += -1 if _ATTRIBUTE.match(text, rp.mention.span.end) and not rank else 1
+        rank += -1 if said.attribute and not rank else 1
     return rank, -rp.geo_precision, -abs(start - trigger.start)
 
 
-def _elsewhere(rp: ResolvedPlace, text: str) -> bool:
-    """A country named as where people come from or go to ("raiders from Sudan")."""
-    start = rp.mention.phrase.start
-    before = text[max(0, start - 40):start]
-    if rp.place.kind != "country":
-        # "near the border with Jalisco", "the roads leading to El Obeid": a neighbouring
-        # area or a destination, not where it happened
-        return bool(_BORDER_WITH.search(before) or _HEADING_TO.search(before))
-    return bool(ORIGIN_OR_DESTINATION.search(before))
-
-
-_HEADING_TO = re.compile(r"\b(?:leading|heading|going|bound|travell?ing|driving|en route|withdrew|"
-                         r"withdrawn|withdrawing|retreated|retreating|fled|fleeing|pulled back)\s+"
-                         r"(?:to|towards?|for)\s+(?:the\s+)?$", re.I)
-_BORDER_WITH = re.compile(r"\b(?:" + BORDER_WITH + r")\s+(?:the\s+)?$", re.I)
+def _elsewhere(rp: ResolvedPlace) -> bool:
+    """A country named as where people come from or go to ("raiders from Sudan"); a
+    place named as a neighbouring area or a destination ("near the border with Jalisco",
+    "the roads leading to El Obeid"), not where it happened."""
+    said = rp.mention.attachment
+    return said.away if rp.place.kind == "country" else said.beside
 
 
 def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
@@ -182,12 +144,12 @@ def fallback_place(article_places: Sequence[ResolvedPlace]) -> list[ResolvedPlac
     return []  # a country alone is no location: the event keeps its country, no point
 
 
-def article_country(article: Article, article_places: Sequence[ResolvedPlace], actors, home: str) -> str:
+def article_country(article_places: Sequence[ResolvedPlace], actors, home: str) -> str:
     """The country an article is about, for events that name no place of their own: its
     places first, then its outlet's or dateline's country (``home``, "Daily Nation
     (Kenya)"), then a country its actors belong to ("Kenyan police")."""
     for rp in article_places:
-        if rp.place.country_code and not _elsewhere(rp, article.text):
+        if rp.place.country_code and not _elsewhere(rp):
             return rp.place.country_code
     if home:
         return home

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from tacitus.facts import PlaceMention
 from tacitus.lexicon import LOCATIVES, PLACE_KINDS, ROADS, SPEECH
+from tacitus.places.attaching import attach
 from tacitus.places.gazetteer.index import Gazetteer
 from tacitus.places.gazetteer.normalise import fold, key
 from tacitus.places.words import demonym_adjectives, ethnic_names, stopwords
@@ -140,7 +141,8 @@ def _share_plural_cues(text: str, found: list[PlaceMention]) -> list[PlaceMentio
 
 
 def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
-    """Every place named in ``text``, longest match first, in text order."""
+    """Every place named in ``text``, longest match first, in text order, each with what
+    the words around it say about it (``tacitus.places.attaching``)."""
     toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     stop = stopwords()
     out: list[PlaceMention] = []
@@ -191,7 +193,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
                                 Span(phrase_start, phrase_end, text[phrase_start:phrase_end]),
                                 loose))
         i = j
-    return tuple(_share_plural_cues(text, out))
+    return attach(text, _share_plural_cues(text, out))
 
 
 # "the Eldoret-Kitale road", "the Nairobi-Mombasa highway": ACLED places an event on a

@@ -41,8 +41,8 @@ def resolve_draft(
     article's country when the event itself names no place (see
     ``tacitus.places.choosing.article_country``); ``layout`` says which sentence and
     clause each of its words is in."""
-    named = distinct_places(draft.places, article.text)
-    place_rules = event_places(named, draft, article.text, layout)
+    named = distinct_places(draft.places)
+    place_rules = event_places(named, draft, layout)
     # No place in its own sentences: the story's first place is its place only in the lead
     # or where its words point back to it ("set up a base in the town", "there"); deeper
     # in a long article it would be any place the article happened to name first
