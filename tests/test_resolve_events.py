@@ -537,3 +537,32 @@ def test_a_crowd_gathered_for_a_cause_is_a_demonstration(pipeline, text, kept):
 ])
 def test_the_reference_and_summary_rules_leave_news_told_plainly_alone(pipeline, text):
     assert _events(pipeline, text), text
+
+
+def test_resolve_reads_from_the_draft_whether_its_sentence_points_back(pipeline):
+    # Deep in the story and with no place of its own, the event takes the article's place
+    # only where assemble found its sentence pointing back ("the town"): resolve reads
+    # ``Draft.points_back`` and never its sentence again.
+    from dataclasses import replace
+
+    from tacitus.clean import clean
+    from tacitus.facts import SentenceIndex
+    from tacitus.pipeline import article_context, read_facts
+    from tacitus.resolve.events import resolve_draft
+
+    text = ("Uvira lies on the lake shore. Officials met in the afternoon. The minister spoke. Talks "
+            "went on. Prices rose. Schools stayed open. On Tuesday, the rebels set up a base in the "
+            "town, residents said.")
+    (draft,) = [d for d in _drafts(pipeline, text) if d.sentences[0] > 3]
+    assert draft.points_back and not draft.places
+    res = pipeline._res()
+    article = clean(Article(id="t", text=text, url="", outlet="", published=PUBLISHED))
+    facts = read_facts(article, res, article_context(article, res))
+    places = tuple(p for f in facts for p in f.places)
+    layout = SentenceIndex.of(f.sentence for f in facts)
+
+    def located(d):
+        return [e.location for e in resolve_draft(d, article, places, res, 0, "CD", layout)]
+
+    assert located(draft) == ["Uvira"]
+    assert located(replace(draft, points_back=False)) == [""]

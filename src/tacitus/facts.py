@@ -221,6 +221,7 @@ class Draft:
     sources: tuple[SourceDetail, ...]
     civilians_hit: bool
     trigger: Span
+    points_back: bool = False  # the sentence that started it names its place as "the town", "there"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cues", frozen_mapping(self.cues))

@@ -95,6 +95,7 @@ class Building:
             sources=tuple(self.sources),
             civilians_hit=self.civilians_hit,
             trigger=self.trigger,
+            points_back=self.points_back,
         )
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
-from tacitus.assemble import LEAD_SENTENCES, PLACE_ANAPHOR
+from tacitus.assemble import LEAD_SENTENCES
 from tacitus.facts import Draft, ResolvedPlace, Role, SentenceIndex
 from tacitus.places.choosing import distinct_places, event_places, fallback_place
 from tacitus.resolve.fatalities import Toll, reconcile, split, toll_fields
@@ -48,7 +48,7 @@ def resolve_draft(
     # in a long article it would be any place the article happened to name first
     places = [rp for rp in named if id(rp) in place_rules] or (
         fallback_place(article_places)
-        if draft.sentences[0] < LEAD_SENTENCES or _points_to_place(draft, layout) else [])
+        if draft.sentences[0] < LEAD_SENTENCES or draft.points_back else [])
     # The places it names only as where something else is stay visible, withheld.
     references = [rp for rp in named if rp not in places]
     country_code = (places[0].place.country_code if places else "") or context_country or _actor_country(draft)
@@ -215,11 +215,6 @@ def _cue_texts(draft: Draft) -> dict[str, list[str]]:
 def _typed_by(typing: Typing, draft: Draft) -> str:
     """The trace entry of the typing: the sub-type and the cue kinds it was read from."""
     return f"type:{typing.sub_event_type} from {'+'.join(sorted(draft.cues)) or 'no cue'}"
-
-
-def _points_to_place(draft: Draft, layout: SentenceIndex) -> bool:
-    """The event's sentence names its place by pointing back: "the town", "there"."""
-    return bool(PLACE_ANAPHOR.search(layout.sentence_at(draft.trigger.start).text))
 
 
 def _actor_country(draft: Draft) -> str:
