@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from tacitus.facts import PlaceAttachment, PlaceMention
 from tacitus.lexicon import LOCATIVES, PLACE_KINDS, ROADS
@@ -54,12 +53,14 @@ _SAYS_WHERE = re.compile(
 # places with any other character or lower-case word join no later place either.
 _JOIN_WORDS = frozenset({"and", "or", "as", "well", "in", "at", "the", "of"}
                         | {w for kind in PLACE_KINDS.words("says_where") for w in re.findall(r"\w+", kind.lower())})
-_NO_JOIN = re.compile(r"[^\w\s,()'’-]|(?<![\w'’-])[a-z]\w*")
+_NO_JOIN_MARK = re.compile(r"[^\w\s,()'’-]")
+_NO_JOIN = re.compile(_NO_JOIN_MARK.pattern + r"|(?<![\w'’-])[a-z]\w*")
 
 
 def attach(text: str, mentions: Sequence[PlaceMention]) -> tuple[PlaceMention, ...]:
     """The mentions (in text order) with what the words around each say about it."""
-    return tuple(replace(m, attachment=_attachment(text, mentions, i)) for i, m in enumerate(mentions))
+    return tuple(PlaceMention(m.span, m.candidates, m.cue, m.phrase, m.loose, _attachment(text, mentions, i))
+                 for i, m in enumerate(mentions))
 
 
 def _attachment(text: str, mentions: Sequence[PlaceMention], i: int) -> PlaceAttachment:
@@ -100,16 +101,21 @@ def _follows(text: str, start: int) -> tuple[int, ...]:
 def _joins(text: str, mentions: Sequence[PlaceMention], i: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The later places the words between join to mention ``i``: as its list (read between
     the phrases) and as where it lies (read between the names). The walk stops at the
-    first words between that no longer words can make a join."""
+    first words between that no later words can make a join. A mark such as "." is in
+    no place's cue, so it ends the walk before the place after it is read; a lower-case
+    word may be that place's own cue ("A, near B" is a list), so it ends the walk after."""
     m = mentions[i]
     listed: list[int] = []
     lies_in: list[int] = []
     for later in mentions[i + 1:]:
+        between = text[m.phrase.end:later.span.start]
+        if _no_join(between, _NO_JOIN_MARK):
+            break
         if _listed(text[m.phrase.end:later.phrase.start]):
             listed.append(later.span.start)
         if _SAYS_WHERE.match(text[m.span.end:later.span.start]):
             lies_in.append(later.span.start)
-        if _no_join(text[m.phrase.end:later.span.start]):
+        if _no_join(between, _NO_JOIN):
             break
     return tuple(listed), tuple(lies_in)
 
@@ -121,10 +127,10 @@ def _listed(gap: str) -> bool:
     return bool(_PLACE_LIST.match(gap)) and (bool(_SEPARATOR.search(gap)) or not gap.strip())
 
 
-def _no_join(words: str) -> bool:
+def _no_join(words: str, reading: re.Pattern[str]) -> bool:
     """Words (up to the first bracket, which may hide anything) that no join holds."""
     bracket = words.find("(")
-    for hit in _NO_JOIN.finditer(words, 0, len(words) if bracket < 0 else bracket):
+    for hit in reading.finditer(words, 0, len(words) if bracket < 0 else bracket):
         if not hit.group()[:1].isalpha() or hit.group().lower() not in _JOIN_WORDS:
             return True
     return False
