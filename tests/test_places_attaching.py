@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from tacitus.facts import PlaceAttachment, PlaceMention
 from tacitus.places import attaching
@@ -93,6 +93,10 @@ _WORDS = ("Afgoye", "Balcad", "Marka", ",", " and", " or", " the", " in", " of",
 
 @settings(max_examples=300, derandomize=True, deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=24))
+@example(["Afgoye", ",", "Balcad", " and", "Marka", ",", "Balcad"]).via("a list past its 'and'")
+@example(["Afgoye", " as well as", "Balcad", " or", "Marka", ",", "Afgoye"]).via("'as well as', 'or'")
+@example(["Afgoye", " (", "Balcad", ".", ")", ",", " and", "Marka"]).via("a mark inside brackets")
+@example(["Afgoye", " district", ",", "Balcad", " area", " of", " the", "Marka"]).via("where it lies")
 def test_places_attaching_the_walk_stops_only_where_no_later_place_can_join(words):
     # Every pair read directly (no early stop) gives the joins the walk recorded.
     text = "".join(w if w[:1] in " ,.;)-\n" else " " + w for w in words)
@@ -104,3 +108,26 @@ def test_places_attaching_the_walk_stops_only_where_no_later_place_can_join(word
             b.span.start for b in later if attaching._listed(text[m.phrase.end:b.phrase.start]))
         assert m.attachment.lies_in == tuple(
             b.span.start for b in later if attaching._SAYS_WHERE.match(text[m.span.end:b.span.start]))
+
+
+_BEFORE_WORDS = ("in", "at", "the", "from", "to", "border", "with", "fled", "towards", "north-", "capital",
+                 "Kenyan", ",", ".", "(", "\n\n", "  ", "-", "said")
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_WORDS), max_size=10), st.sampled_from(("", " ", "  ", "\n")))
+@example(["in", "north-"], " ").via("a word that ends in a hyphen")
+@example(["fled", "to", "the"], "\n").via("a line break")
+@example(["(", "in"], "").via("no white space")
+def test_places_attaching_skips_no_reading_that_could_hold(words, gap):
+    # The readings before a place are skipped where the words before it end in no word
+    # ("(Marka", ", Marka"): each is what its pattern says of the words before.
+    text = " ".join(words) + gap + "Marka"
+    start = text.index("Marka")
+    said = _attached(text, "Marka")["Marka"]
+    before = text[max(0, start - 40):start]
+    assert said.locative == bool(attaching._LOCATIVE.search(before))
+    assert said.in_or_at == bool(attaching._IN_OR_AT.search(text[max(0, start - 12):start]))
+    assert said.destination == bool(attaching._DESTINATION.search(before))
+    assert said.beside == bool(attaching._BORDER_WITH.search(before) or attaching._HEADING_TO.search(before))
+    assert said.away == bool(attaching.ORIGIN_OR_DESTINATION.search(before))

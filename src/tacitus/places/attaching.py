@@ -68,18 +68,27 @@ def _attachment(text: str, mentions: Sequence[PlaceMention], i: int) -> PlaceAtt
     start = m.phrase.start
     before = text[max(0, start - _BEFORE):start]
     listed, lies_in = _joins(text, mentions, i)
+    # Every reading before a place ends in a word and white space ("in ", "from the "):
+    # a place after a mark or at a paragraph's start needs none read.
+    worded = _ends_in_word(before)
     return PlaceAttachment(
-        locative=bool(_LOCATIVE.search(before)),
-        in_or_at=bool(_IN_OR_AT.search(text[max(0, start - _IN_OR_AT_BEFORE):start])),
-        destination=bool(_DESTINATION.search(before)),
-        beside=bool(_BORDER_WITH.search(before) or _HEADING_TO.search(before)),
-        away=bool(ORIGIN_OR_DESTINATION.search(before)),
+        locative=worded and bool(_LOCATIVE.search(before)),
+        in_or_at=worded and bool(_IN_OR_AT.search(text[max(0, start - _IN_OR_AT_BEFORE):start])),
+        destination=worded and bool(_DESTINATION.search(before)),
+        beside=worded and bool(_BORDER_WITH.search(before) or _HEADING_TO.search(before)),
+        away=worded and bool(ORIGIN_OR_DESTINATION.search(before)),
         road_end=bool(_ROAD.match(text, m.span.end)),
         attribute=bool(_ATTRIBUTE.match(text, m.span.end)),
         follows=_follows(text, start),
         listed_with=listed,
         lies_in=lies_in,
     )
+
+
+def _ends_in_word(words: str) -> bool:
+    """``words`` end in white space after a letter or a hyphen ("in the north- ")."""
+    kept = words.rstrip()
+    return len(kept) < len(words) and (kept[-1:].isalpha() or kept.endswith("-"))
 
 
 def _follows(text: str, start: int) -> tuple[int, ...]:
