@@ -43,7 +43,7 @@ ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s
 RELEASED_WHEN = re.compile(r"\b" + SPEECH.pattern("released_when") + r"(?:\s+[\w'’-]+){0,3}\s+(?:on\s+)?$",
                            re.IGNORECASE)
 SAID_WHEN = re.compile(
-    r"\b(?:" + SPEECH.pattern("said_when") + r"|told(?:\s+[\w'’.-]+){1,4}"
+    r"\b(?:" + SPEECH.pattern("said_when") + r"|" + SPEECH.pattern("said_to") + r"(?:\s+[\w'’.-]+){1,4}"
     r"|" + SPEECH.pattern("released_when") + r"(?:\s+[\w'’-]+){0,3})"
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
 # "Trump on Wednesday said ...": a date just before a speech verb dates the statement
