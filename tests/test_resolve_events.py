@@ -537,3 +537,17 @@ def test_a_crowd_gathered_for_a_cause_is_a_demonstration(pipeline, text, kept):
 ])
 def test_the_reference_and_summary_rules_leave_news_told_plainly_alone(pipeline, text):
     assert _events(pipeline, text), text
+
+
+def test_a_crowd_at_another_town_in_a_story_of_demonstrations_is_another_demonstration(pipeline):
+    events = _events(pipeline, "On Saturday thousands of protesters marched in Nakuru against the new tax. "
+                               "Eldoret, Uasin Gishu, was another town where crowds of more than 5,000 people "
+                               "were reported.")
+    assert {(e.location, e.sub_event_type) for e in events} == {
+        ("Nakuru", "Peaceful protest"), ("Eldoret", "Peaceful protest")}
+
+
+def test_a_crowd_after_an_attack_is_no_demonstration(pipeline):
+    events = _events(pipeline, "On Saturday gunmen attacked a bus in Mandera. In Wajir, crowds of residents "
+                               "were reported at the market.")
+    assert [e.sub_event_type for e in events] == ["Attack"]

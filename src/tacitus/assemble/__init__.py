@@ -19,7 +19,7 @@ Added to an event already told:
     response_to_event (kept out), battle_toll
 Starting an event, or adding to one:
     event_cue, armed_doer_and_target, refers_back, reports_on, killing,
-    dispersed_crowd, no_event_of_its_own (kept out)
+    dispersed_crowd, crowd_of_the_story, no_event_of_its_own (kept out)
 
 Then, over the whole article (``finish``):
     exchange_summary (directed events replace the summary), story_place, first_date

@@ -343,6 +343,26 @@ def _start_protest(r: Reading, name: str) -> Outcome:
     return Start(event)
 
 
+def _crowd_of_the_story(r: Reading) -> bool:
+    """'St. Paul and Boston were two other cities where crowds of more than 50,000 were
+    reported': in a story of demonstrations just told, a crowd at a new town, with no
+    day of its own, is another demonstration of that day there (ACLED: one event per
+    place)."""
+    p = _near_previous(r)
+    return (p is not None and not r.strong and "crowd" in r.texts and "protest" in p.kinds()
+            and r.date_here is None and r.offset_here is None and not r.f.casualties and new_town(r.f, p))
+
+
+def _start_crowd_protest(r: Reading, name: str) -> Outcome:
+    """The crowd's demonstration at each town the sentence names (a state or province
+    named beside a town says where the town is, and is no crowd's place of its own)."""
+    words = next(c.span for c in r.f.cues if c.kind == "crowd")
+    towns = tuple(p for p in r.f.places if p.place.kind in ("city", "neighbourhood"))
+    event = start(replace(r.f, places=towns), {}, r.roles, words, name)
+    event.cues.setdefault("protest", []).append(words)
+    return Start(event)
+
+
 def _no_event_of_its_own(r: Reading, _: str) -> Outcome:
     return KeepOut(r.trigger is not None)
 
@@ -377,6 +397,7 @@ RULES: tuple[Rule, ...] = (
     Rule("reports_on", _reports_on_near, _join_with_date),
     Rule("killing", _killing, _start_attack),
     Rule("dispersed_crowd", _dispersed_crowd, _start_protest),
+    Rule("crowd_of_the_story", _crowd_of_the_story, _start_crowd_protest),
     Rule("no_event_of_its_own", lambda r: True, _no_event_of_its_own),
 )
 
