@@ -551,3 +551,10 @@ def test_a_crowd_after_an_attack_is_no_demonstration(pipeline):
     events = _events(pipeline, "On Saturday gunmen attacked a bus in Mandera. In Wajir, crowds of residents "
                                "were reported at the market.")
     assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_the_victims_of_an_event_just_told_are_no_new_event(pipeline):
+    events = _events(pipeline, "On Wednesday police shot dead three people at a protest in Kisumu. Among the "
+                               "victims were a 17-year-old boy and a woman, both shot in the head in separate "
+                               "incidents.")
+    assert len(events) == 1

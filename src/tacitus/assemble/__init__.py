@@ -14,7 +14,7 @@ Kept out (the sentence makes no event of its own):
     file_photo, accident, ceremony, summary_toll, background_words, irrealis,
     talked_about, told_in_passing, recalled, recalled_again, anaphora_without_referent
 Added to an event already told:
-    corroboration, protest_arrests, raid_of_arrests, weapon_of_event,
+    victims_of_event, corroboration, protest_arrests, raid_of_arrests, weapon_of_event,
     damage_in_attack, witness_quote (far from any event: kept out), same_story,
     response_to_event (kept out), battle_toll
 Starting an event, or adding to one:

@@ -12,7 +12,7 @@ from tacitus.assemble.building import LEAD_SENTENCES, Building, start
 from tacitus.assemble.reading import Reading, new_actors, new_town
 from tacitus.assemble.words import (
     ANOTHER, ARMED_KINDS, BLAME, CROWD_KINDS, DISPERSAL, FIRE, GENERIC_REFERENCE, IRREALIS,
-    MODAL_AFTER, PASSING, RECALL, TOPIC, WEAPONS, WRITTEN_DATE,
+    MODAL_AFTER, PASSING, RECALL, TOPIC, VICTIMS_OF, WEAPONS, WRITTEN_DATE,
 )
 from tacitus.facts import Facts
 from tacitus.lexicon import CueKind
@@ -147,6 +147,12 @@ def _anaphora_without_referent(r: Reading) -> bool:
 
 
 # -- joining an event already told ------------------------------------------------------
+
+def _victims_of_event(r: Reading) -> bool:
+    # "Among the victims were a 17-year-old boy and a woman, both shot in separate
+    # incidents": who the event just told hit, never a new event
+    return _near_previous(r) is not None and bool(VICTIMS_OF.match(r.f.sentence.span.text))
+
 
 def _corroboration(r: Reading) -> bool:
     # "The hospital received 30 bodies": evidence for an event already told, however far
@@ -381,6 +387,7 @@ RULES: tuple[Rule, ...] = (
     Rule("recalled_again", _recalled_again, _keep_out),
     Rule("anaphora_without_referent", _anaphora_without_referent, _keep_out),
     # joining an event already told
+    Rule("victims_of_event", _victims_of_event, _join_previous),
     Rule("corroboration", _corroboration, _join_corroborated),
     Rule("protest_arrests", _protest_arrests, _join_previous),
     Rule("raid_of_arrests", _raid_of_arrests, _join_previous),

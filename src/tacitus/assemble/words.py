@@ -73,6 +73,8 @@ REFERENCE = re.compile(
     r"|\b(?:suspects?|masterminds?|perpetrators?|organi[sz]ers?)\s+(?:(?:in|of|behind)\s+"
     r"(?:the|this|that|last\s+\w+['’]s)|of|behind)\s+(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE)
+# "Among the victims were a boy and a woman": who the event just told hit
+VICTIMS_OF = re.compile(r"^\W*(?:among|of) the (?:victims|dead|killed|wounded|injured|casualties)\b", re.IGNORECASE)
 # A sentence that names who is blamed for the event just told: "Al Shabaab is suspected".
 BLAME = re.compile(r"\b(?:believed|suspected|blamed|responsib\w*|claimed|attributed|perpetrators?)\b",
                     re.IGNORECASE)
