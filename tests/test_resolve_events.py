@@ -558,3 +558,14 @@ def test_the_victims_of_an_event_just_told_are_no_new_event(pipeline):
                                "victims were a 17-year-old boy and a woman, both shot in the head in separate "
                                "incidents.")
     assert len(events) == 1
+
+
+def test_a_file_photo_with_a_day_of_its_own_is_its_own_event_and_lends_no_place(pipeline):
+    events = _events(pipeline,
+                     "Police arrested dozens of teachers in Ankara on Monday over alleged links to the coup "
+                     "plotters.\n\nFILE - Police officers escort people, arrested because of suspected links to "
+                     "the plotters, in Kayseri, Turkey, Feb. 20, 2019.\n\nSeparately, five soldiers were killed "
+                     "in an attack in the southeast.")
+    got = {(e.location, e.event_date, e.sub_event_type) for e in events}
+    assert ("Kayseri", dt.date(2019, 2, 20), "Arrests") in got
+    assert not any(e.location == "Kayseri" and e.sub_event_type != "Arrests" for e in events)

@@ -110,6 +110,7 @@ def _begin(r: Reading, s: Start) -> None:
         assert event.date is not None  # read from a resolved date, or shifted from one
         story.running = (event.date, event.precision, event.date_spans[0], f.index)
     event.reciprocal = _is_reciprocal(r)
+    event.archive = f.sentence.paragraph in story.file_photos
     story.drafts.append(event)
 
 

@@ -166,7 +166,16 @@ def _join_corroborated(r: Reading, _: str) -> Outcome:
 
 
 def _near_previous(r: Reading) -> Building | None:
-    return r.previous if r.near else None
+    """The event this sentence may go on with: told near it, unless the sentence is a
+    FILE photo's caption with a day of its own ("FILE - Soldiers detain a sergeant in
+    Marmaris, July 25, 2016."): an archive photo shows its own event, never more of the
+    one just told."""
+    if not r.near or r.previous is None:
+        return None
+    if r.f.sentence.paragraph in r.story.file_photos and r.caption and r.date_here is not None \
+            and r.date_here.date != r.previous.date:
+        return None
+    return r.previous
 
 
 def _protest_arrests(r: Reading) -> bool:
