@@ -569,3 +569,18 @@ def test_a_file_photo_with_a_day_of_its_own_is_its_own_event_and_lends_no_place(
     got = {(e.location, e.event_date, e.sub_event_type) for e in events}
     assert ("Kayseri", dt.date(2019, 2, 20), "Arrests") in got
     assert not any(e.location == "Kayseri" and e.sub_event_type != "Arrests" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Supporters of the opposition candidate cheer as he arrives to speak during a campaign rally in Nakuru "
+    "on Saturday.",
+    "Pilgrims marched through the Old City of Jerusalem in the traditional Friday procession on Friday.",
+    "Every Sunday for more than 30 consecutive weeks, the mothers of jailed dissidents have marched in Havana.",
+])
+def test_election_rallies_pilgrimages_and_habits_are_no_demonstrations(pipeline, text):
+    assert _events(pipeline, text) == ()
+
+
+def test_demonstrators_at_a_campaign_rally_protest(pipeline):
+    ev = _one(pipeline, "Demonstrators chant against the candidate outside his campaign rally in Nakuru on Saturday.")
+    assert ev.event_type == "Protests"

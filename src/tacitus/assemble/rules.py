@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 from tacitus.assemble.building import LEAD_SENTENCES, Building, start
 from tacitus.assemble.reading import Reading, new_actors, new_town
 from tacitus.assemble.words import (
-    ANOTHER, ARMED_KINDS, BLAME, CROWD_KINDS, DISPERSAL, FIRE, GENERIC_REFERENCE, IRREALIS,
+    ANOTHER, ARMED_KINDS, BLAME, CROWD_KINDS, DISPERSAL, EXPLICIT_PROTEST, FIRE, GENERIC_REFERENCE, IRREALIS,
     MODAL_AFTER, PASSING, RECALL, TOPIC, VICTIMS_OF, WEAPONS, WRITTEN_DATE,
 )
 from tacitus.facts import Facts
@@ -86,12 +86,20 @@ def _accident(r: Reading) -> bool:
 
 
 def _ceremony(r: Reading) -> bool:
-    # "cadets march during a rehearsal for the military parade"
-    return "ceremony" in r.texts and bool(r.strong) and set(r.strong) <= {"protest"}
+    # "cadets march during a rehearsal for the military parade", "supporters cheer during a
+    # campaign rally"; "demonstrators chant after his campaign rally" protest at it
+    return "ceremony" in r.texts and bool(r.strong) and set(r.strong) <= {"protest"} \
+        and not any(EXPLICIT_PROTEST.match(t) for t in r.strong["protest"])
 
 
 def _background_words(r: Reading) -> bool:
-    return "background" in r.texts and not any(t.kind == "date" and t.precision == 1 for t in r.f.times)
+    """'usually', 'for years', 'every Sunday': habit and history, unless the sentence gives
+    a day of its own (a weekday inside the habit words, "every Sunday", is none)."""
+    if "background" not in r.texts:
+        return False
+    habit = [c.span for c in r.f.cues if c.kind == "background"]
+    return not any(t.kind == "date" and t.precision == 1
+                   and not any(h.start <= t.span.start < h.end for h in habit) for t in r.f.times)
 
 
 def _irrealis(r: Reading) -> bool:

@@ -73,6 +73,9 @@ REFERENCE = re.compile(
     r"|\b(?:suspects?|masterminds?|perpetrators?|organi[sz]ers?)\s+(?:(?:in|of|behind)\s+"
     r"(?:the|this|that|last\s+\w+['’]s)|of|behind)\s+(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE)
+# Words that say a gathering is a protest, whatever occasion it met at: "demonstrators
+# chant ... after his campaign rally" is a protest, "supporters cheer at his rally" is not
+EXPLICIT_PROTEST = re.compile(r"^(?:protest|demonstrat)", re.IGNORECASE)
 # "Among the victims were a boy and a woman": who the event just told hit
 VICTIMS_OF = re.compile(r"^\W*(?:among|of) the (?:victims|dead|killed|wounded|injured|casualties)\b", re.IGNORECASE)
 # A sentence that names who is blamed for the event just told: "Al Shabaab is suspected".
