@@ -584,3 +584,13 @@ def test_election_rallies_pilgrimages_and_habits_are_no_demonstrations(pipeline,
 def test_demonstrators_at_a_campaign_rally_protest(pipeline):
     ev = _one(pipeline, "Demonstrators chant against the candidate outside his campaign rally in Nakuru on Saturday.")
     assert ev.event_type == "Protests"
+
+
+@pytest.mark.parametrize("text", [
+    "Coming into the Nairobi race, much of the focus on Monday was on the rough nomination battle in Kisumu.",
+    "The governor of Nakuru has spent months in a legal battle with the county assembly, he said on Monday.",
+    "Opposition presidential candidate Raila Odinga, joined by his running mate, waves during a rally in "
+    "Kisumu on Monday.",
+])
+def test_contests_of_votes_and_courts_and_candidates_rallies_are_no_events(pipeline, text):
+    assert _events(pipeline, text) == ()

@@ -54,6 +54,12 @@ SAID_AFTER = re.compile(r"\s+" + SPEECH.pattern("said_when") + r"\b", re.IGNOREC
 CAMPAIGN_BEFORE = re.compile(r"\b(?:the|their|its|his|her|our|a|this|that)\s+(?:[\w'’-]+\s+){0,2}$",
                              re.IGNORECASE)
 CAMPAIGN_WORD = re.compile(r"^(?:battle|fight|war|struggle|campaign)$", re.IGNORECASE)
+# "the Republican nomination battle", "a legal battle", "local battles" of a race: a
+# contest of votes, courts or words
+CONTEST_BEFORE = re.compile(r"\b(?:nomination|political|legal|court|courtroom|election|electoral|campaign|primary|"
+                            r"budget|policy|trade|custody|diplomatic|verbal|media|ideological|legislative|"
+                            r"procedural|ratings|local)\s+$", re.IGNORECASE)
+CONTEST_WORD = re.compile(r"^(?:battles?|fights?|war|wars|struggles?|skirmish(?:es)?|clash(?:es)?)$", re.IGNORECASE)
 CAMPAIGN_AFTER = re.compile(r"\s+(?:against|over)\s", re.IGNORECASE)
 # A photo caption ends with its place and full date: "..., in Paris, France, Jan. 21, 2017."
 CAPTION_DATE_BEFORE = re.compile(r",\s*$")
