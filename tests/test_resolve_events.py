@@ -591,6 +591,7 @@ def test_demonstrators_at_a_campaign_rally_protest(pipeline):
     "The governor of Nakuru has spent months in a legal battle with the county assembly, he said on Monday.",
     "Opposition presidential candidate Raila Odinga, joined by his running mate, waves during a rally in "
     "Kisumu on Monday.",
+    "Odinga fired back at the president at a rally in Kisumu on Monday, saying the vote was rigged.",
 ])
 def test_contests_of_votes_and_courts_and_candidates_rallies_are_no_events(pipeline, text):
     assert _events(pipeline, text) == ()
