@@ -595,3 +595,15 @@ def test_demonstrators_at_a_campaign_rally_protest(pipeline):
 ])
 def test_contests_of_votes_and_courts_and_candidates_rallies_are_no_events(pipeline, text):
     assert _events(pipeline, text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday the president was set for rallies in Nakuru and Eldoret.",
+    "On any Tuesday or Thursday night, several hundred people protest outside the church in Nakuru.",
+    "The last two years have borne witness to unprecedented attacks on activists in Nakuru.",
+    "In recent weeks soldiers have come under attack near Mandera, a spokesman said Wednesday.",
+    "Polls show the races in Nakuru and Kisumu could be close, and both candidates are staging last-minute "
+    "rallies there on Monday.",
+])
+def test_plans_habits_and_long_summaries_are_no_events(pipeline, text):
+    assert _events(pipeline, text) == ()

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from tacitus.assemble.building import LEAD_SENTENCES, Building, start
-from tacitus.assemble.reading import Reading, new_actors, new_town
+from tacitus.assemble.reading import Reading, new_actors, new_town, said_when
 from tacitus.assemble.words import (
     ANOTHER, ARMED_KINDS, BLAME, CROWD_KINDS, DISPERSAL, EXPLICIT_PROTEST, FIRE, GENERIC_REFERENCE, IRREALIS,
     MODAL_AFTER, PASSING, RECALL, TOPIC, VICTIMS_OF, WEAPONS, WRITTEN_DATE,
@@ -98,7 +98,9 @@ def _background_words(r: Reading) -> bool:
     if "background" not in r.texts:
         return False
     habit = [c.span for c in r.f.cues if c.kind == "background"]
-    return not any(t.kind == "date" and t.precision == 1
+    # nor is the day of a statement ("in recent weeks they have come under attack, a
+    # spokesman said Wednesday")
+    return not any(t.kind == "date" and t.precision == 1 and not said_when(r.f, t)
                    and not any(h.start <= t.span.start < h.end for h in habit) for t in r.f.times)
 
 

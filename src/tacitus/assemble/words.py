@@ -15,6 +15,7 @@ IRREALIS = re.compile(
     r"\b(?:will|would|could|might|plans? to|planning to|(?-i:(?<!well-)plann(?:ing|ed)|plott(?:ing|ed))|"
     r"threaten\w*|warn\w* of|vow\w* to|intends? to|"
     r"if|unless|expected to|expects?|as soon as|purports? to|purportedly|upcoming|impending|looming|"
+    r"(?:is|are|was|were) (?:set|scheduled|due) (?:to|for)|"
     r"fears? of|denied|deny|denies|"
     # "trained and instructed to carry out attacks": what someone is made ready to do
     r"(?:trained|instructed|ordered|recruited|preparing|prepared|ready|capable|able|sent)\s+"
