@@ -547,6 +547,12 @@ def test_a_crowd_at_another_town_in_a_story_of_demonstrations_is_another_demonst
         ("Nakuru", "Peaceful protest"), ("Eldoret", "Peaceful protest")}
 
 
+def test_a_gathering_at_another_town_in_a_story_of_marches_is_another_march(pipeline):
+    events = _events(pipeline, "On Saturday thousands of women marched in Nakuru against the new law. "
+                               "Elsewhere, Mombasa, Kenya, took part with a gathering in the city's old town.")
+    assert {e.location for e in events} == {"Nakuru", "Mombasa"}
+
+
 def test_a_crowd_after_an_attack_is_no_demonstration(pipeline):
     events = _events(pipeline, "On Saturday gunmen attacked a bus in Mandera. In Wajir, crowds of residents "
                                "were reported at the market.")
