@@ -105,3 +105,9 @@ def test_the_events_own_day_is_read():
     f = _dated(facts(0, "Soldiers shot the men on Friday, a survivor said.", {CueKind.ATTACK: "shot"}),
                "Friday", dt.date(2026, 3, 6))
     assert not Reading(f, Story(), None).stated
+
+
+def test_the_day_someone_spoke_to_reporters_is_the_statements():
+    f = _dated(facts(0, "The governor, speaking to reporters Friday, said the suspect was held.",
+                     {CueKind.ARREST: "held"}), "Friday", dt.date(2026, 3, 6))
+    assert Reading(f, Story(), None).stated

@@ -539,6 +539,82 @@ def test_the_reference_and_summary_rules_leave_news_told_plainly_alone(pipeline,
     assert _events(pipeline, text), text
 
 
+def test_a_crowd_at_another_town_in_a_story_of_demonstrations_is_another_demonstration(pipeline):
+    events = _events(pipeline, "On Saturday thousands of protesters marched in Nakuru against the new tax. "
+                               "Eldoret, Uasin Gishu, was another town where crowds of more than 5,000 people "
+                               "were reported.")
+    assert {(e.location, e.sub_event_type) for e in events} == {
+        ("Nakuru", "Peaceful protest"), ("Eldoret", "Peaceful protest")}
+
+
+def test_a_gathering_at_another_town_in_a_story_of_marches_is_another_march(pipeline):
+    events = _events(pipeline, "On Saturday thousands of women marched in Nakuru against the new law. "
+                               "Elsewhere, Mombasa, Kenya, took part with a gathering in the city's old town.")
+    assert {e.location for e in events} == {"Nakuru", "Mombasa"}
+
+
+def test_a_crowd_after_an_attack_is_no_demonstration(pipeline):
+    events = _events(pipeline, "On Saturday gunmen attacked a bus in Mandera. In Wajir, crowds of residents "
+                               "were reported at the market.")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_the_victims_of_an_event_just_told_are_no_new_event(pipeline):
+    events = _events(pipeline, "On Wednesday police shot dead three people at a protest in Kisumu. Among the "
+                               "victims were a 17-year-old boy and a woman, both shot in the head in separate "
+                               "incidents.")
+    assert len(events) == 1
+
+
+def test_a_file_photo_with_a_day_of_its_own_is_its_own_event_and_lends_no_place(pipeline):
+    events = _events(pipeline,
+                     "Police arrested dozens of teachers in Ankara on Monday over alleged links to the coup "
+                     "plotters.\n\nFILE - Police officers escort people, arrested because of suspected links to "
+                     "the plotters, in Kayseri, Turkey, Feb. 20, 2019.\n\nSeparately, five soldiers were killed "
+                     "in an attack in the southeast.")
+    got = {(e.location, e.event_date, e.sub_event_type) for e in events}
+    assert ("Kayseri", dt.date(2019, 2, 20), "Arrests") in got
+    assert not any(e.location == "Kayseri" and e.sub_event_type != "Arrests" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Supporters of the opposition candidate cheer as he arrives to speak during a campaign rally in Nakuru "
+    "on Saturday.",
+    "Pilgrims marched through the Old City of Jerusalem in the traditional Friday procession on Friday.",
+    "Every Sunday for more than 30 consecutive weeks, the mothers of jailed dissidents have marched in Havana.",
+])
+def test_election_rallies_pilgrimages_and_habits_are_no_demonstrations(pipeline, text):
+    assert _events(pipeline, text) == ()
+
+
+def test_demonstrators_at_a_campaign_rally_protest(pipeline):
+    ev = _one(pipeline, "Demonstrators chant against the candidate outside his campaign rally in Nakuru on Saturday.")
+    assert ev.event_type == "Protests"
+
+
+@pytest.mark.parametrize("text", [
+    "Coming into the Nairobi race, much of the focus on Monday was on the rough nomination battle in Kisumu.",
+    "The governor of Nakuru has spent months in a legal battle with the county assembly, he said on Monday.",
+    "Opposition presidential candidate Raila Odinga, joined by his running mate, waves during a rally in "
+    "Kisumu on Monday.",
+    "Odinga fired back at the president at a rally in Kisumu on Monday, saying the vote was rigged.",
+])
+def test_contests_of_votes_and_courts_and_candidates_rallies_are_no_events(pipeline, text):
+    assert _events(pipeline, text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday the president was set for rallies in Nakuru and Eldoret.",
+    "On any Tuesday or Thursday night, several hundred people protest outside the church in Nakuru.",
+    "The last two years have borne witness to unprecedented attacks on activists in Nakuru.",
+    "In recent weeks soldiers have come under attack near Mandera, a spokesman said Wednesday.",
+    "Polls show the races in Nakuru and Kisumu could be close, and both candidates are staging last-minute "
+    "rallies there on Monday.",
+])
+def test_plans_habits_and_long_summaries_are_no_events(pipeline, text):
+    assert _events(pipeline, text) == ()
+
+
 def test_resolve_reads_from_the_draft_whether_its_sentence_points_back(pipeline):
     # Deep in the story and with no place of its own, the event takes the article's place
     # only where assemble found its sentence pointing back ("the town"): resolve reads

@@ -66,8 +66,9 @@ def alternation(words: Iterable[str]) -> str:
 
 # Verbs (and "according") that report speech. Readers:
 #   caption       clean: a line with speech is body text, not a photo caption
-#   said_when     assemble: "..., officials said on Monday" dates the statement (it also
-#                 reads "told" with its object: "told reporters on Monday")
+#   said_when     assemble: "..., officials said on Monday" dates the statement
+#   said_to       assemble: the same with the verb's object between: "told reporters on
+#                 Monday", "speaking to reporters Tuesday"
 #   released_when assemble: "the group released a report Friday", "provided details
 #                 Friday": the day a report came out, not the day of what it tells
 #   speaker       roles: the subject of such a verb only speaks of the event
@@ -79,7 +80,10 @@ SPEECH = WordClass.parse("speech", """
     said: caption said_when speaker names claim source source_after
     says: caption said_when speaker names claim source source_after
     say: speaker
-    told: caption speaker names source
+    told: caption speaker names source said_to
+    speaking to: said_to
+    spoke to: said_to
+    addressing: said_to
     tell: speaker
     according: caption
     announced: said_when source

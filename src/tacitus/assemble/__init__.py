@@ -14,12 +14,12 @@ Kept out (the sentence makes no event of its own):
     file_photo, accident, ceremony, summary_toll, background_words, irrealis,
     talked_about, told_in_passing, recalled, recalled_again, anaphora_without_referent
 Added to an event already told:
-    corroboration, protest_arrests, raid_of_arrests, weapon_of_event,
+    victims_of_event, corroboration, protest_arrests, raid_of_arrests, weapon_of_event,
     damage_in_attack, witness_quote (far from any event: kept out), same_story,
     response_to_event (kept out), battle_toll
 Starting an event, or adding to one:
     event_cue, armed_doer_and_target, refers_back, reports_on, killing,
-    dispersed_crowd, no_event_of_its_own (kept out)
+    dispersed_crowd, crowd_of_the_story, no_event_of_its_own (kept out)
 
 Then, over the whole article (``finish``):
     exchange_summary (directed events replace the summary), story_place, first_date
@@ -110,6 +110,7 @@ def _begin(r: Reading, s: Start) -> None:
         assert event.date is not None  # read from a resolved date, or shifted from one
         story.running = (event.date, event.precision, event.date_spans[0], f.index)
     event.reciprocal = _is_reciprocal(r)
+    event.archive = f.sentence.paragraph in story.file_photos
     story.drafts.append(event)
 
 

@@ -34,6 +34,7 @@ class Building:
     date_from: int | None = None
     trace: list[str] = field(default_factory=list)  # "rule@sentence", in the order applied
     points_back: bool = False  # its sentence names its place as "the town", "there"
+    archive: bool = False  # told by a FILE photo's caption: its place is no story's place
     casualties: list[Casualty] = field(default_factory=list)
     sources: list[SourceDetail] = field(default_factory=list)
     civilians_hit: bool = False

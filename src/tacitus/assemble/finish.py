@@ -40,9 +40,10 @@ def drop_summaries(drafts: list[Building]) -> tuple[list[Building], list[Buildin
 def carry_story_place(drafts: list[Building]) -> None:
     """story_place: "Hours later, gunmen attacked a checkpoint", "set up a base in the
     town": the story's place still holds, not for an event told far from it with no
-    pointer back."""
+    pointer back, nor after a FILE photo's caption (the archive's place)."""
     for prior, d in zip(drafts, drafts[1:]):
-        if not d.places and prior.places and (d.sentences[0] - prior.sentences[-1] <= STORY_REACH or d.points_back):
+        if not d.places and prior.places and not prior.archive \
+                and (d.sentences[0] - prior.sentences[-1] <= STORY_REACH or d.points_back):
             d.places.extend(prior.places)
 
 

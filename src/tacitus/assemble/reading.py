@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Sequence
 from tacitus.assemble.building import STORY_REACH, Building
 from tacitus.assemble.words import (
     ANAPHOR, CAMPAIGN_AFTER, CAMPAIGN_BEFORE, CAMPAIGN_WORD, CAPTION_DATE_AFTER, CAPTION_DATE_BEFORE,
+    CONTEST_BEFORE, CONTEST_WORD,
     ELECTION_AFTER, ELECTION_BEFORE,
     GENERIC_REFERENCE, REFERENCE, RELEASED_WHEN, SAID_AFTER, SAID_WHEN, WRITTEN_DATE,
 )
@@ -176,6 +177,8 @@ def without_time_references(f: Facts) -> Facts:
     def reference(c: Cue) -> bool:
         before = text[max(0, c.span.start - base - 40):c.span.start - base]
         if REFERENCE.search(before):
+            return True
+        if CONTEST_WORD.match(c.span.text) and CONTEST_BEFORE.search(before):
             return True
         return bool(CAMPAIGN_WORD.match(c.span.text) and CAMPAIGN_BEFORE.search(before)
                     and CAMPAIGN_AFTER.match(text, c.span.end - base))

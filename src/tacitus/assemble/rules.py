@@ -9,10 +9,10 @@ from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from tacitus.assemble.building import LEAD_SENTENCES, Building, start
-from tacitus.assemble.reading import Reading, new_actors, new_town
+from tacitus.assemble.reading import Reading, new_actors, new_town, said_when
 from tacitus.assemble.words import (
-    ANOTHER, ARMED_KINDS, BLAME, CROWD_KINDS, DISPERSAL, FIRE, GENERIC_REFERENCE, IRREALIS,
-    MODAL_AFTER, PASSING, RECALL, TOPIC, WEAPONS, WRITTEN_DATE,
+    ANOTHER, ARMED_KINDS, BLAME, CROWD_KINDS, DISPERSAL, EXPLICIT_PROTEST, FIRE, GENERIC_REFERENCE, IRREALIS,
+    MODAL_AFTER, PASSING, RECALL, TOPIC, VICTIMS_OF, WEAPONS, WRITTEN_DATE,
 )
 from tacitus.facts import Facts
 from tacitus.lexicon import CueKind
@@ -86,12 +86,22 @@ def _accident(r: Reading) -> bool:
 
 
 def _ceremony(r: Reading) -> bool:
-    # "cadets march during a rehearsal for the military parade"
-    return "ceremony" in r.texts and bool(r.strong) and set(r.strong) <= {"protest"}
+    # "cadets march during a rehearsal for the military parade", "supporters cheer during a
+    # campaign rally"; "demonstrators chant after his campaign rally" protest at it
+    return "ceremony" in r.texts and bool(r.strong) and set(r.strong) <= {"protest"} \
+        and not any(EXPLICIT_PROTEST.match(t) for t in r.strong["protest"])
 
 
 def _background_words(r: Reading) -> bool:
-    return "background" in r.texts and not any(t.kind == "date" and t.precision == 1 for t in r.f.times)
+    """'usually', 'for years', 'every Sunday': habit and history, unless the sentence gives
+    a day of its own (a weekday inside the habit words, "every Sunday", is none)."""
+    if "background" not in r.texts:
+        return False
+    habit = [c.span for c in r.f.cues if c.kind == "background"]
+    # nor is the day of a statement ("in recent weeks they have come under attack, a
+    # spokesman said Wednesday")
+    return not any(t.kind == "date" and t.precision == 1 and not said_when(r.f, t)
+                   and not any(h.start <= t.span.start < h.end for h in habit) for t in r.f.times)
 
 
 def _irrealis(r: Reading) -> bool:
@@ -148,6 +158,12 @@ def _anaphora_without_referent(r: Reading) -> bool:
 
 # -- joining an event already told ------------------------------------------------------
 
+def _victims_of_event(r: Reading) -> bool:
+    # "Among the victims were a 17-year-old boy and a woman, both shot in separate
+    # incidents": who the event just told hit, never a new event
+    return _near_previous(r) is not None and bool(VICTIMS_OF.match(r.f.sentence.span.text))
+
+
 def _corroboration(r: Reading) -> bool:
     # "The hospital received 30 bodies": evidence for an event already told, however far
     # back; never an event of its own
@@ -160,7 +176,16 @@ def _join_corroborated(r: Reading, _: str) -> Outcome:
 
 
 def _near_previous(r: Reading) -> Building | None:
-    return r.previous if r.near else None
+    """The event this sentence may go on with: told near it, unless the sentence is a
+    FILE photo's caption with a day of its own ("FILE - Soldiers detain a sergeant in
+    Marmaris, July 25, 2016."): an archive photo shows its own event, never more of the
+    one just told."""
+    if not r.near or r.previous is None:
+        return None
+    if r.f.sentence.paragraph in r.story.file_photos and r.caption and r.date_here is not None \
+            and r.date_here.date != r.previous.date:
+        return None
+    return r.previous
 
 
 def _protest_arrests(r: Reading) -> bool:
@@ -343,6 +368,26 @@ def _start_protest(r: Reading, name: str) -> Outcome:
     return Start(event)
 
 
+def _crowd_of_the_story(r: Reading) -> bool:
+    """'St. Paul and Boston were two other cities where crowds of more than 50,000 were
+    reported': in a story of demonstrations just told, a crowd at a new town, with no
+    day of its own, is another demonstration of that day there (ACLED: one event per
+    place)."""
+    p = _near_previous(r)
+    return (p is not None and not r.strong and "crowd" in r.texts and "protest" in p.kinds()
+            and r.date_here is None and r.offset_here is None and not r.f.casualties and new_town(r.f, p))
+
+
+def _start_crowd_protest(r: Reading, name: str) -> Outcome:
+    """The crowd's demonstration at each town the sentence names (a state or province
+    named beside a town says where the town is, and is no crowd's place of its own)."""
+    words = next(c.span for c in r.f.cues if c.kind == "crowd")
+    towns = tuple(p for p in r.f.places if p.place.kind in ("city", "neighbourhood"))
+    event = start(replace(r.f, places=towns), {}, r.roles, words, name)
+    event.cues.setdefault("protest", []).append(words)
+    return Start(event)
+
+
 def _no_event_of_its_own(r: Reading, _: str) -> Outcome:
     return KeepOut(r.trigger is not None)
 
@@ -361,6 +406,7 @@ RULES: tuple[Rule, ...] = (
     Rule("recalled_again", _recalled_again, _keep_out),
     Rule("anaphora_without_referent", _anaphora_without_referent, _keep_out),
     # joining an event already told
+    Rule("victims_of_event", _victims_of_event, _join_previous),
     Rule("corroboration", _corroboration, _join_corroborated),
     Rule("protest_arrests", _protest_arrests, _join_previous),
     Rule("raid_of_arrests", _raid_of_arrests, _join_previous),
@@ -377,6 +423,7 @@ RULES: tuple[Rule, ...] = (
     Rule("reports_on", _reports_on_near, _join_with_date),
     Rule("killing", _killing, _start_attack),
     Rule("dispersed_crowd", _dispersed_crowd, _start_protest),
+    Rule("crowd_of_the_story", _crowd_of_the_story, _start_crowd_protest),
     Rule("no_event_of_its_own", lambda r: True, _no_event_of_its_own),
 )
 

@@ -15,6 +15,7 @@ IRREALIS = re.compile(
     r"\b(?:will|would|could|might|plans? to|planning to|(?-i:(?<!well-)plann(?:ing|ed)|plott(?:ing|ed))|"
     r"threaten\w*|warn\w* of|vow\w* to|intends? to|"
     r"if|unless|expected to|expects?|as soon as|purports? to|purportedly|upcoming|impending|looming|"
+    r"(?:is|are|was|were) (?:set|scheduled|due) (?:to|for)|"
     r"fears? of|denied|deny|denies|"
     # "trained and instructed to carry out attacks": what someone is made ready to do
     r"(?:trained|instructed|ordered|recruited|preparing|prepared|ready|capable|able|sent)\s+"
@@ -43,7 +44,7 @@ ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s
 RELEASED_WHEN = re.compile(r"\b" + SPEECH.pattern("released_when") + r"(?:\s+[\w'’-]+){0,3}\s+(?:on\s+)?$",
                            re.IGNORECASE)
 SAID_WHEN = re.compile(
-    r"\b(?:" + SPEECH.pattern("said_when") + r"|told(?:\s+[\w'’.-]+){1,4}"
+    r"\b(?:" + SPEECH.pattern("said_when") + r"|" + SPEECH.pattern("said_to") + r"(?:\s+[\w'’.-]+){1,4}"
     r"|" + SPEECH.pattern("released_when") + r"(?:\s+[\w'’-]+){0,3})"
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
 # "Trump on Wednesday said ...": a date just before a speech verb dates the statement
@@ -54,6 +55,12 @@ SAID_AFTER = re.compile(r"\s+" + SPEECH.pattern("said_when") + r"\b", re.IGNOREC
 CAMPAIGN_BEFORE = re.compile(r"\b(?:the|their|its|his|her|our|a|this|that)\s+(?:[\w'’-]+\s+){0,2}$",
                              re.IGNORECASE)
 CAMPAIGN_WORD = re.compile(r"^(?:battle|fight|war|struggle|campaign)$", re.IGNORECASE)
+# "the Republican nomination battle", "a legal battle", "local battles" of a race: a
+# contest of votes, courts or words
+CONTEST_BEFORE = re.compile(r"\b(?:nomination|political|legal|court|courtroom|election|electoral|campaign|primary|"
+                            r"budget|policy|trade|custody|diplomatic|verbal|media|ideological|legislative|"
+                            r"procedural|ratings|local)\s+$", re.IGNORECASE)
+CONTEST_WORD = re.compile(r"^(?:battles?|fights?|war|wars|struggles?|skirmish(?:es)?|clash(?:es)?)$", re.IGNORECASE)
 CAMPAIGN_AFTER = re.compile(r"\s+(?:against|over)\s", re.IGNORECASE)
 # A photo caption ends with its place and full date: "..., in Paris, France, Jan. 21, 2017."
 CAPTION_DATE_BEFORE = re.compile(r",\s*$")
@@ -73,6 +80,11 @@ REFERENCE = re.compile(
     r"|\b(?:suspects?|masterminds?|perpetrators?|organi[sz]ers?)\s+(?:(?:in|of|behind)\s+"
     r"(?:the|this|that|last\s+\w+['’]s)|of|behind)\s+(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE)
+# Words that say a gathering is a protest, whatever occasion it met at: "demonstrators
+# chant ... after his campaign rally" is a protest, "supporters cheer at his rally" is not
+EXPLICIT_PROTEST = re.compile(r"^(?:protest|demonstrat)", re.IGNORECASE)
+# "Among the victims were a boy and a woman": who the event just told hit
+VICTIMS_OF = re.compile(r"^\W*(?:among|of) the (?:victims|dead|killed|wounded|injured|casualties)\b", re.IGNORECASE)
 # A sentence that names who is blamed for the event just told: "Al Shabaab is suspected".
 BLAME = re.compile(r"\b(?:believed|suspected|blamed|responsib\w*|claimed|attributed|perpetrators?)\b",
                     re.IGNORECASE)
