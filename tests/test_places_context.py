@@ -254,3 +254,12 @@ def test_places_context_a_world_citys_namesake_in_a_story_of_one_country_stays(g
 def test_places_context_a_world_citys_namesake_named_with_its_province_stays(gaz):
     got = by_name("Students marched through London, Ontario on Friday.", gaz)
     assert got["London"].place.country_code == "CA"
+
+
+@pytest.mark.parametrize("text, name, cc", [
+    ("Crowds of more than 50,000 people were reported in St. Paul, Minnesota, on Saturday.", "Saint Paul", "US"),
+    ("Soldiers patrolled the slopes of Mt. Elgon in Bungoma on Monday.", "Mount Elgon", "KE"),
+])
+def test_places_context_a_name_read_through_its_abbreviation(gaz, text, name, cc):
+    got = [r for r in geocode(text, gaz) if r.place.name == name]
+    assert got and got[0].place.country_code == cc

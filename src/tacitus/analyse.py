@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from tacitus.facts import Sentence
-from tacitus.lexicon import MONTH_ABBREVIATIONS
+from tacitus.lexicon import MONTH_ABBREVIATIONS, PLACE_ABBREVIATIONS
 from tacitus.types import Span
 
 if TYPE_CHECKING:  # spaCy is imported lazily: importing tacitus must stay cheap
@@ -20,8 +20,9 @@ _PARSE_BATCH = 256  # sentences per forward pass: ~25% faster than 64, ~200 MB p
 
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "maj", "brig", "cpl", "pte",
-    "st", "no", "vs", "etc", "gov", "sen", "rep", "prof", "rev", "hon", "u.s", "u.n", "u.k", "e.g",
-    "i.e", "approx", "est", "inc", "ltd", "co", "corp", "mt", "ft", "fr", "jr", "sr", *MONTH_ABBREVIATIONS,
+    "no", "vs", "etc", "gov", "sen", "rep", "prof", "rev", "hon", "u.s", "u.n", "u.k", "e.g",
+    "i.e", "approx", "est", "inc", "ltd", "co", "corp", "fr", "jr", "sr", *MONTH_ABBREVIATIONS,
+    *PLACE_ABBREVIATIONS,
 }
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n\s*\n")

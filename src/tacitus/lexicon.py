@@ -278,6 +278,9 @@ _MONTH_FORMS = ("january jan", "february feb", "march mar", "april apr", "may", 
 MONTHS: Mapping[str, int] = MappingProxyType(
     {m: i + 1 for i, forms in enumerate(_MONTH_FORMS) for m in forms.split()})
 MONTH_ABBREVIATIONS = tuple(m for forms in _MONTH_FORMS for m in forms.split()[1:])
+# Abbreviations that begin a place's name ("St. Paul", "Mt. Elgon", "Ft. Worth"): the
+# sentence splitter does not end a sentence at them, the place finder reads through them.
+PLACE_ABBREVIATIONS = ("st", "mt", "ft")
 # The number words one to ten (the rest of the number words are data/numbers.tsv).
 CARDINALS: Mapping[str, int] = MappingProxyType({
     w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())})

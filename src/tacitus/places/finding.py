@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from tacitus.facts import PlaceMention
-from tacitus.lexicon import LOCATIVES, PLACE_KINDS, ROADS, SPEECH
+from tacitus.lexicon import LOCATIVES, PLACE_ABBREVIATIONS, PLACE_KINDS, ROADS, SPEECH
 from tacitus.places.attaching import attach
 from tacitus.places.gazetteer.index import Gazetteer
 from tacitus.places.gazetteer.normalise import fold, key
@@ -259,7 +259,8 @@ def _longest(text: str, toks: list[tuple[int, int, str]], i: int, gaz: Gazetteer
         s, e, t = toks[j]
         if j > i:
             gap = text[toks[j - 1][1]:s]
-            if gap not in (" ", "-") or toks[j - 1][2].endswith(("'s", "’s")):
+            abbreviated = gap == ". " and toks[j - 1][2].lower() in PLACE_ABBREVIATIONS  # "St. Paul"
+            if gap not in (" ", "-") and not abbreviated or toks[j - 1][2].endswith(("'s", "’s")):
                 break
             if not _capitalised(t) and t.lower() not in _INNER:
                 break
