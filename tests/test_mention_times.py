@@ -331,3 +331,9 @@ def test_times_a_year_dates_an_older_event_to_its_last_day(sentence, expected):
 )
 def test_times_this_years_number_or_a_count_is_no_date(sentence):
     assert [t for t in read_times(sentence, 0, WED) if t.precision == 4] == []
+
+
+def test_times_compatibility_letters_the_caseless_patterns_match_read_as_plain_letters():
+    # "ſunday" (long s) matches the caseless weekday pattern; it used to raise KeyError
+    got = read_times("Gunmen attacked the town on ſunday.", 0, dt.date(2019, 3, 5))
+    assert [t.date for t in got] == [dt.date(2019, 3, 3)]

@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from tacitus.facts import TimeMention
 from tacitus.lexicon import CARDINALS, MONTHS
 from tacitus.prefilter import Prefilter
 from tacitus.types import Span
+
+
+def _plain(word: str) -> str:
+    """A matched month or weekday as its table writes it: the caseless patterns also match
+    compatibility letters ("ſunday" with a long s, a Kelvin sign), which NFKC folds back."""
+    return unicodedata.normalize("NFKC", word).lower()
+
 
 _MONTHS = MONTHS
 _WEEKDAYS = {d: i for i, d in enumerate(
@@ -91,7 +99,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None):
     """(date, precision, days, kind) for one match, or None when it is not a date."""
     g = m.groupdict()
     if kind in {"iso", "dmy", "mdy", "dm", "md"}:
-        month = int(g["month"]) if kind == "iso" else _MONTHS[g["month"].lower()]
+        month = int(g["month"]) if kind == "iso" else _MONTHS[_plain(g["month"])]
         day = int(g["day"])
         year = int(g["year"]) if g.get("year") else _year_before(published, month, day)
         if year is None:
@@ -101,7 +109,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None):
         except ValueError:
             return None
     if kind in {"month_year", "month"}:
-        month = _MONTHS[g["month"].lower()]
+        month = _MONTHS[_plain(g["month"])]
         if g["month"].lower() == "may" and kind == "month":
             return None  # "in may" is too often the verb
         year = int(g["year"]) if g.get("year") else _year_before(published, month, 1)
@@ -133,7 +141,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None):
         sign = 1 if direction in {"after", "later"} else -1
         return None, 1, sign * days, "offset"
     if kind == "weekday":
-        wd = _WEEKDAYS[g["weekday"].lower()]
+        wd = _WEEKDAYS[_plain(g["weekday"])]
         back = (published.weekday() - wd) % 7
         if (g.get("rel") or "").lower() in {"last", "past"} and back == 0:
             back = 7
