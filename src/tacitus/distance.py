@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import math
-from typing import Iterable
-
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -13,19 +11,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
-def farther_than(lat: float, lon: float, points: Iterable[tuple[float, float]], km: float) -> bool:
-    """Whether every point lies more than ``km`` from (lat, lon): the same answer as
-    ``min(haversine_km(...)) > km``, but a point whose latitude alone puts it farther (the
-    latitude gap is a lower bound of the great-circle distance) costs no haversine."""
-    gap = math.degrees(km / EARTH_RADIUS_KM)
-    for plat, plon in points:
-        if abs(plat - lat) > gap:
-            continue
-        if haversine_km(lat, lon, plat, plon) <= km:
-            return False
-    return True
 
 
 def distance_km(
