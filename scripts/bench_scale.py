@@ -179,7 +179,7 @@ def linear(source: Path, sizes: list[int], urls: list[str], folder: Path) -> Non
                 cells.append(f"{1000 * wall / n:6.2f} ({1000 * cpu / n:5.2f} CPU)")
             name = "PostgreSQL" if url != "sqlite" else "SQLite"
             print(f"{name:10s} {way:28s} " + " ".join(f"{c:>20s}" for c in cells)
-                  + f"  {max(walls) / min(walls):.2f}", flush=True)
+                  + f"  {max(walls) / min(walls):.2f}   (load {os.getloadavg()[0]:.1f})", flush=True)
 
 
 def _stride(coded) -> dt.timedelta:

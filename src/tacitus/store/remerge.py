@@ -149,15 +149,22 @@ def _candidates(conn, event: Event) -> Iterator[Event]:
     return (event_from_row(row) for row in rows)
 
 
+# A reviewer's separations and joins naming these events: by the separated or joining
+# event (index corrections_event), or by the joined one (the partial index
+# corrections_value; a separation names no other event). One OR over both columns
+# would read the whole audit trail on SQLite for every article stored.
+_OVERRIDES = ("SELECT correction_id, event_id, action, value FROM corrections "
+              "WHERE event_id IN ({0}) AND action IN ('separate', 'join') "
+              "UNION SELECT correction_id, event_id, action, value FROM corrections "
+              "WHERE value IN ({0}) AND action = 'join'")
+
+
 def overrides(conn, event_ids: list[str]) -> tuple[set[str], list[tuple[str, str]]]:
     """Reviewers' separations and joins touching these events, replayed in order: a
     separation cancels the joins made before it; a later join holds again."""
     rows: dict[int, Mapping[str, Any]] = {}
     for chunk in _chunks(event_ids):
-        marks = _marks(chunk)
-        for r in conn.execute(
-                "SELECT correction_id, event_id, action, value FROM corrections WHERE action IN "
-                f"('separate', 'join') AND (event_id IN ({marks}) OR value IN ({marks}))", [*chunk, *chunk]):
+        for r in conn.execute(_OVERRIDES.format(_marks(chunk)), [*chunk, *chunk]):
             rows[r["correction_id"]] = r
     apart: set[str] = set()
     joined: list[tuple[str, str]] = []
