@@ -33,15 +33,14 @@ from tacitus.assemble.building import LEAD_SENTENCES, STORY_REACH
 from tacitus.assemble.finish import finish
 from tacitus.assemble.reading import Reading, Story
 from tacitus.assemble.rules import RULES, Join, KeepOut, Start, decide
-from tacitus.assemble.words import COMES_AFTER, FILE_PHOTO, PLACE_ANAPHOR, RECIPROCAL
+from tacitus.assemble.words import COMES_AFTER, FILE_PHOTO, RECIPROCAL
 from tacitus.facts import Draft, Facts, Skip
 from tacitus.taxonomy import EVENT_CUES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["assemble", "assemble_explained", "event_sentences", "RULES", "LEAD_SENTENCES", "STORY_REACH",
-           "PLACE_ANAPHOR"]
+__all__ = ["assemble", "assemble_explained", "event_sentences", "RULES", "LEAD_SENTENCES", "STORY_REACH"]
 
 
 def event_sentences(facts: Sequence[Facts]) -> list[int]:

@@ -4,7 +4,6 @@ comes early in the cascade never pays for a parse a later rule needs."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Sequence
@@ -14,7 +13,7 @@ from tacitus.assemble.words import (
     ANAPHOR, CAMPAIGN_AFTER, CAMPAIGN_BEFORE, CAMPAIGN_WORD, CAPTION_DATE_AFTER, CAPTION_DATE_BEFORE,
     CONTEST_BEFORE, CONTEST_WORD,
     ELECTION_AFTER, ELECTION_BEFORE,
-    GENERIC_REFERENCE, REFERENCE, RELEASED_WHEN, SAID_AFTER, SAID_WHEN, WRITTEN_DATE,
+    GENERIC_REFERENCE, REFERENCE, RELATIVE_TOLL, RELEASED_WHEN, SAID_AFTER, SAID_WHEN, WRITTEN_DATE,
 )
 from tacitus.actors.roles import linear_role, role_in
 from tacitus.facts import Cue, Facts, Role, Skip, TimeMention
@@ -162,10 +161,6 @@ class Reading:
         return self.f.sentence.span.text[max(0, end - reach) if reach else 0:end]
 
 
-# Between an event named as a reference and its toll: "... rampage that killed 39"
-_RELATIVE_TOLL = re.compile(r"[^,;.]*?\b(?:that|which)\s+(?:[\w'’-]+\s+){0,2}")
-
-
 def without_time_references(f: Facts) -> Facts:
     """The sentence's facts without the cues that only date something else, tell an
     allegation or name a campaign: "a day after the clash, drones struck" tells a strike,
@@ -190,7 +185,7 @@ def without_time_references(f: Facts) -> Facts:
         # named as a reference, in its clause, go with it
         if c.kind != "attack" or not WEAK_ATTACK.match(c.span.text):
             return False
-        return any(r.span.end <= c.span.start and _RELATIVE_TOLL.fullmatch(text[r.span.end - base:c.span.start - base])
+        return any(r.span.end <= c.span.start and RELATIVE_TOLL.fullmatch(text[r.span.end - base:c.span.start - base])
                    for r in removed)
 
     kept = tuple(c for c in f.cues if c not in removed and not told_of_the_reference(c))

@@ -41,11 +41,11 @@ ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s
                       r"(?:attacks?|incidents?|clash(?:es)?|raids?|ambush(?:es)?|assaults?|bombings?)\b"
                       r"|\bseparately\b|\bin a separate\b", re.IGNORECASE)
 # "released a report Friday": the day a report came out, which dates nothing it tells
-RELEASED_WHEN = re.compile(r"\b" + SPEECH.pattern("released_when") + r"(?:\s+[\w'’-]+){0,3}\s+(?:on\s+)?$",
-                           re.IGNORECASE)
+_RELEASED = SPEECH.pattern("released_when") + r"(?:\s+[\w'’-]+){0,3}"  # "released a report"
+RELEASED_WHEN = re.compile(r"\b" + _RELEASED + r"\s+(?:on\s+)?$", re.IGNORECASE)
 SAID_WHEN = re.compile(
     r"\b(?:" + SPEECH.pattern("said_when") + r"|" + SPEECH.pattern("said_to") + r"(?:\s+[\w'’.-]+){1,4}"
-    r"|" + SPEECH.pattern("released_when") + r"(?:\s+[\w'’-]+){0,3})"
+    r"|" + _RELEASED + r")"
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
 # "Trump on Wednesday said ...": a date just before a speech verb dates the statement
 # (this and CAMPAIGN_AFTER are matched at a position: no "^", which would never match there).
@@ -83,6 +83,8 @@ REFERENCE = re.compile(
 # Words that say a gathering is a protest, whatever occasion it met at: "demonstrators
 # chant ... after his campaign rally" is a protest, "supporters cheer at his rally" is not
 EXPLICIT_PROTEST = re.compile(r"^(?:protest|demonstrat)", re.IGNORECASE)
+# Between an event named as a reference and its toll: "... rampage that killed 39"
+RELATIVE_TOLL = re.compile(r"[^,;.]*?\b(?:that|which)\s+(?:[\w'’-]+\s+){0,2}")
 # "Among the victims were a boy and a woman": who the event just told hit
 VICTIMS_OF = re.compile(r"^\W*(?:among|of) the (?:victims|dead|killed|wounded|injured|casualties)\b", re.IGNORECASE)
 # A sentence that names who is blamed for the event just told: "Al Shabaab is suspected".

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from tacitus.facts import PlaceMention, ResolvedPlace
 from tacitus.lexicon import PLACE_KINDS
@@ -86,8 +86,18 @@ def _world_city(p: Place, m: PlaceMention) -> bool:
     return p.kind == "city" and p.population >= _WORLD_CITY and own_name(p, m) and not _cue_word(m)
 
 
-def _names_a_country(m: PlaceMention) -> bool:
-    return any(c.kind == "country" and own_name(c, m) for c in m.candidates)
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """What a mention's name says whatever candidate is scored, read once per mention
+    (``_score`` runs for every candidate)."""
+
+    world_population: int  # the largest world city of this name (0: none)
+    names_a_country: bool  # it is a country's own name
+
+
+def _name(m: PlaceMention) -> _Name:
+    return _Name(max((c.population for c in m.candidates if _world_city(c, m)), default=0),
+                 any(c.kind == "country" and own_name(c, m) for c in m.candidates))
 
 
 def _in_area(p: Place, area: Place) -> bool:
@@ -100,7 +110,7 @@ def _in_area(p: Place, area: Place) -> bool:
         key(p.admin2) == name or p.parent == area.geonameid
 
 
-def _score(p: Place, m: PlaceMention, ctx: PlaceContext) -> tuple[float, str]:
+def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[float, str]:
     s = _prior(p)
     why = [f"{p.kind} '{p.name}' ({p.country_code}"
            + (f", {p.admin1}" if p.admin1 and p.kind != "admin1" else "") + ")"]
@@ -118,11 +128,11 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext) -> tuple[float, str]:
     if m.loose and p.country_code not in ctx.countries:
         return -5.0, why[0] + ": a loose spelling match outside the article's countries"
     if p.kind == "city" and not world and not (ctx.within is not None and _in_area(p, ctx.within)) \
-            and any(_world_city(c, m) and c.population > 20 * p.population for c in m.candidates):
+            and name.world_population > 20 * p.population:
         # "rallied in London at the American embassy": the name of a city of millions is
         # that city, unless its namesake's province is named with it ("London, Ontario")
         return -5.0, why[0] + ": a namesake of a world city, not named with its own province"
-    if p.kind in ("city", "neighbourhood") and not own_name(p, m) and _names_a_country(m):
+    if p.kind in ("city", "neighbourhood") and not own_name(p, m) and name.names_a_country:
         # "in Baghdad, Iraq": a country's own name is the country, never a town that
         # has it among its other names (Arak, Iran is also spelt "Iraq")
         return -5.0, why[0] + ": the name is a country's own name"
@@ -233,8 +243,9 @@ def _chose_country(got: tuple[Place, float, str] | None) -> bool:
 
 def _pick(m: PlaceMention, ctx: PlaceContext) -> tuple[Place, float, str] | None:
     best: tuple[Place, float, str] | None = None
+    name = _name(m)
     for p in m.candidates:
-        s, why = _score(p, m, ctx)
+        s, why = _score(p, m, ctx, name)
         key = (s, p.kind == "city", p.population, -abs(p.geonameid))
         if best is None or key > (best[1], best[0].kind == "city", best[0].population,
                                   -abs(best[0].geonameid)):
