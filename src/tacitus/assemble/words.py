@@ -17,6 +17,8 @@ IRREALIS = re.compile(
     r"if|unless|expected to|expects?|as soon as|purports? to|purportedly|upcoming|impending|looming|"
     r"(?:is|are|was|were) (?:set|scheduled|due) (?:to|for)|"
     r"fears? of|denied|deny|denies|"
+    # "urged all sides to prevent further clashes": what is to be stopped has not happened
+    r"prevent(?:s|ed|ing)?|avert(?:s|ed|ing)?|avoid(?:s|ed|ing)?|forestall\w*|"
     # "trained and instructed to carry out attacks": what someone is made ready to do
     r"(?:trained|instructed|ordered|recruited|preparing|prepared|ready|capable|able|sent)\s+"
     r"(?:[\w'’-]+\s+){0,3}?to\s+(?:carry\s+out|launch|stage|mount|conduct|commit|perpetrate)|"

@@ -69,8 +69,13 @@ def resolve_draft(
     civilian_victims = any(c.kind == "killed" and c.civilians > 0 and not c.corroborating
                            for c in draft.casualties)
     crowd = agent is not None and agent.inter == 7 and _named_as_crowd(agent, draft)
+    # ACLED's excessive force is force used on the demonstrators: its doer is named, or
+    # the demonstrators are named as the ones hit. "Three people were shot dead as
+    # thousands marched" tells deaths beside a protest, by no one the text can name.
+    force_on_protest = (agent is not None and agent.inter in ARMED) or any(t.inter == 6 for t in targets) \
+        or any(c.noun and res.actors.cue_kind(c.noun) == "protesters" for c in draft.casualties)
     typing = classify(_cue_texts(draft), agent.inter if agent else None, [t.inter for t in targets],
-                      civilian_victims, crowd)
+                      civilian_victims, crowd, force_on_protest)
     if typing is None:
         return ()
     told = _place_mentions(draft, places, article_places)
@@ -81,7 +86,7 @@ def resolve_draft(
     typings = [typing] * len(shares)
     for i, cues in enumerate(_cues_by_place(draft, told, layout) or ()):
         typings[i] = classify(cues, agent.inter if agent else None, [t.inter for t in targets],
-                              civilian_victims, crowd) or typing
+                              civilian_victims, crowd, force_on_protest) or typing
     sources = _sources(draft.sources, article)
     events = []
     for i, share in enumerate(shares):
