@@ -13,7 +13,8 @@ from tacitus.assemble.words import (
     ANAPHOR, CAMPAIGN_AFTER, CAMPAIGN_BEFORE, CAMPAIGN_WORD, CAPTION_DATE_AFTER, CAPTION_DATE_BEFORE,
     CONTEST_BEFORE, CONTEST_WORD,
     ELECTION_AFTER, ELECTION_BEFORE,
-    GENERIC_REFERENCE, REFERENCE, RELATIVE_TOLL, RELEASED_WHEN, SAID_AFTER, SAID_WHEN, WRITTEN_DATE,
+    GENERIC_REFERENCE, REFERENCE, RELATIVE_TOLL, RELEASED_WHEN, SAID_AFTER, SAID_WHEN, SINCE_BEFORE,
+    WRITTEN_DATE,
 )
 from tacitus.actors.roles import linear_role, role_in
 from tacitus.facts import Cue, Facts, Role, Skip, TimeMention
@@ -43,6 +44,8 @@ class Reading:
         self.f = without_time_references(facts)
         self.story = story
         self.doc = doc
+        # "a day after the suicide truck bombing": event words that only date this sentence
+        self.references = tuple(c for c in facts.cues if c not in self.f.cues and c.kind in EVENT_CUES)
 
     @cached_property
     def texts(self) -> dict[str, list[str]]:
@@ -193,11 +196,14 @@ def without_time_references(f: Facts) -> Facts:
 
 
 def dates_another_event(f: Facts, t: TimeMention) -> bool:
-    """The date names another event: "his October 26 election", "the vote on Saturday"."""
+    """The date names another event: "his October 26 election", "the vote on Saturday";
+    or a year opens the span an event is measured against ("the deadliest attack since
+    the 2003 invasion", "the first since 2014"), so the event came after it."""
     text, base = f.sentence.span.text, f.sentence.span.start
     after = text[t.span.end - base:t.span.end - base + 40]
     before = text[max(0, t.span.start - base - 40):t.span.start - base]
-    return bool(ELECTION_AFTER.match(after) or ELECTION_BEFORE.search(before))
+    return bool(ELECTION_AFTER.match(after) or ELECTION_BEFORE.search(before)
+                or t.precision >= 4 and SINCE_BEFORE.search(before))
 
 
 def said_when(f: Facts, t: TimeMention) -> bool:

@@ -209,6 +209,23 @@ def _weapon_of_event(r: Reading) -> bool:
             and r.date_here is None and r.offset_here is None and not new_town(r.f, p))
 
 
+def _names_event_told(r: Reading) -> bool:
+    """'Rescuers searched for bodies a day after the suicide truck bombing': the event
+    named only to date the sentence is the one just told (of its kind, or the attack it
+    was told as), and its words, the weapon or the bomber, tell more of it."""
+    p = _near_previous(r)
+    if p is None or r.strong or not r.references:
+        return False
+    named = {c.kind for c in r.references}
+    return bool(named & p.kinds()) or p.kinds() & set(EVENT_CUES) <= {"attack"}
+
+
+def _join_with_reference(r: Reading, _: str) -> Outcome:
+    assert r.previous is not None
+    cues = tuple(sorted((*r.f.cues, *r.references), key=lambda c: c.span.start))
+    return Join(r.previous, replace(r.f, cues=cues))
+
+
 def _damage_in_attack(r: Reading) -> bool:
     # "Several houses were set on fire": what the attackers just told did, not a riot of
     # its own (no protest, no crowd doing it)
@@ -411,6 +428,7 @@ RULES: tuple[Rule, ...] = (
     Rule("protest_arrests", _protest_arrests, _join_previous),
     Rule("raid_of_arrests", _raid_of_arrests, _join_previous),
     Rule("weapon_of_event", _weapon_of_event, _join_previous),
+    Rule("names_event_told", _names_event_told, _join_with_reference),
     Rule("damage_in_attack", _damage_in_attack, _join_as_damage),
     Rule("witness_quote", _witness_quote, _join_if_near),  # far from any event: kept out
     Rule("same_story", _same_story, _join_previous),

@@ -38,6 +38,8 @@ ELECTION = r"(?:general\s+|presidential\s+|repeat\s+|fresh\s+|local\s+)?(?:elect
 ELECTION_AFTER = re.compile(r"^(?:['’]s)?\s+" + ELECTION + r"\b", re.IGNORECASE)
 ELECTION_BEFORE = re.compile(r"\b" + ELECTION + r"\s+(?:on|of|held on|scheduled for|set for|slated for)\s+$",
                               re.IGNORECASE)
+# "since the 2003 invasion", "since 2014": the year a comparison runs from
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # "another attack", "in a separate incident": the sentence tells a new event
 ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s+(?:\w+\s+)?"
                       r"(?:attacks?|incidents?|clash(?:es)?|raids?|ambush(?:es)?|assaults?|bombings?)\b"

@@ -1,0 +1,38 @@
+"""Events named only as a reference point, through the pipeline, on reports written for
+these tests: a year a comparison runs from, and an event named to date a sentence that
+goes on with the event just told."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tacitus.types import Article
+
+PUBLISHED = dt.date(2022, 5, 10)
+
+
+def _coded(pipeline, text: str):
+    events = pipeline.code(Article(id="t", text=text, url="", outlet="", published=PUBLISHED))
+    return [(e.event_date.isoformat() if e.event_date else None, e.sub_event_type, e.location) for e in events]
+
+
+def test_the_deadliest_attack_since_a_year_is_dated_by_its_own_day(pipeline):
+    text = ("Monday's attack on a bus station in Maiduguri was the deadliest in the city since the "
+            "2014 siege.")
+    assert _coded(pipeline, text) == [("2022-05-09", "Attack", "Maiduguri")]
+
+
+def test_a_year_told_as_the_events_own_still_makes_it_background(pipeline):
+    text = "In 2014, gunmen attacked a bus station in Maiduguri."
+    assert _coded(pipeline, text) == []
+
+
+def test_an_event_named_to_date_the_next_sentence_tells_more_of_the_event_just_told(pipeline):
+    text = ("An attack on a crowded market in Maiduguri on Monday killed 12 people, police said.\n\n"
+            "Volunteers were still clearing the stalls two days after the suicide truck bombing.")
+    assert _coded(pipeline, text) == [("2022-05-09", "Suicide bomb", "Maiduguri")]
+
+
+def test_an_event_of_another_kind_named_as_a_reference_joins_nothing(pipeline):
+    text = ("Police arrested four traders in Maiduguri on Monday over a price dispute.\n\n"
+            "Volunteers were still clearing the stalls two days after the suicide truck bombing.")
+    assert _coded(pipeline, text) == [("2022-05-09", "Arrests", "Maiduguri")]
