@@ -36,3 +36,13 @@ def test_an_event_of_another_kind_named_as_a_reference_joins_nothing(pipeline):
     text = ("Police arrested four traders in Maiduguri on Monday over a price dispute.\n\n"
             "Volunteers were still clearing the stalls two days after the suicide truck bombing.")
     assert _coded(pipeline, text) == [("2022-05-09", "Arrests", "Maiduguri")]
+
+
+def test_what_a_planned_march_turned_into_happened(pipeline):
+    text = "A planned march through Lagos on Monday was turned into a rally at the city stadium."
+    assert _coded(pipeline, text) == [("2022-05-09", "Peaceful protest", "Lagos")]
+
+
+def test_an_event_word_after_an_unreal_one_is_unreal_too(pipeline):
+    text = "Officials said on Monday that the rebels will storm the town and shell the market in Goma."
+    assert _coded(pipeline, text) == []

@@ -13,8 +13,8 @@ from tacitus.assemble.words import (
     ANAPHOR, CAMPAIGN_AFTER, CAMPAIGN_BEFORE, CAMPAIGN_WORD, CAPTION_DATE_AFTER, CAPTION_DATE_BEFORE,
     CONTEST_BEFORE, CONTEST_WORD,
     ELECTION_AFTER, ELECTION_BEFORE,
-    GENERIC_REFERENCE, REFERENCE, RELATIVE_TOLL, RELEASED_WHEN, SAID_AFTER, SAID_WHEN, SINCE_BEFORE,
-    WRITTEN_DATE,
+    GENERIC_REFERENCE, IRREALIS, MODAL_AFTER, REFERENCE, RELATIVE_TOLL, RELEASED_WHEN, SAID_AFTER,
+    SAID_WHEN, SINCE_BEFORE, TURNED_INTO, WRITTEN_DATE,
 )
 from tacitus.actors.roles import linear_role, role_in
 from tacitus.facts import Cue, Facts, Role, Skip, TimeMention
@@ -46,6 +46,7 @@ class Reading:
         self.doc = doc
         # "a day after the suicide truck bombing": event words that only date this sentence
         self.references = tuple(c for c in facts.cues if c not in self.f.cues and c.kind in EVENT_CUES)
+        self._unreal = False  # set with the trigger: every strong event word is irrealis
 
     @cached_property
     def texts(self) -> dict[str, list[str]]:
@@ -57,14 +58,37 @@ class Reading:
 
     @cached_property
     def trigger(self) -> Span | None:
-        """The words that make the sentence an event: the first strong cue, else a weak one."""
-        for c in self.f.cues:
-            if c.kind in self.strong and c.span.text.lower() in self.strong[c.kind]:
-                return c.span
+        """The words that make the sentence an event: the first strong cue told as having
+        happened ("a planned march was turned into a rally": the rally), else the first
+        strong cue, else a weak one."""
+        strong = [c.span for c in self.f.cues if c.kind in self.strong and c.span.text.lower() in self.strong[c.kind]]
+        start, text = self.f.sentence.span.start, self.f.sentence.span.text
+        real, unreal_before = None, False
+        for i, s in enumerate(strong):
+            # An event word after one not told as real is not real either ("will allow
+            # them to rally"), unless what was unreal turned into it ("a planned march
+            # was turned into a rally": the rally happened).
+            turned = i > 0 and bool(TURNED_INTO.search(text[strong[i - 1].end - start:s.start - start]))
+            unreal = irrealis_at(self.f, s, strong[i - 1].end if turned else start) or (unreal_before and not turned)
+            if not unreal:
+                real = s
+                break
+            unreal_before = True
+        self._unreal = bool(strong) and real is None
+        if strong:
+            return real or strong[0]
         for c in self.f.cues:
             if c.kind == "attack" and WEAK_ATTACK.match(c.span.text):
                 return c.span
         return None
+
+    @cached_property
+    def irrealis(self) -> bool:
+        """No event word of the sentence is told as having happened (``irrealis_at``)."""
+        trigger = self.trigger  # computes _unreal for a strong trigger
+        if trigger is None:
+            return False
+        return self._unreal if self.strong else irrealis_at(self.f, trigger, self.f.sentence.span.start)
 
     @cached_property
     def dates(self) -> list[TimeMention]:
@@ -193,6 +217,17 @@ def without_time_references(f: Facts) -> Facts:
 
     kept = tuple(c for c in f.cues if c not in removed and not told_of_the_reference(c))
     return f if len(kept) == len(f.cues) else replace(f, cues=kept)
+
+
+def irrealis_at(f: Facts, cue: Span, after: int) -> bool:
+    """'threatened to attack', 'denied killing', 'if they storm', 'a planned march': the
+    event word is not told as having happened. The words count from 50 characters back,
+    or from ``after`` if later (the end of an event word before it that they modify). A modal
+    or denial just after the word counts too ("an attack would follow"), but not one inside
+    its object ("residents protest a plan to demolish their homes")."""
+    text, base = f.sentence.span.text, f.sentence.span.start
+    end = cue.end - base
+    return bool(IRREALIS.search(text[max(after, cue.start - 50) - base:end]) or MODAL_AFTER.match(text, end))
 
 
 def dates_another_event(f: Facts, t: TimeMention) -> bool:

@@ -11,8 +11,8 @@ from typing import Callable, Sequence
 from tacitus.assemble.building import LEAD_SENTENCES, Building, start
 from tacitus.assemble.reading import Reading, new_actors, new_town, said_when
 from tacitus.assemble.words import (
-    ANOTHER, ARMED_KINDS, BLAME, CROWD_KINDS, DISPERSAL, EXPLICIT_PROTEST, FIRE, GENERIC_REFERENCE, IRREALIS,
-    MODAL_AFTER, PASSING, RECALL, TOPIC, VICTIMS_OF, WEAPONS, WRITTEN_DATE,
+    ANOTHER, ARMED_KINDS, BLAME, CROWD_KINDS, DISPERSAL, EXPLICIT_PROTEST, FIRE, GENERIC_REFERENCE,
+    PASSING, RECALL, TOPIC, VICTIMS_OF, WEAPONS, WRITTEN_DATE,
 )
 from tacitus.facts import Facts
 from tacitus.lexicon import CueKind
@@ -105,14 +105,9 @@ def _background_words(r: Reading) -> bool:
 
 
 def _irrealis(r: Reading) -> bool:
-    """'threatened to attack', 'denied killing', 'if they storm': not an event. A modal or
-    denial just after the trigger counts too ("an attack would follow"), but not one
-    inside its object ("residents protest a plan to demolish their homes")."""
-    if r.trigger is None:
-        return False
-    text, base = r.f.sentence.span.text, r.f.sentence.span.start
-    end = r.trigger.end - base
-    return bool(IRREALIS.search(text[max(0, r.trigger.start - base - 50):end]) or MODAL_AFTER.match(text, end))
+    """'threatened to attack', 'denied killing', 'if they storm': not an event (the
+    trigger is told as having happened whenever any event word of the sentence is)."""
+    return r.irrealis
 
 
 def _talked_about(r: Reading) -> bool:

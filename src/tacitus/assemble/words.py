@@ -38,6 +38,12 @@ ELECTION = r"(?:general\s+|presidential\s+|repeat\s+|fresh\s+|local\s+)?(?:elect
 ELECTION_AFTER = re.compile(r"^(?:['’]s)?\s+" + ELECTION + r"\b", re.IGNORECASE)
 ELECTION_BEFORE = re.compile(r"\b" + ELECTION + r"\s+(?:on|of|held on|scheduled for|set for|slated for)\s+$",
                               re.IGNORECASE)
+# "a planned march was turned into a rally", "the sit-in escalated into clashes": a change
+# of state; what it turned into happened, whatever was only planned before it
+TURNED_INTO = re.compile(
+    r"\b(?:(?:was|were|been)\s+)?(?:turn(?:ed|s|ing)|escalat(?:ed|es|ing)|descend(?:ed|s|ing)|"
+    r"devolv(?:ed|es|ing)|degenerat(?:ed|es|ing))\s+into\b|\b(?:became|gave way to|ended (?:up )?in)\b",
+    re.IGNORECASE)
 # "since the 2003 invasion", "since 2014": the year a comparison runs from
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # "another attack", "in a separate incident": the sentence tells a new event
