@@ -46,3 +46,24 @@ def test_what_a_planned_march_turned_into_happened(pipeline):
 def test_an_event_word_after_an_unreal_one_is_unreal_too(pipeline):
     text = "Officials said on Monday that the rebels will storm the town and shell the market in Goma."
     assert _coded(pipeline, text) == []
+
+
+def test_the_place_of_an_event_named_as_a_reference_is_not_the_events(pipeline):
+    text = "A day after the bombing in Kano, gunmen attacked a police post in Maiduguri on Monday."
+    assert _coded(pipeline, text) == [("2022-05-09", "Armed clash", "Maiduguri")]
+
+
+def test_an_event_this_week_compared_with_one_years_ago_is_dated_this_week(pipeline):
+    text = ("An ambush on soldiers near Maiduguri this week raised fears not seen since the attack on "
+            "Kano in 2014.")
+    assert [(d[0], d[2]) for d in _coded(pipeline, text)] == [("2022-05-09", "Maiduguri")]
+
+
+def test_a_mention_deep_in_the_article_is_dated_by_the_one_that_reads_the_day(pipeline):
+    text = ("Police arrested a man on Monday after a shootout in Kano, officials said.\n\n"
+            "The governor spoke to reporters at length about the budget.\n\n"
+            "He said schools would reopen soon.\n\n"
+            "The ministry said the teachers' strike would end next week.\n\n"
+            "Officials added that fuel prices had risen.\n\n"
+            "The comments came days after bombings in Kano that the man is accused of.")
+    assert [(d[0], d[2]) for d in _coded(pipeline, text)] == [("2022-05-09", "Kano")]

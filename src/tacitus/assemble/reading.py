@@ -14,10 +14,10 @@ from tacitus.assemble.words import (
     CONTEST_BEFORE, CONTEST_WORD,
     ELECTION_AFTER, ELECTION_BEFORE,
     GENERIC_REFERENCE, IRREALIS, MODAL_AFTER, REFERENCE, RELATIVE_TOLL, RELEASED_WHEN, SAID_AFTER,
-    SAID_WHEN, SINCE_BEFORE, TURNED_INTO, WRITTEN_DATE,
+    REFERENCE_PLACE, SAID_WHEN, SINCE_BEFORE, TURNED_INTO, WRITTEN_DATE,
 )
 from tacitus.actors.roles import linear_role, role_in
-from tacitus.facts import Cue, Facts, Role, Skip, TimeMention
+from tacitus.facts import Cue, Facts, ResolvedPlace, Role, Skip, TimeMention
 from tacitus.taxonomy import EVENT_CUES, WEAK_ATTACK, strong_cues
 from tacitus.types import Span
 
@@ -95,6 +95,10 @@ class Reading:
         """The sentence's dates that may date its event, written dates first: "…, officials
         said on Monday" dates a statement; "his October 26 election" another event."""
         dates = [t for t in self.f.times if t.kind == "date" and not dates_another_event(self.f, t)]
+        if any(t.precision < 4 for t in dates):
+            # the sentence's own day or week, not the year a comparison runs from; with no
+            # other date that year still says the sentence is history
+            dates = [t for t in dates if not since_year(self.f, t)]
         dates.sort(key=lambda t: not WRITTEN_DATE.search(t.span.text))
         return dates
 
@@ -216,7 +220,17 @@ def without_time_references(f: Facts) -> Facts:
                    for r in removed)
 
     kept = tuple(c for c in f.cues if c not in removed and not told_of_the_reference(c))
-    return f if len(kept) == len(f.cues) else replace(f, cues=kept)
+    if len(kept) == len(f.cues):
+        return f
+
+    def place_of_the_reference(p: ResolvedPlace) -> bool:
+        # "since the terror attack on Mumbai": where the reference happened
+        at = p.mention.span.start - base
+        return any(r.span.end <= p.mention.span.start and REFERENCE_PLACE.fullmatch(text[r.span.end - base:at])
+                   for r in removed)
+
+    places = tuple(p for p in f.places if not place_of_the_reference(p))
+    return replace(f, cues=kept, places=places)
 
 
 def irrealis_at(f: Facts, cue: Span, after: int) -> bool:
@@ -231,14 +245,19 @@ def irrealis_at(f: Facts, cue: Span, after: int) -> bool:
 
 
 def dates_another_event(f: Facts, t: TimeMention) -> bool:
-    """The date names another event: "his October 26 election", "the vote on Saturday";
-    or a year opens the span an event is measured against ("the deadliest attack since
-    the 2003 invasion", "the first since 2014"), so the event came after it."""
+    """The date names another event: "his October 26 election", "the vote on Saturday"."""
     text, base = f.sentence.span.text, f.sentence.span.start
     after = text[t.span.end - base:t.span.end - base + 40]
     before = text[max(0, t.span.start - base - 40):t.span.start - base]
-    return bool(ELECTION_AFTER.match(after) or ELECTION_BEFORE.search(before)
-                or t.precision >= 4 and SINCE_BEFORE.search(before))
+    return bool(ELECTION_AFTER.match(after) or ELECTION_BEFORE.search(before))
+
+
+def since_year(f: Facts, t: TimeMention) -> bool:
+    """A year a comparison runs from: "the deadliest since the 2003 invasion", "not seen
+    since the attack on Mumbai in 2008"."""
+    base = f.sentence.span.start
+    return t.precision >= 4 and bool(SINCE_BEFORE.search(f.sentence.span.text[max(0, t.span.start - base - 60):
+                                                                           t.span.start - base]))
 
 
 def said_when(f: Facts, t: TimeMention) -> bool:

@@ -44,8 +44,9 @@ TURNED_INTO = re.compile(
     r"\b(?:(?:was|were|been)\s+)?(?:turn(?:ed|s|ing)|escalat(?:ed|es|ing)|descend(?:ed|s|ing)|"
     r"devolv(?:ed|es|ing)|degenerat(?:ed|es|ing))\s+into\b|\b(?:became|gave way to|ended (?:up )?in)\b",
     re.IGNORECASE)
-# "since the 2003 invasion", "since 2014": the year a comparison runs from
-SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# "since the 2003 invasion", "since 2014", "since the attack on X in 2008": the year a
+# comparison runs from
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,6}?(?:in\s+)?$", re.IGNORECASE)
 # "another attack", "in a separate incident": the sentence tells a new event
 ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s+(?:\w+\s+)?"
                       r"(?:attacks?|incidents?|clash(?:es)?|raids?|ambush(?:es)?|assaults?|bombings?)\b"
@@ -83,6 +84,10 @@ REFERENCE = re.compile(
     r"(?:\b(?:a|one|two|three|four|five|six|several|few|\d+|hours?|days?|weeks?|months?)\s+"
     r"(?:\w+\s+)?(?:after|before|since)|^\s*(?:after|before|since|following))\s+"
     r"(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$"
+    # "tension not seen since the terror attack on X", "the deadliest since the bombing of
+    # Y": the event a comparison runs from
+    r"|\b(?:seen|known|recorded|witnessed|deadliest|worst|bloodiest|biggest|largest|first)\s+"
+    r"(?:\w+\s+){0,3}?since\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){0,2}$"
     # "arrested three men suspected of planting bombs": an allegation, not a bombing
     r"|\b(?:suspected|accused|convicted|charged|on suspicion)\s+(?:of|with)\s+(?:[\w'’-]+\s+){0,2}$"
     # "the chief suspect in the New Year's shooting", "the mastermind of the attack": the
@@ -90,6 +95,9 @@ REFERENCE = re.compile(
     r"|\b(?:suspects?|masterminds?|perpetrators?|organi[sz]ers?)\s+(?:(?:in|of|behind)\s+"
     r"(?:the|this|that|last\s+\w+['’]s)|of|behind)\s+(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE)
+# "a day after the bombing in Kabul", "since the attack on Mumbai": the words between a
+# reference's event word and the place it happened at
+REFERENCE_PLACE = re.compile(r"\s+(?:on|in|at|near|of)\s+(?:the\s+)?", re.IGNORECASE)
 # Words that say a gathering is a protest, whatever occasion it met at: "demonstrators
 # chant ... after his campaign rally" is a protest, "supporters cheer at his rally" is not
 EXPLICIT_PROTEST = re.compile(r"^(?:protest|demonstrat)", re.IGNORECASE)
