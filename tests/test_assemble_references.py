@@ -67,3 +67,16 @@ def test_a_mention_deep_in_the_article_is_dated_by_the_one_that_reads_the_day(pi
             "Officials added that fuel prices had risen.\n\n"
             "The comments came days after bombings in Kano that the man is accused of.")
     assert [(d[0], d[2]) for d in _coded(pipeline, text)] == [("2022-05-09", "Kano")]
+
+
+def test_a_date_in_a_clause_that_tells_no_event_does_not_date_the_sentence(pipeline):
+    text = ("Thousands of teachers marched through Abuja on Monday.\n\n"
+            "Another crowd gathered in Kano, heading toward the governor's lodge, which he left "
+            "before he flew to Lagos on Sunday.")
+    assert _coded(pipeline, text) == [("2022-05-09", "Peaceful protest", "Abuja"),
+                                      ("2022-05-09", "Peaceful protest", "Kano")]
+
+
+def test_a_date_in_a_clause_that_tells_an_event_still_dates_the_sentence(pipeline):
+    text = "Soldiers killed four militants in Bama after they attacked a checkpoint on Sunday."
+    assert [d[0] for d in _coded(pipeline, text)] == ["2022-05-08"]

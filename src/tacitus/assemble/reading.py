@@ -14,7 +14,7 @@ from tacitus.assemble.words import (
     CONTEST_BEFORE, CONTEST_WORD,
     ELECTION_AFTER, ELECTION_BEFORE,
     GENERIC_REFERENCE, IRREALIS, MODAL_AFTER, REFERENCE, RELATIVE_TOLL, RELEASED_WHEN, SAID_AFTER,
-    REFERENCE_PLACE, SAID_WHEN, SINCE_BEFORE, TURNED_INTO, WRITTEN_DATE,
+    REFERENCE_PLACE, SAID_WHEN, SINCE_BEFORE, SUBORDINATE_CLAUSE, TURNED_INTO, WRITTEN_DATE,
 )
 from tacitus.actors.roles import linear_role, role_in
 from tacitus.facts import Cue, Facts, ResolvedPlace, Role, Skip, TimeMention
@@ -94,7 +94,8 @@ class Reading:
     def dates(self) -> list[TimeMention]:
         """The sentence's dates that may date its event, written dates first: "…, officials
         said on Monday" dates a statement; "his October 26 election" another event."""
-        dates = [t for t in self.f.times if t.kind == "date" and not dates_another_event(self.f, t)]
+        dates = [t for t in self.f.times if t.kind == "date" and not dates_another_event(self.f, t)
+                 and not dates_a_clause_of_its_own(self.f, t)]
         if any(t.precision < 4 for t in dates):
             # the sentence's own day or week, not the year a comparison runs from; with no
             # other date that year still says the sentence is history
@@ -250,6 +251,22 @@ def dates_another_event(f: Facts, t: TimeMention) -> bool:
     after = text[t.span.end - base:t.span.end - base + 40]
     before = text[max(0, t.span.start - base - 40):t.span.start - base]
     return bool(ELECTION_AFTER.match(after) or ELECTION_BEFORE.search(before))
+
+
+def dates_a_clause_of_its_own(f: Facts, t: TimeMention) -> bool:
+    """'... heading toward Trump Tower, before he moved into the White House Friday': a
+    date in a clause of its own (a subordinator and a pronoun subject) that tells no
+    event dates what that clause tells, not the sentence's event. A clause that tells an
+    event ("after they attacked a post on Monday") keeps its date for the sentence."""
+    base = f.sentence.span.start
+    window_start = max(0, t.span.start - base - 80)
+    m = None
+    for m in SUBORDINATE_CLAUSE.finditer(f.sentence.span.text, window_start, t.span.start - base):
+        pass
+    if m is None:
+        return False
+    lo = base + m.start()
+    return not any(c.kind in EVENT_CUES and lo <= c.span.start < t.span.start for c in f.cues)
 
 
 def since_year(f: Facts, t: TimeMention) -> bool:

@@ -44,6 +44,10 @@ TURNED_INTO = re.compile(
     r"\b(?:(?:was|were|been)\s+)?(?:turn(?:ed|s|ing)|escalat(?:ed|es|ing)|descend(?:ed|s|ing)|"
     r"devolv(?:ed|es|ing)|degenerat(?:ed|es|ing))\s+into\b|\b(?:became|gave way to|ended (?:up )?in)\b",
     re.IGNORECASE)
+# "before he moved into the White House Friday": a subordinate clause with a pronoun
+# subject, up to the date it may give (no clause break between)
+SUBORDINATE_CLAUSE = re.compile(r"\b(?:before|after|until|when|since|once)\s+(?:he|she|they|it|we|I|you)\s+[^,;:]*$",
+                                re.IGNORECASE)
 # "since the 2003 invasion", "since 2014", "since the attack on X in 2008": the year a
 # comparison runs from
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,6}?(?:in\s+)?$", re.IGNORECASE)
