@@ -156,3 +156,19 @@ def test_places_geocode_sorted(gaz):
     starts = [r.mention.span.start for r in got]
     assert starts == sorted(starts) and len(got) == 4
     assert len(find_places(text, gaz)) == 4
+
+
+def test_places_a_town_abroad_listed_with_world_cities_of_its_country_needs_no_country_named(gaz):
+    # a Washington story that names France: Utrecht (not half a million, its country not
+    # named) is vouched for by Amsterdam beside it
+    text = ("WASHINGTON — Thousands marched in France on Saturday.\n\n"
+            "Marches were also held in Madrid, Amsterdam and Utrecht.")
+    found = {r.mention.span.text: r.place.country_code for r in geocode(text, gaz, dateline="Washington")}
+    assert (found.get("Amsterdam"), found.get("Utrecht")) == ("NL", "NL")
+
+
+def test_places_a_town_abroad_alone_in_a_story_elsewhere_still_needs_its_country(gaz):
+    text = ("WASHINGTON — Thousands marched in France on Saturday.\n\n"
+            "Marches were also held in Utrecht.")
+    found = {r.mention.span.text: r.place.country_code for r in geocode(text, gaz, dateline="Washington")}
+    assert found.get("Utrecht") != "NL"

@@ -49,3 +49,12 @@ def test_a_call_to_prevent_clashes_tells_no_clash(pipeline):
     text = ("The bishops issued a statement Tuesday urging all parties in Sucre to prevent further "
             "clashes between rival unions.")
     assert _coded(pipeline, text) == []
+
+
+def test_each_town_of_a_list_abroad_has_demonstrators_of_its_own_country(pipeline):
+    text = ("WASHINGTON — Thousands marched in France on Tuesday.\n\n"
+            "Protests were held in several other cities, including Madrid, Lisbon and Amsterdam.")
+    events = pipeline.code(Article(id="t", text=text, url="", outlet="", published=PUBLISHED))
+    assert [(e.location, e.actor1) for e in events if e.location != "France"] == [
+        ("Madrid", "Protesters (Spain)"), ("Lisbon", "Protesters (Portugal)"),
+        ("Amsterdam", "Protesters (Netherlands)")]

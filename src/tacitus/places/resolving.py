@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tacitus.facts import PlaceMention, ResolvedPlace
@@ -118,10 +119,10 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[f
     # names countries of its region or goes round the world (countries of three regions
     # or more): "rallied in London" in a story of marches from Sydney to Paris
     world = _world_city(p, m) and (p.region in ctx.regions or len(ctx.regions) >= _WORLD_STORY)
-    if ctx.region and p.region != ctx.region and p.country_code not in ctx.countries and not world:
+    named = p.country_code in ctx.countries or p.country_code in ctx.listed
+    if ctx.region and p.region != ctx.region and not named and not world:
         return -5.0, why[0] + f": other region than the article's ({ctx.region})"
-    if ctx.home_continent and continent(p.region) != ctx.home_continent \
-            and p.country_code not in ctx.countries and not world:
+    if ctx.home_continent and continent(p.region) != ctx.home_continent and not named and not world:
         # "Virginia", "Saku" or "Drama" in a Kenyan paper: a namesake on another
         # continent needs its country named in the text
         return -5.0, why[0] + f": on another continent than the outlet's ({ctx.home_continent})"
@@ -330,6 +331,7 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
         if got is not None and _chose_country(got) and not ORIGIN_OR_DESTINATION.search(
                 text[max(0, mentions[j].span.start - 30):mentions[j].span.start]):
             nearby.setdefault(_paragraph(text, mentions[j]), []).append((j, got[0].country_code))
+    listed = _listed_countries(mentions, first)
     for i, m in enumerate(mentions):
         own_admin1, own_cities, own_place = shares.get(i, (None, frozenset(), None))
         admin1 = CountsLess(admin1_total, own_admin1)
@@ -342,7 +344,7 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
                          ctx.sources, ctx.home_continent,
                          i in unknown_before and i not in outer,
                          frozenset(c for j, c in nearby.get(_paragraph(text, m), ()) if j != i),
-                         ctx.regions)
+                         ctx.regions, listed.get(i, frozenset()))
         got = _pick(m, local)
         if got is None:
             if i in inside:
@@ -366,6 +368,24 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
         out.append(ResolvedPlace(m, place, precision, f"'{m.span.text}': {why}",
                                  round(s, 3)))
     return tuple(out)
+
+
+def _listed_countries(mentions: Sequence[PlaceMention], first: dict) -> dict[int, frozenset[str]]:
+    """For each mention, the countries of the towns listed with it ("European cities,
+    including Paris, Budapest, Amsterdam and The Hague"), as the first pass chose them:
+    a list names places of one story, so its members vouch for each other's countries."""
+    at = {m.span.start: i for i, m in enumerate(mentions)}
+    out: dict[int, set[str]] = {}
+    for i, m in enumerate(mentions):
+        for start in m.attachment.listed_with:
+            j = at.get(start)
+            if j is None:
+                continue
+            for a, b in ((i, j), (j, i)):
+                got = first.get(b)
+                if got is not None and got[0].kind == "city":
+                    out.setdefault(a, set()).add(got[0].country_code)
+    return {i: frozenset(cs) for i, cs in out.items()}
 
 
 def geocode(text: str, gazetteer: Gazetteer, *, dateline: str = "",

@@ -91,9 +91,15 @@ def resolve_draft(
     events = []
     for i, share in enumerate(shares):
         rp = places[i] if places else None
-        actor1, actor2, assoc2 = _pick_actors(typings[i], agents, patients, unknown, country, draft)
+        sides, here = (agents, patients, unknown), country
+        if rp is not None and rp.place.country_code and rp.place.country_code != country_code:
+            # "protests in Paris, Budapest and The Hague": each town's demonstrators (and
+            # police) are of that town's country
+            here = _country_name(rp.place.country_code, res)
+            sides = _branches_for_parents(*_sides(draft.actors, rp.place.country_code, draft.date, res), res)
+        actor1, actor2, assoc2 = _pick_actors(typings[i], *sides, here, draft)
         event = _event(draft, article, typings[i], actor1, actor2, assoc2, rp, share, sources,
-                       country, res, number * 10 + i)
+                       here, res, number * 10 + i)
         how = place_rules.get(id(rp), "article_place") if rp is not None else "none"
         events.append(replace(event, trace=(*event.trace, f"place:{how}", _typed_by(typings[i], draft))))
     for k, rp in enumerate(references):
