@@ -269,6 +269,25 @@ PLACE_KINDS = WordClass.parse("place kinds", """
     welayat: display
     okrug: display
     krai: display
+    bay: landform
+    lake: landform
+    river: landform
+    island: landform
+    islands: landform
+    mount: landform
+    mountain: landform
+    mountains: landform
+    valley: landform
+    beach: landform
+    gulf: landform
+    creek: landform
+    falls: landform
+    springs: landform
+    hills: landform
+    peninsula: landform
+    coast: landform
+    harbour: landform
+    harbor: landform
 """)
 
 # Month names and their abbreviations -> month number ("sept" too).

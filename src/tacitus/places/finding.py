@@ -30,6 +30,9 @@ _KIND_RE = "|".join(sorted(_KINDS, key=len, reverse=True))
 # Kind words after a common word that make it a place ("Forest village"); "Police camp",
 # "Market area" or "Border suburb" name a facility or a part of town, not a place called so.
 _SETTLEMENT_KINDS = frozenset(PLACE_KINDS.words("settlement"))
+# "landings at Paradise Bay": a landform word after a capitalised word ends a name the
+# gazetteer does not know; alone it is no town called Bay
+_LANDFORMS = frozenset(PLACE_KINDS.words("landform"))
 _DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # Cues read backwards from the name: the text just before it must end with one of these.
 _BEFORE = (
@@ -341,6 +344,9 @@ def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name:
     if len(words) == 1 and words[0] in ethnic_names() and prev not in _LOCATIVE \
             and not any(c.kind in ("admin1", "admin2") for c in cands):
         return True  # "Maasai herders"; a group named like its county ("Kisii") stays
+    if i > 0 and len(words) == 1 and words[0] in _LANDFORMS and text[toks[i - 1][1]:toks[i][0]] == " " \
+            and _capitalised(toks[i - 1][2]):
+        return True  # "Paradise Bay", "Crystal Lake": the end of a name not in the gazetteer
     if i > 0 and fold(toks[i - 1][2]).rstrip(".") in _TITLES:
         return True  # "President Kabila", "General Dostum"
     if len(words) == 1 and words[0] in _TITLES and j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " \
