@@ -172,3 +172,12 @@ def test_places_a_town_abroad_alone_in_a_story_elsewhere_still_needs_its_country
             "Marches were also held in Utrecht.")
     found = {r.mention.span.text: r.place.country_code for r in geocode(text, gaz, dateline="Washington")}
     assert found.get("Utrecht") != "NL"
+
+
+def test_places_a_countrys_name_is_the_country_not_a_namesake_town_abroad(gaz):
+    # in a Washington story, towns called China (Maine) and Russia (Ohio) are at home,
+    # but a list of world powers names countries
+    text = "WASHINGTON — Envoys of Britain, China, Russia and the United States met in Vienna on Monday."
+    found = {r.mention.span.text: (r.place.country_code, r.place.kind)
+             for r in geocode(text, gaz, dateline="Washington")}
+    assert found["China"] == ("CN", "country") and found["Russia"] == ("RU", "country")

@@ -93,12 +93,12 @@ class _Name:
     (``_score`` runs for every candidate)."""
 
     world_population: int  # the largest world city of this name (0: none)
-    names_a_country: bool  # it is a country's own name
+    countries: frozenset[str]  # the countries whose own name it is
 
 
 def _name(m: PlaceMention) -> _Name:
     return _Name(max((c.population for c in m.candidates if _world_city(c, m)), default=0),
-                 any(c.kind == "country" and own_name(c, m) for c in m.candidates))
+                 frozenset(c.country_code for c in m.candidates if c.kind == "country" and own_name(c, m)))
 
 
 def _in_area(p: Place, area: Place) -> bool:
@@ -133,9 +133,14 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[f
         # "rallied in London at the American embassy": the name of a city of millions is
         # that city, unless its namesake's province is named with it ("London, Ontario")
         return -5.0, why[0] + ": a namesake of a world city, not named with its own province"
-    if p.kind in ("city", "neighbourhood") and not own_name(p, m) and name.names_a_country:
+    if p.kind in ("city", "neighbourhood") and name.countries and (
+            not own_name(p, m) or p.country_code not in name.countries
+            and _cue_word(m) not in _TOWN_CUES and not (ctx.within is not None and _in_area(p, ctx.within))):
         # "in Baghdad, Iraq": a country's own name is the country, never a town that
-        # has it among its other names (Arak, Iran is also spelt "Iraq")
+        # has it among its other names (Arak, Iran is also spelt "Iraq"), nor a namesake
+        # town abroad ("Britain, China, France and Russia" are no towns in Maine and
+        # Ohio) unless a town word or its state says so ("China, Maine"); a city-state's
+        # city ("Singapore", "Djibouti") is in the country it names
         return -5.0, why[0] + ": the name is a country's own name"
     if ctx.within is not None and p.kind != "country":
         if _in_area(p, ctx.within):
