@@ -161,3 +161,4 @@ def test_places_gazetteer_pickles_by_path(gaz):
 ])
 def test_places_titles_continents_and_institutions_are_not_places(gaz, text):
     assert names(text, gaz) == []
+

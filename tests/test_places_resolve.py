@@ -181,3 +181,14 @@ def test_places_a_countrys_name_is_the_country_not_a_namesake_town_abroad(gaz):
     found = {r.mention.span.text: (r.place.country_code, r.place.kind)
              for r in geocode(text, gaz, dateline="Washington")}
     assert found["China"] == ("CN", "country") and found["Russia"] == ("RU", "country")
+
+
+def test_places_a_surname_said_again_alone_is_still_the_person(gaz):
+    text = ("Police shot Alton Lee Sterling in Baton Rouge on Tuesday. Officers said they had seen a "
+            "handgun in Sterling's pocket.")
+    assert [r.mention.span.text for r in geocode(text, gaz)] == ["Baton Rouge"]
+
+
+def test_places_a_big_city_named_in_a_name_stays_a_city_when_named_alone(gaz):
+    text = "ORLANDO, FLORIDA — A gunman attacked the Pulse Orlando nightclub. Police in Orlando counted 49 dead."
+    assert [r.mention.span.text for r in geocode(text, gaz)][-1] == "Orlando"

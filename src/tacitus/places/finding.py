@@ -33,6 +33,9 @@ _SETTLEMENT_KINDS = frozenset(PLACE_KINDS.words("settlement"))
 # "landings at Paradise Bay": a landform word after a capitalised word ends a name the
 # gazetteer does not know; alone it is no town called Bay
 _LANDFORMS = frozenset(PLACE_KINDS.words("landform"))
+# A person's surname said again alone is still the person, unless it also names a town
+# this big ("Pulse Orlando" names no one called Orlando)
+_PERSON_TOWN = 100_000
 _DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # Cues read backwards from the name: the text just before it must end with one of these.
 _BEFORE = (
@@ -150,6 +153,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
     stop = stopwords()
     out: list[PlaceMention] = []
     seen: dict[str, tuple[Place, ...]] = {}
+    people: set[str] = set()  # words read as the surname of someone the text named
     i = 0
     n = len(toks)
     while i < n:
@@ -167,12 +171,18 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
         j, end, cands, loose = found
         start = s0
         name = text[start:end]
+        if j == i + 1 and fold(name) in people and not any(
+                c.population >= _PERSON_TOWN or c.kind in _PLACE_KINDS_STRONG for c in cands):
+            i = j  # "a handgun in Sterling's pocket" after "Alton Sterling": the man again
+            continue
         if _RIVER.match(text, end):
             i = j  # "across the Dnipro river": a river, not the city named after it
             continue
         cue_b, phrase_start = _cue_before(text, start)
         cue_a, phrase_end = _cue_after(text, end)
         if _is_noise(text, toks, i, j, name, cands, cue_b, cue_a, stop, loose):
+            if j == i + 1 and i > 0 and _surname(text, toks[i - 1], s0, stop):
+                people.add(fold(name))  # "Governor Phil Bryant": Bryant, whom the text may name again
             # "Puli Alam": a one-word namesake ("Puli") inside a longer capitalised
             # name is not the place; the whole run, spelled loosely, may be.
             run = _run_end(text, toks, i)
@@ -183,6 +193,8 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
                 name = text[start:end]
                 cue_a, phrase_end = _cue_after(text, end)
             if again is None or _is_noise(text, toks, i, j2, name, cands, cue_b, cue_a, stop, loose):
+                if run > i + 1:  # "Alton Lee Sterling": a name, its last word the surname
+                    people.add(fold(text[toks[run - 1][0]:_strip_possessive(text, toks[run - 1][1])]))
                 i = max(run, i + 1)
                 continue
             j = j2
