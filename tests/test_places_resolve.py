@@ -192,3 +192,17 @@ def test_places_a_surname_said_again_alone_is_still_the_person(gaz):
 def test_places_a_big_city_named_in_a_name_stays_a_city_when_named_alone(gaz):
     text = "ORLANDO, FLORIDA — A gunman attacked the Pulse Orlando nightclub. Police in Orlando counted 49 dead."
     assert [r.mention.span.text for r in geocode(text, gaz)][-1] == "Orlando"
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON — The Department of Homeland Security said 680 people were detained.",
+    "Protests were held around the world on May 1, International Workers Day.",
+    "Hundreds circled the capital's Victory Monument, chanting slogans.",
+])
+def test_places_the_rest_of_a_name_is_no_town(gaz, text):
+    assert [r.mention.span.text for r in geocode(text, gaz)] in ([], ["WASHINGTON"])
+
+
+def test_places_a_town_before_a_common_word_in_a_name_is_still_the_town(gaz):
+    text = "Students of Laikipia University marched in Nanyuki on Monday."
+    assert "Laikipia" in [r.mention.span.text for r in geocode(text, gaz)]

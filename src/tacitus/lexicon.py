@@ -288,6 +288,23 @@ PLACE_KINDS = WordClass.parse("place kinds", """
     coast: landform
     harbour: landform
     harbor: landform
+    monument: landmark
+    square: landmark
+    mosque: landmark
+    church: landmark
+    cathedral: landmark
+    bridge: landmark
+    gate: landmark
+    tower: landmark
+    palace: landmark
+    stadium: landmark
+    park: landmark
+    airport: landmark
+    hospital: landmark
+    market: landmark
+    hotel: landmark
+    embassy: landmark
+    day: landmark
 """)
 
 # Month names and their abbreviations -> month number ("sept" too).

@@ -30,9 +30,10 @@ _KIND_RE = "|".join(sorted(_KINDS, key=len, reverse=True))
 # Kind words after a common word that make it a place ("Forest village"); "Police camp",
 # "Market area" or "Border suburb" name a facility or a part of town, not a place called so.
 _SETTLEMENT_KINDS = frozenset(PLACE_KINDS.words("settlement"))
-# "landings at Paradise Bay": a landform word after a capitalised word ends a name the
-# gazetteer does not know; alone it is no town called Bay
-_LANDFORMS = frozenset(PLACE_KINDS.words("landform"))
+# "landings at Paradise Bay", "the Victory Monument", "International Workers Day": a
+# landform or landmark word after a capitalised word ends a name the gazetteer does not
+# know; alone it is no town called Bay, Monument or Day
+_NAME_ENDS = frozenset(PLACE_KINDS.words("landform") + PLACE_KINDS.words("landmark"))
 # A person's surname said again alone is still the person, unless it also names a town
 # this big ("Pulse Orlando" names no one called Orlando)
 _PERSON_TOWN = 100_000
@@ -77,6 +78,11 @@ _ORG_HEADS = frozenset("forces army front brigade brigades battalion council par
                        "regiment militia group organization organisation union liberation "
                        "revolutionary guard guards committee ministry agency news times post "
                        "tribune herald network radio tv television observatory".split())
+# "the Department of Homeland Security": an office's name and "of" before a run of
+# capitalised words make the run the rest of its name, whatever its words ("students of
+# Laikipia University" are at Laikipia)
+_OF_NAME = re.compile(r"\b(?:Department|Ministry|Office|Bureau|Secretary|Minister|Agency|Commission|"
+                      r"Council|Committee|Board|Authority|Institute)\s+of\s+$")
 # Lower-case heads that make the name before them an organisation's.
 _PARTY_WORDS = frozenset("party parties movement militia militias brigade brigades".split())
 _PLACE_KINDS_STRONG = ("country", "admin1")
@@ -356,7 +362,7 @@ def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name:
     if len(words) == 1 and words[0] in ethnic_names() and prev not in _LOCATIVE \
             and not any(c.kind in ("admin1", "admin2") for c in cands):
         return True  # "Maasai herders"; a group named like its county ("Kisii") stays
-    if i > 0 and len(words) == 1 and words[0] in _LANDFORMS and text[toks[i - 1][1]:toks[i][0]] == " " \
+    if i > 0 and len(words) == 1 and words[0] in _NAME_ENDS and text[toks[i - 1][1]:toks[i][0]] == " " \
             and _capitalised(toks[i - 1][2]):
         return True  # "Paradise Bay", "Crystal Lake": the end of a name not in the gazetteer
     if i > 0 and fold(toks[i - 1][2]).rstrip(".") in _TITLES:
@@ -379,7 +385,7 @@ def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name:
                 and text[toks[j][1]:toks[j + 1][0]] == " " and toks[j + 1][2] in _KINDS:
             return True  # "the Chin Zai area": the whole run names an unknown place
         if gap == " " and _capitalised(nxt) and len(words) == 1 and not strong \
-                and fold(nxt) not in stop:
+                and (fold(nxt) not in stop or _OF_NAME.search(text, max(0, toks[i][0] - 40), toks[i][0])):
             # "Hassan Qasim": an unknown capitalised word after a one-word match is
             # most often a surname; real places are rarely followed by one.
             return True
