@@ -188,6 +188,9 @@ TOPIC_HEADS = WordClass.parse("topic heads", """
     tribute: topic
     anger: topic
     sanctions: topic
+    comments: topic
+    remarks: topic
+    debate: topic
 """)
 
 # Prepositions that put something at a place. Readers:

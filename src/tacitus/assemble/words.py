@@ -22,7 +22,9 @@ IRREALIS = re.compile(
     # "trained and instructed to carry out attacks": what someone is made ready to do
     r"(?:trained|instructed|ordered|recruited|preparing|prepared|ready|capable|able|sent)\s+"
     r"(?:[\w'’-]+\s+){0,3}?to\s+(?:carry\s+out|launch|stage|mount|conduct|commit|perpetrate)|"
-    r"did not|didn't|no one was|were not)\b",
+    r"did not|didn't|no one was|were not|"
+    # "broke an agreement not to attack the air base": what was agreed not to be done
+    r"not to)\b",
     re.IGNORECASE)
 MODAL_AFTER = re.compile(
     r"[\s\"'”]+(?:(?!that\b|which\b|who\b)[\w\"'”]+\s+){0,2}"

@@ -1,0 +1,35 @@
+"""Sentences that tell no event of their own, through the pipeline, on reports written for
+these tests: a toll summed since a point in time, an attack agreed not to be made, and
+what people comment on."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tacitus.types import Article
+
+PUBLISHED = dt.date(2023, 3, 8)
+
+
+def _coded(pipeline, text: str):
+    events = pipeline.code(Article(id="t", text=text, url="", outlet="", published=PUBLISHED))
+    return [(e.event_date.isoformat() if e.event_date else None, e.sub_event_type, e.location) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    # a toll summed over every attack since a point in time
+    "Monitors say more than 900 civilians have been killed in air strikes on Idlib since the "
+    "ceasefire talks in Astana on Monday.",
+    # an attack the sides agreed not to make
+    "The commander says the militia broke a pledge not to attack the air base at Kafr Nabl on Monday.",
+    # what a minister commented on
+    "On Monday the foreign minister focused his comments on the army's offensive in Idlib.",
+])
+def test_a_sentence_that_tells_no_event_of_its_own_codes_none(pipeline, text):
+    assert _coded(pipeline, text) == []
+
+
+def test_deaths_since_a_recent_day_are_still_the_event_of_those_days(pipeline):
+    text = "At least 12 people have been killed in Idlib since Monday, activists said."
+    assert [(d[0], d[2]) for d in _coded(pipeline, text)] == [("2023-03-06", "Idlib")]
