@@ -1,6 +1,6 @@
 """Sentences that tell no event of their own, through the pipeline, on reports written for
-these tests: a toll summed since a point in time, an attack agreed not to be made, and
-what people comment on."""
+these tests: a toll summed since a point in time, an attack agreed not to be made, what
+people comment on, and a protest that is a complaint."""
 from __future__ import annotations
 
 import datetime as dt
@@ -25,6 +25,9 @@ def _coded(pipeline, text: str):
     "The commander says the militia broke a pledge not to attack the air base at Kafr Nabl on Monday.",
     # what a minister commented on
     "On Monday the foreign minister focused his comments on the army's offensive in Idlib.",
+    # a protest said or sent: a complaint
+    "The ministry lodged a formal protest with the embassy in Idlib on Monday.",
+    "The boy screamed protests at the pain in a hospital in Idlib on Monday.",
 ])
 def test_a_sentence_that_tells_no_event_of_its_own_codes_none(pipeline, text):
     assert _coded(pipeline, text) == []

@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 from tacitus.assemble.building import LEAD_SENTENCES, Building, start
 from tacitus.assemble.reading import Reading, new_actors, new_town, said_when
 from tacitus.assemble.words import (
-    ANOTHER, ARMED_KINDS, BLAME, CROWD_KINDS, DISPERSAL, EXPLICIT_PROTEST, FIRE, GENERIC_REFERENCE,
+    ANOTHER, ARMED_KINDS, BLAME, COMPLAINT, CROWD_KINDS, DISPERSAL, EXPLICIT_PROTEST, FIRE, GENERIC_REFERENCE,
     PASSING, RECALL, TOPIC, VICTIMS_OF, WEAPONS, WRITTEN_DATE,
 )
 from tacitus.facts import Facts
@@ -114,6 +114,12 @@ def _talked_about(r: Reading) -> bool:
     """'outrage at the chemical attack', 'an investigation into the killings', 'the threat
     of further attacks': the event is what people talk about, not what is reported."""
     return r.trigger is not None and bool(TOPIC.search(r.before(r.trigger, 80)))
+
+
+def _complaint(r: Reading) -> bool:
+    # "lodged a formal protest with the embassy", "she screamed protests at the pain": a
+    # protest said or sent, a complaint, no demonstration
+    return r.trigger is not None and set(r.strong) == {"protest"} and bool(COMPLAINT.search(r.before(r.trigger, 60)))
 
 
 def _told_in_passing(r: Reading) -> bool:
@@ -412,6 +418,7 @@ RULES: tuple[Rule, ...] = (
     Rule("summary_toll", lambda r: "summary" in r.texts, _keep_out_if_strong),  # "bringing the toll since April to 26"
     Rule("background_words", _background_words, _keep_out_if_strong),
     Rule("irrealis", _irrealis, _keep_out),
+    Rule("complaint", _complaint, _keep_out),
     Rule("talked_about", _talked_about, _keep_out),
     Rule("told_in_passing", _told_in_passing, _keep_out),
     Rule("recalled", _recalled, lambda r, _: KeepOut(True, recalls=True)),

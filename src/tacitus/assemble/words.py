@@ -40,6 +40,10 @@ ELECTION = r"(?:general\s+|presidential\s+|repeat\s+|fresh\s+|local\s+)?(?:elect
 ELECTION_AFTER = re.compile(r"^(?:['’]s)?\s+" + ELECTION + r"\b", re.IGNORECASE)
 ELECTION_BEFORE = re.compile(r"\b" + ELECTION + r"\s+(?:on|of|held on|scheduled for|set for|slated for)\s+$",
                               re.IGNORECASE)
+# "lodged a formal protest", "screamed protests at the pain": a protest said or sent
+COMPLAINT = re.compile(r"\b(?:lodg|voic|scream|shout|fil|regist|issu|sen[dt])\w*\s+"
+                       r"(?:(?:a|an|its|their|his|her|formal|strong|official|diplomatic|written|loud)\s+){0,3}$",
+                       re.IGNORECASE)
 # "a planned march was turned into a rally", "the sit-in escalated into clashes": a change
 # of state; what it turned into happened, whatever was only planned before it
 TURNED_INTO = re.compile(
