@@ -25,6 +25,8 @@ def _coded(pipeline, text: str):
     "The commander says the militia broke a pledge not to attack the air base at Kafr Nabl on Monday.",
     # what a minister commented on
     "On Monday the foreign minister focused his comments on the army's offensive in Idlib.",
+    # events that there "have been", on no day
+    "There have been reports of clashes around the country, particularly in Idlib and Hama.",
     # a protest said or sent: a complaint
     "The ministry lodged a formal protest with the embassy in Idlib on Monday.",
     "The boy screamed protests at the pain in a hospital in Idlib on Monday.",
