@@ -10,29 +10,25 @@ from tacitus.types import Article
 PUBLISHED = dt.date(2021, 6, 9)
 
 
-def _coded(pipeline, text: str):
-    events = pipeline.code(Article(id="t", text=text, url="", outlet="", published=PUBLISHED))
-    return [(e.event_date.isoformat() if e.event_date else None, e.sub_event_type, e.location) for e in events]
 
-
-def test_deaths_told_beside_a_march_with_no_one_named_as_shooter_leave_it_peaceful(pipeline):
+def test_deaths_told_beside_a_march_with_no_one_named_as_shooter_leave_it_peaceful(coded):
     text = ("LA PAZ, BOLIVIA — Two men were fatally shot Tuesday in the capital, as thousands of pro- "
             "and anti-government supporters marched through La Paz.")
-    assert _coded(pipeline, text) == [("2021-06-08", "Peaceful protest", "La Paz")]
+    assert coded(text, PUBLISHED) == [("2021-06-08", "Peaceful protest", "La Paz")]
 
 
-def test_police_who_shoot_at_marchers_use_excessive_force(pipeline):
+def test_police_who_shoot_at_marchers_use_excessive_force(coded):
     text = ("LA PAZ, BOLIVIA — Police shot dead two demonstrators Tuesday as thousands of teachers "
             "marched through La Paz.")
-    assert _coded(pipeline, text) == [("2021-06-08", "Excessive force against protesters", "La Paz")]
+    assert coded(text, PUBLISHED) == [("2021-06-08", "Excessive force against protesters", "La Paz")]
 
 
-def test_demonstrators_named_as_the_dead_make_excessive_force_without_a_shooter(pipeline):
+def test_demonstrators_named_as_the_dead_make_excessive_force_without_a_shooter(coded):
     text = "LA PAZ, BOLIVIA — Two protesters were shot dead Tuesday during a teachers' march in La Paz."
-    assert _coded(pipeline, text) == [("2021-06-08", "Excessive force against protesters", "La Paz")]
+    assert coded(text, PUBLISHED) == [("2021-06-08", "Excessive force against protesters", "La Paz")]
 
 
-def test_demonstrators_who_clash_with_police_are_one_violent_demonstration_with_its_tear_gas(pipeline):
+def test_demonstrators_who_clash_with_police_are_one_violent_demonstration_with_its_tear_gas(coded):
     # the two captions stand far apart, as photos do in a long report
     text = ("Students clash with riot police during a march against fee rises in Cochabamba, Bolivia, "
             "June 8, 2021.\n\n"
@@ -42,13 +38,13 @@ def test_demonstrators_who_clash_with_police_are_one_violent_demonstration_with_
             "Student unions said they had written to the president.\n\n"
             "The president has not answered their letter.\n\n"
             "Police officers fire tear gas at students in Cochabamba, Bolivia, June 8, 2021.")
-    assert _coded(pipeline, text) == [("2021-06-08", "Violent demonstration", "Cochabamba")]
+    assert coded(text, PUBLISHED) == [("2021-06-08", "Violent demonstration", "Cochabamba")]
 
 
-def test_a_call_to_prevent_clashes_tells_no_clash(pipeline):
+def test_a_call_to_prevent_clashes_tells_no_clash(coded):
     text = ("The bishops issued a statement Tuesday urging all parties in Sucre to prevent further "
             "clashes between rival unions.")
-    assert _coded(pipeline, text) == []
+    assert coded(text, PUBLISHED) == []
 
 
 def test_each_town_of_a_list_abroad_has_demonstrators_of_its_own_country(pipeline):
