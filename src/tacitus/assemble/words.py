@@ -24,7 +24,8 @@ IRREALIS = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?to\s+(?:carry\s+out|launch|stage|mount|conduct|commit|perpetrate)|"
     r"did not|didn't|no one was|were not|"
     # "broke an agreement not to attack the air base": what was agreed not to be done
-    r"not to)\b",
+    # ("an elder, who asked not to be named, said" is no such promise)
+    r"(?:agree\w*|agreement|pledge\w*|promis\w*|vow\w*|decid\w*|decision|deal|commitment|undertaking)\s+not\s+to)\b",
     re.IGNORECASE)
 MODAL_AFTER = re.compile(
     r"[\s\"'”]+(?:(?!that\b|which\b|who\b)[\w\"'”]+\s+){0,2}"
