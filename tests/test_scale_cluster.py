@@ -45,6 +45,7 @@ def single(corpus, tmp_path_factory, pipeline):
     with open_store(db) as store:
         events, incidents = list(store.events()), list(store.incidents())
     assert any(len(i.event_ids) > 1 for i in incidents), "the corpus must merge reports, or nothing is checked"
+    assert _coded_as_cleaning_gives(db)
     return tally, events, incidents
 
 
@@ -57,6 +58,17 @@ def cluster():
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, silence_logs=logging.ERROR,
                       dashboard_address=":0") as local, Client(local) as client:
         yield local, client
+
+
+def _coded_as_cleaning_gives(db: str) -> bool:
+    """Whether every stored article keeps the text that cleaning it gives (the workers hand
+    the text they coded over to the writer, which no longer cleans it again)."""
+    from tacitus.clean import clean
+
+    with open_store(db) as store:
+        ids = [r["id"] for r in store._conn.execute("SELECT id FROM articles")]
+        pairs = [(store.coded_article(a), clean(a)) for a in map(store.article, ids)]
+    return bool(pairs) and all((k.title, k.text) == (c.title, c.text) for k, c in pairs)
 
 
 def _stored(db: str):
@@ -74,6 +86,7 @@ def test_scale_two_workers_store_what_one_process_stores(corpus, single, cluster
     got_events, got_incidents, articles = _stored(db)
     assert got_events == events
     assert got_incidents == incidents
+    assert _coded_as_cleaning_gives(db)
     again = run_ingest(IngestJob((str(corpus),), db, scheduler=local.scheduler_address, block_bytes=BLOCK))
     assert (again.stored, again.skipped) == (0, one.stored)
     assert _stored(db) == (events, incidents, articles)

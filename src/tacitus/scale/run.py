@@ -106,7 +106,7 @@ def _failed(tally: Tally, bar: Bar, line: str, articles: int = 1) -> None:
 
 def _store(store: Store, coded: Coded, tally: Tally, bar: Bar, *, merge: bool) -> None:
     try:
-        added = store.add(coded.article, coded.events, merge=merge)
+        added = store.add(coded.article, coded.events, merge=merge, cleaned=coded.cleaned)
     except TacitusError as exc:
         _failed(tally, bar, str(exc))
         return

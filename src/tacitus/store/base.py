@@ -201,10 +201,12 @@ class Store(FeedTables, PendingMerge):
         return bool(rows)
 
     def add(self, article: Article, events: Iterable[Event], *, ingested_at: str | None = None,
-            merge: bool = True) -> bool:
+            merge: bool = True, cleaned: Article | None = None) -> bool:
         """Store one article and all its events, and re-merge the incidents they touch,
         or nothing: one transaction. With ``merge=False`` the events are stored *pending*
         (in no incident yet) for a later reduce (``tacitus.scale.reduce``) to merge.
+        ``cleaned`` is the article as the pipeline cleaned it to code the events (their
+        spans index its text); without it the article is cleaned again here.
 
         Returns False (and writes nothing) when the article, by id or by text, is already
         stored. Any error rolls the whole article back and is raised as StoreError.
@@ -217,7 +219,7 @@ class Store(FeedTables, PendingMerge):
                 return False
             self._refuse_taken_ids(article, events)
             conn.execute(_insert("articles", ARTICLE_COLUMNS), [row[c] for c in ARTICLE_COLUMNS])
-            coded.keep(conn, article)
+            coded.keep(conn, article, cleaned)
             conn.execute("INSERT INTO search (kind, ref, title, body) VALUES ('article', ?, ?, ?)",
                          (article.id, article.title, article.text))
             insert_event = _insert("events", EVENT_COLUMNS)
