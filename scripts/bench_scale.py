@@ -95,15 +95,12 @@ def child(mode: str, path: str, db: str) -> dict:
         workers_mb: list[float] = []
         workers_cpu = cpu1 - cpu0
     else:
-        import logging
-
-        from distributed import Client, LocalCluster
+        from distributed import Client
 
         from tacitus.scale.worker import ResourcesPlugin
 
         n = int(mode.split()[-1])
-        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, silence_logs=logging.ERROR,
-                          dashboard_address=":0") as cluster, Client(cluster) as client:
+        with _local_cluster(n) as cluster, Client(cluster) as client:
             client.register_plugin(ResourcesPlugin())
             w0 = sum(client.run(_own_cpu).values())
             ready, cpu0, own0, main0 = time.perf_counter(), _tree_cpu(), _own_cpu(), time.thread_time()
@@ -117,6 +114,20 @@ def child(mode: str, path: str, db: str) -> dict:
             "cpu_s": cpu1 - cpu0, "workers_cpu_s": workers_cpu, "writer_mb": _peak_mb(), "workers_mb": workers_mb,
             "add_s": meter.add_s, "reduce_s": meter.reduce_s, "main_s": main1 - main0, "own_s": own1 - own0,
             "code": str(Path(tacitus.__file__).resolve().parent.parent)}
+
+
+def _local_cluster(n: int):
+    """The cluster ``ingest --workers n`` starts (as an older checkout started it, with --baseline-src)."""
+    try:
+        from tacitus.scale.cluster import local_cluster
+    except ImportError:
+        import logging
+
+        from distributed import LocalCluster
+
+        return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, silence_logs=logging.ERROR,
+                            dashboard_address=":0")
+    return local_cluster(n)
 
 
 class _WriterMeter:

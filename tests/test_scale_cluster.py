@@ -17,6 +17,7 @@ import pytest
 
 from tacitus.errors import InputError
 from tacitus.samples import sample_articles
+from tacitus.scale.cluster import QUIET, TRIM
 from tacitus.scale.run import IngestJob, run_ingest
 from tacitus.store import open_store
 
@@ -51,12 +52,11 @@ def single(corpus, tmp_path_factory, pipeline):
 
 @pytest.fixture()
 def cluster():
-    import logging
+    from distributed import Client
 
-    from distributed import Client, LocalCluster
+    from tacitus.scale.cluster import local_cluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, silence_logs=logging.ERROR,
-                      dashboard_address=":0") as local, Client(local) as client:
+    with local_cluster(2) as local, Client(local) as client:
         yield local, client
 
 
@@ -76,8 +76,16 @@ def _stored(db: str):
         return list(store.events()), list(store.incidents()), store.article_count()
 
 
+def _worker_settings() -> tuple:
+    import dask
+
+    return tuple(dask.config.get(key) for key in QUIET) + (TRIM in os.environ,)
+
+
 def test_scale_two_workers_store_what_one_process_stores(corpus, single, cluster, tmp_path, capsys):
-    local, _ = cluster
+    local, client = cluster
+    # The workers run without Dask's stack sampling, with its slower timers and glibc's own trimming.
+    assert set(client.run(_worker_settings).values()) == {tuple(QUIET.values()) + (False,)}
     db = str(tmp_path / "cluster.db")
     tally = run_ingest(IngestJob((str(corpus),), db, scheduler=local.scheduler_address, block_bytes=BLOCK))
     one, events, incidents = single

@@ -16,12 +16,13 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 
 from tacitus.errors import InputError, TacitusError
 from tacitus.ingest import Overrides
+from tacitus.scale.cluster import local_cluster
 from tacitus.scale.partitions import BLOCK_BYTES, Partition, plan
 from tacitus.scale.progress import Bar, plural
 from tacitus.scale.reduce import merge_pending
@@ -146,33 +147,30 @@ def _load_resources() -> Resources:
 @contextmanager
 def _cluster(job: IngestJob, bar: Bar) -> Iterator:
     """A client of the job's cluster: a new LocalCluster, or the scheduler given."""
-    import logging
+    from distributed import Client
 
-    from distributed import Client, LocalCluster
+    with ExitStack() as stack:
+        if job.scheduler:
+            try:
+                client = Client(job.scheduler, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise TacitusError(f"{job.scheduler}: cannot reach a Dask scheduler there ({exc})") from None
+        else:
+            client = Client(stack.enter_context(local_cluster(job.workers)))
+        stack.callback(client.close)
+        yield _ready(client, job, bar)
 
-    if job.scheduler:
-        cluster = None
-        try:
-            client = Client(job.scheduler, timeout=CONNECT_TIMEOUT)
-        except (OSError, TimeoutError, ValueError) as exc:
-            raise TacitusError(f"{job.scheduler}: cannot reach a Dask scheduler there ({exc})") from None
-    else:
-        cluster = LocalCluster(n_workers=job.workers, threads_per_worker=1, processes=True,
-                               silence_logs=logging.ERROR, dashboard_address=":0")
-        client = Client(cluster)
-    try:
-        if not all(client.run(_has_resources).values()):  # a kept cluster has them already
-            client.register_plugin(ResourcesPlugin())
-        n = len(client.scheduler_info(n_workers=-1)["workers"])
-        where = job.scheduler or "a local cluster"
-        board = (client.dashboard_link if importlib.util.find_spec("bokeh")
-                 else "none (pip install bokeh for Dask's dashboard)")
-        bar.note(f"tacitus: coding on {where} with {plural(n, 'worker')}; dashboard: {board}")
-        yield client
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+
+def _ready(client, job: IngestJob, bar: Bar):
+    """``client`` with the resources loaded on every worker, its workers and dashboard noted."""
+    if not all(client.run(_has_resources).values()):  # a kept cluster has them already
+        client.register_plugin(ResourcesPlugin())
+    n = len(client.scheduler_info(n_workers=-1)["workers"])
+    where = job.scheduler or "a local cluster"
+    board = (client.dashboard_link if importlib.util.find_spec("bokeh")
+             else "none (pip install bokeh for Dask's dashboard)")
+    bar.note(f"tacitus: coding on {where} with {plural(n, 'worker')}; dashboard: {board}")
+    return client
 
 
 def _code_on_cluster(client, parts: list[Partition], job: IngestJob, store: Store, tally: Tally,
