@@ -24,18 +24,23 @@ milliseconds per article spent off the workers (in one process: storing and merg
 their parts: `add` (Store.add), `reduce` (the closing incident merge), `main` (the rest of
 the writer's thread: reading results, the progress bar), `threads` (the writer process's
 other threads: the scheduler of a LocalCluster and the client's traffic) and `nannies`.
-With --baseline-src each mode also runs on another checkout's code (PYTHONPATH), right
-after this code's run, in rows marked (base): before and after, side by side in one run.
+With --baseline-src each mode (and each linear-cost row) also runs on another checkout's
+code (PYTHONPATH), right after this code's run, in rows marked (base): before and after,
+side by side in one run.
 Linear cost: SOURCE is coded once; copies of its (article, events) with new ids, each copy
 dated a whole source span later (so the events per country and day stay those of the source,
-as in a backfill of more years), are stored with incident merging, as `ingest` does in one process (each article
-re-merged as it is stored) and as `ingest --workers` does (stored pending, merged at the
-end by the (country, week) reduce); time per article at each size.
+as in a backfill of more years), are stored with incident merging, as `ingest` does in one
+process (each article re-merged as it is stored) and as `ingest --workers` does (stored
+pending, merged at the end by the (country, week) reduce), with the cleaned text handed
+over and a partition's articles (PARTITION) in one transaction, as ingest's writer does;
+time per article at each size.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import inspect
 import json
 import os
 import resource
@@ -43,11 +48,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 
 MB = 1024  # ru_maxrss is in KiB on Linux
 REPEATS, REPEAT_UP_TO = 3, 10_000  # the linear-cost sizes up to this are timed thrice, best kept
+PARTITION = 32  # articles stored per transaction in the linear-cost table: a 256 kB partition of VOA texts
 
 
 def build_corpus(source: Path, size: int, out: Path) -> int:
@@ -225,41 +232,57 @@ def _row(mode: str, r: dict, base_rate: float) -> None:
 
 # --- linear cost of storing and merging ---------------------------------------------------
 
-def linear(source: Path, sizes: list[int], urls: list[str], folder: Path) -> None:
+WAYS = ("one process (merge each)", "--workers (pending + reduce)")
+
+
+def linear(source: Path, sizes: list[int], urls: list[str], folder: Path, baseline: Path | None) -> None:
+    """The table: each row (database, way) in a fresh child process, which codes the source
+    once (not timed) and stores the copies; with ``baseline`` each row also on that code."""
+    print("\n== store + incident merge, per article: ms per article, wall clock (CPU of this "
+          f"process and of the database server), best of {REPEATS} runs up to {REPEAT_UP_TO:,} articles")
+    print(f"{'database':10s} {'way':35s} " + " ".join(f"{n:>20,d}" for n in sizes) + "  largest/smallest")
+    for url in urls:
+        for way in range(len(WAYS)):
+            for code, src in (("", None), (" (base)", baseline)) if baseline else (("", None),):
+                env = {**os.environ, "PYTHONPATH": str(src)} if src else None
+                out = subprocess.run([sys.executable, __file__, "--linear-row", str(source), url, str(way),
+                                      ",".join(map(str, sizes)), str(folder)],
+                                     capture_output=True, text=True, check=True, env=env)
+                r = json.loads(out.stdout.strip().splitlines()[-1])
+                walls = [wall / n for n, (wall, _) in zip(sizes, r["runs"])]
+                cells = [f"{1000 * wall / n:6.2f} ({1000 * cpu / n:5.2f} CPU)" for n, (wall, cpu) in zip(sizes, r["runs"])]
+                name = "PostgreSQL" if url != "sqlite" else "SQLite"
+                print(f"{name:10s} {WAYS[way] + code:35s} " + " ".join(f"{c:>20s}" for c in cells)
+                      + f"  {max(walls) / min(walls):.2f}   (load {os.getloadavg()[0]:.1f}; "
+                      f"{r['articles']} source articles, {r['events']} events)", flush=True)
+
+
+def linear_row(source: str, url: str, way: int, sizes: list[int], folder: Path) -> dict:
+    """(wall, CPU) seconds of storing each size of copies one way, the best of the repeats."""
     from tacitus.ingest import read_articles
     from tacitus.pipeline import Pipeline
 
-    articles = list(read_articles([str(source)], on_error="skip"))  # 3 VOA records have no text
-    coded = list(zip(articles, Pipeline().code_many(articles)))
-    print(f"\n== store + incident merge, per article ({len(coded)} source articles coded once, "
-          f"{sum(len(e) for _, e in coded)} events)")
-    print("ms per article, wall clock (CPU of this process and of the database server), "
-          f"best of {REPEATS} runs up to {REPEAT_UP_TO:,} articles")
-    print(f"{'database':10s} {'way':28s} " + " ".join(f"{n:>20,d}" for n in sizes) + "  largest/smallest")
-    for url in urls:
-        for way in ("one process (merge each)", "--workers (pending + reduce)"):
-            cells, walls = [], []
-            for n in sizes:
-                target = url if url != "sqlite" else str(folder / f"linear-{n}.db")
-                runs = []
-                for _ in range(REPEATS if n <= REPEAT_UP_TO else 1):
-                    runs.append(_store_copies(coded, n, target, reduce=way.startswith("--workers")))
-                    if url == "sqlite":
-                        for suffix in ("", "-wal", "-shm"):
-                            Path(target + suffix).unlink(missing_ok=True)
-                wall, cpu = min(runs)
-                walls.append(wall / n)
-                cells.append(f"{1000 * wall / n:6.2f} ({1000 * cpu / n:5.2f} CPU)")
-            name = "PostgreSQL" if url != "sqlite" else "SQLite"
-            print(f"{name:10s} {way:28s} " + " ".join(f"{c:>20s}" for c in cells)
-                  + f"  {max(walls) / min(walls):.2f}   (load {os.getloadavg()[0]:.1f})", flush=True)
+    articles = list(read_articles([source], on_error="skip"))  # 3 VOA records have no text
+    pipe = Pipeline()
+    coded = [(a, x.events, x.article) for a in articles for x in [pipe.explain(a)]]  # x.article: as cleaned
+    runs = []
+    for n in sizes:
+        target = url if url != "sqlite" else str(folder / f"linear-{n}.db")
+        tries = []
+        for _ in range(REPEATS if n <= REPEAT_UP_TO else 1):
+            tries.append(_store_copies(coded, n, target, reduce=way == 1))
+            if url == "sqlite":
+                for suffix in ("", "-wal", "-shm"):
+                    Path(target + suffix).unlink(missing_ok=True)
+        runs.append(min(tries))
+    return {"runs": runs, "articles": len(coded), "events": sum(len(e) for _, e, _ in coded)}
 
 
 def _stride(coded) -> dt.timedelta:
     """How far apart the copies are dated: the span of the source's dates and a month, so each
     copy has a period of its own and the events per country and day stay as in the source
     (a backfill of more years, not more reports of the same days)."""
-    days = [e.event_date for _, events in coded for e in events if e.event_date is not None]
+    days = [e.event_date for _, events, _ in coded for e in events if e.event_date is not None]
     return (max(days) - min(days)) + dt.timedelta(days=30)
 
 
@@ -274,18 +297,37 @@ def _store_copies(coded, n: int, url: str, *, reduce: bool) -> tuple[float, floa
     server = _postgres_processes(url) if url.startswith("postgres") else []
     with open_store(url) as store:
         started, cpu = time.perf_counter(), _own_cpu() + _cpu_of(server)
-        for m in range(n):
-            k, i = divmod(m, len(coded))
-            article, events = coded[i]
-            shift = stride * k
-            copy = replace(article, id=f"{article.id}~{k}", text=f"{article.text}\n\nArchive reference {k}-{i}.",
-                           published=article.published and article.published + shift)
-            store.add(copy, [replace(e, event_id_cnty=f"{e.event_id_cnty}~{k}", article_id=copy.id,
-                                     event_date=e.event_date and e.event_date + shift) for e in events],
-                      merge=not reduce)
+        for first in range(0, n, PARTITION):
+            # A partition's articles in one transaction, as ingest stores them (where it does:
+            # an older checkout, with --baseline-src, commits each article).
+            with getattr(store, "batch", lambda _: nullcontext())("bench"):
+                for m in range(first, min(n, first + PARTITION)):
+                    k, i = divmod(m, len(coded))
+                    article, events, cleaned = coded[i]
+                    shift = stride * k
+                    tail = f"\n\nArchive reference {k}-{i}."
+                    copy = replace(article, id=f"{article.id}~{k}", text=article.text + tail,
+                                   published=article.published and article.published + shift)
+                    store.add(copy, [replace(e, event_id_cnty=f"{e.event_id_cnty}~{k}", article_id=copy.id,
+                                             event_date=e.event_date and e.event_date + shift) for e in events],
+                              merge=not reduce, **_cleaned(cleaned, copy, tail))
         if reduce:
             merge_pending(store)
         return time.perf_counter() - started, _own_cpu() + _cpu_of(server) - cpu
+
+
+def _cleaned(cleaned, copy, tail: str) -> dict:
+    """The cleaned text handed to ``Store.add`` with a copy, as the ingest writer gets it
+    from the coding (the source's cleaned text and the copy's last line); none to a
+    checkout whose store cleans each article itself (--baseline-src)."""
+    return {"cleaned": replace(cleaned, id=copy.id, text=cleaned.text + tail)} if _takes_cleaned() else {}
+
+
+@functools.cache
+def _takes_cleaned() -> bool:
+    from tacitus.store.base import Store
+
+    return "cleaned" in inspect.signature(Store.add).parameters
 
 
 def _postgres_processes(url: str) -> list:
@@ -326,6 +368,10 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         print(json.dumps(child(*sys.argv[2:5])))
         return
+    if len(sys.argv) > 1 and sys.argv[1] == "--linear-row":
+        source, url, way, sizes, folder = sys.argv[2:7]
+        print(json.dumps(linear_row(source, url, int(way), [int(n) for n in sizes.split(",")], Path(folder))))
+        return
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("source", type=Path, help="JSONL of real articles (read only)")
     ap.add_argument("--size", type=int, default=100_000, help="articles in the built corpus")
@@ -334,8 +380,8 @@ def main() -> None:
     ap.add_argument("--pg", help="an empty PostgreSQL database for the linear-cost table (its tables are dropped)")
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--skip-linear", action="store_true")
-    ap.add_argument("--baseline-src", type=Path, help="another checkout's src folder: each throughput mode runs "
-                    "with it too, alternating, rows marked (base)")
+    ap.add_argument("--baseline-src", type=Path, help="another checkout's src folder: each throughput mode and "
+                    "linear-cost row runs with it too, right after this code, rows marked (base)")
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at the start")
     with tempfile.TemporaryDirectory(prefix="tacitus-bench-") as tmp:
@@ -353,7 +399,7 @@ def main() -> None:
                       _lines(corpus, middle, args.slice, folder / "slice.jsonl"), folder, args.baseline_src)
         if not args.skip_linear:
             sizes = [int(s) for s in args.linear.split(",")]
-            linear(args.source, sizes, ["sqlite"] + ([args.pg] if args.pg else []), folder)
+            linear(args.source, sizes, ["sqlite"] + ([args.pg] if args.pg else []), folder, args.baseline_src)
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 

@@ -121,12 +121,24 @@ def _store(store: Store, coded: Coded, tally: Tally, bar: Bar, *, merge: bool) -
 
 
 def _write(result: PartResult, store: Store, tally: Tally, bar: Bar, *, merge: bool) -> None:
+    """Store a partition's articles in one transaction, each article alone undone if it fails."""
     for line in result.failures:
         _failed(tally, bar, line)
     tally.skipped += result.skipped
     bar.advance(result.skipped)
-    for coded in result.coded:
-        _store(store, coded, tally, bar, merge=merge)
+    done = Tally(tally.db)
+    try:
+        with store.batch(f"{result.part.label}: not stored"):
+            for coded in result.coded:
+                _store(store, coded, done, bar, merge=merge)
+    except TacitusError as exc:  # the commit failed: none of the partition's articles stayed
+        tally.failed += done.failed + done.stored
+        tally.skipped += done.skipped
+        bar.note(f"tacitus: {exc}; {plural(done.stored, 'article')} of it not stored")
+        bar.advance(0, failures=done.stored)
+        return
+    for name in ("stored", "skipped", "failed", "events", "withheld"):
+        setattr(tally, name, getattr(tally, name) + getattr(done, name))
 
 
 def _code_here(parts: list[Partition], job: IngestJob, store: Store, tally: Tally, bar: Bar,
