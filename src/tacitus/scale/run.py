@@ -1,15 +1,18 @@
 """``tacitus ingest``: in this process, or mapped over partitions on a Dask cluster.
 
-In this process (the default) each article is coded and stored in its own transaction
-with the incidents it joins, as before. With ``workers`` (a ``LocalCluster`` of that many
-processes, one thread each) or ``scheduler`` (an existing cluster), partitions are coded
-on the workers and flow back to this process, the one writer, which stores each article
-in its own transaction with its events *pending*; the incidents are then merged as a
+In this process (the default) each article is coded and stored with the incidents it
+joins, as before. With ``workers`` (a ``LocalCluster`` of that many processes, one thread
+each) or ``scheduler`` (an existing cluster), partitions are coded on the workers and
+flow back to this process, the one writer, which stores each article with its events
+*pending* and the text the worker cleaned; the incidents are then merged as a
 bounded re-merge of a few weeks at a time (``tacitus.scale.reduce``). Either way an article is
 stored once (by id or text): the workers are told which articles are already stored
 before they code a partition, and re-running a killed backfill finishes it. A worker
 that dies has its partition retried by Dask elsewhere; a partition that kills workers
-again and again is reported by name and the rest goes on.
+again and again is reported by name and the rest goes on. Either way the writer stores a
+partition's articles in one transaction (``Store.batch``), each article in a savepoint of
+it: an article that fails is undone alone, and a writer killed mid-partition leaves that
+partition's articles unstored, to be coded again by a re-run.
 """
 from __future__ import annotations
 
