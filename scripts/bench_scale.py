@@ -4,9 +4,9 @@ of storing and merging 1k / 10k / 100k articles into SQLite (and PostgreSQL with
 
 SOURCE is a JSONL of real articles (e.g. the 199 VOA texts); it is read, never copied into
 the repository. From it the script builds a corpus of --size articles (default 100,000) in
-a temporary folder (records without text left out): copy k of article i gets the id ``<id>~k``, a publication date 3·k days
-later (so its events fall on other days) and a last line ``Archive reference k-i.`` (so
-its text, hence its hash, differs; the line names no event).
+a temporary folder (records without text left out): copy k of article i gets the id
+``<id>~k``, a publication date 3·k days later (so its events fall on other days) and a last
+line ``Archive reference k-i.`` (so its text, hence its hash, differs; the line names no event).
 
     .venv/bin/python scripts/bench_scale.py SOURCE.jsonl [--size 100000] [--slice 3000]
         [--linear 1000,10000,100000] [--pg postgresql://…] [--skip-throughput]
@@ -250,7 +250,8 @@ def linear(source: Path, sizes: list[int], urls: list[str], folder: Path, baseli
                                      capture_output=True, text=True, check=True, env=env)
                 r = json.loads(out.stdout.strip().splitlines()[-1])
                 walls = [wall / n for n, (wall, _) in zip(sizes, r["runs"])]
-                cells = [f"{1000 * wall / n:6.2f} ({1000 * cpu / n:5.2f} CPU)" for n, (wall, cpu) in zip(sizes, r["runs"])]
+                cells = [f"{1000 * wall / n:6.2f} ({1000 * cpu / n:5.2f} CPU)"
+                         for n, (wall, cpu) in zip(sizes, r["runs"])]
                 name = "PostgreSQL" if url != "sqlite" else "SQLite"
                 print(f"{name:10s} {WAYS[way] + code:35s} " + " ".join(f"{c:>20s}" for c in cells)
                       + f"  {max(walls) / min(walls):.2f}   (load {os.getloadavg()[0]:.1f}; "
