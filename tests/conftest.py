@@ -24,6 +24,19 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
+def coded(pipeline):
+    """Code a report written for a test: (event_date, sub_event_type, location) of each
+    event, as ``coded(text, published)``."""
+    from tacitus.types import Article
+
+    def run(text: str, published):
+        events = pipeline.code(Article(id="t", text=text, url="", outlet="", published=published))
+        return [(e.event_date.isoformat() if e.event_date else None, e.sub_event_type, e.location)
+                for e in events]
+    return run
+
+
+@pytest.fixture(scope="session")
 def postgres_server():
     from postgres_server import start
 

@@ -152,6 +152,8 @@ def test_actors_find_backer_is_not_the_actor_country(index):
     "The police spokesman declined to comment.",
     "Visitors toured a military-run school.",  # who runs the school is no side
     "The army-owned factory was looted.",
+    "Pro- and anti-government crowds filled the square.",  # whom they are for or against
+    "An anti-army rally was held.",
 ])
 def test_actors_find_traps(index, text):
     assert find_actors(text, index) == ()
@@ -248,3 +250,8 @@ def test_actors_find_coordinated_ethnic_groups_share_the_head_noun(index):
         ("Kikuyu", "Kikuyu Ethnic Militia ({country})"),
         ("Luo communities", "Luo Ethnic Militia ({country})"),
     ]
+
+
+def test_actors_find_a_cue_written_from_a_stance_prefix_still_names_the_actor(index):
+    assert _one("Anti-riot police fired tear gas.", index, "Anti-riot police").name == POL
+    assert _one("Anti-government protesters marched.", index, "Anti-government protesters").kind == "protesters"

@@ -281,3 +281,17 @@ def test_clean_after_html_ingest_drops_repeated_headline():
     assert c.title == "Clashes erupt on the outskirts of Lakeport"
     assert c.text.startswith("Fighters of the Northern Front attacked a police post")
     assert c.text.endswith("under cover of darkness.")
+
+
+def test_clean_cuts_a_video_players_text_run_into_the_body():
+    text = ("Farmers blocked the ring road on Monday. Watch: Farmers Block the Ring Road Video size "
+            "width x height pixels Farmers Block the Ring Road Share this video 0:01:12 ▶ 0:00:00 "
+            "/0:01:12 ▶ ▶ Direct link 270p | 2.9MB 360p | 4.0MB 720p | 18.2MB Late Monday, the "
+            "minister met their leaders.")
+    assert _clean(text).text == _body("Farmers blocked the ring road on Monday.",
+                                      "Late Monday, the minister met their leaders.")
+
+
+def test_clean_keeps_a_sentence_that_only_talks_about_sharing_a_video():
+    text = "The group urged supporters to share this video of the march on Monday."
+    assert _clean(text).text == text

@@ -156,3 +156,53 @@ def test_places_geocode_sorted(gaz):
     starts = [r.mention.span.start for r in got]
     assert starts == sorted(starts) and len(got) == 4
     assert len(find_places(text, gaz)) == 4
+
+
+def test_places_a_town_abroad_listed_with_world_cities_of_its_country_needs_no_country_named(gaz):
+    # a Washington story that names France: Utrecht (not half a million, its country not
+    # named) is vouched for by Amsterdam beside it
+    text = ("WASHINGTON — Thousands marched in France on Saturday.\n\n"
+            "Marches were also held in Madrid, Amsterdam and Utrecht.")
+    found = {r.mention.span.text: r.place.country_code for r in geocode(text, gaz, dateline="Washington")}
+    assert (found.get("Amsterdam"), found.get("Utrecht")) == ("NL", "NL")
+
+
+def test_places_a_town_abroad_alone_in_a_story_elsewhere_still_needs_its_country(gaz):
+    text = ("WASHINGTON — Thousands marched in France on Saturday.\n\n"
+            "Marches were also held in Utrecht.")
+    found = {r.mention.span.text: r.place.country_code for r in geocode(text, gaz, dateline="Washington")}
+    assert found.get("Utrecht") != "NL"
+
+
+def test_places_a_countrys_name_is_the_country_not_a_namesake_town_abroad(gaz):
+    # in a Washington story, towns called China (Maine) and Russia (Ohio) are at home,
+    # but a list of world powers names countries
+    text = "WASHINGTON — Envoys of Britain, China, Russia and the United States met in Vienna on Monday."
+    found = {r.mention.span.text: (r.place.country_code, r.place.kind)
+             for r in geocode(text, gaz, dateline="Washington")}
+    assert found["China"] == ("CN", "country") and found["Russia"] == ("RU", "country")
+
+
+def test_places_a_surname_said_again_alone_is_still_the_person(gaz):
+    text = ("Police shot Alton Lee Sterling in Baton Rouge on Tuesday. Officers said they had seen a "
+            "handgun in Sterling's pocket.")
+    assert [r.mention.span.text for r in geocode(text, gaz)] == ["Baton Rouge"]
+
+
+def test_places_a_big_city_named_in_a_name_stays_a_city_when_named_alone(gaz):
+    text = "ORLANDO, FLORIDA — A gunman attacked the Pulse Orlando nightclub. Police in Orlando counted 49 dead."
+    assert [r.mention.span.text for r in geocode(text, gaz)][-1] == "Orlando"
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON — The Department of Homeland Security said 680 people were detained.",
+    "Protests were held around the world on May 1, International Workers Day.",
+    "Hundreds circled the capital's Victory Monument, chanting slogans.",
+])
+def test_places_the_rest_of_a_name_is_no_town(gaz, text):
+    assert [r.mention.span.text for r in geocode(text, gaz)] in ([], ["WASHINGTON"])
+
+
+def test_places_a_town_before_a_common_word_in_a_name_is_still_the_town(gaz):
+    text = "Students of Laikipia University marched in Nanyuki on Monday."
+    assert "Laikipia" in [r.mention.span.text for r in geocode(text, gaz)]

@@ -188,6 +188,9 @@ TOPIC_HEADS = WordClass.parse("topic heads", """
     tribute: topic
     anger: topic
     sanctions: topic
+    comments: topic
+    remarks: topic
+    debate: topic
 """)
 
 # Prepositions that put something at a place. Readers:
@@ -269,6 +272,42 @@ PLACE_KINDS = WordClass.parse("place kinds", """
     welayat: display
     okrug: display
     krai: display
+    bay: landform
+    lake: landform
+    river: landform
+    island: landform
+    islands: landform
+    mount: landform
+    mountain: landform
+    mountains: landform
+    valley: landform
+    beach: landform
+    gulf: landform
+    creek: landform
+    falls: landform
+    springs: landform
+    hills: landform
+    peninsula: landform
+    coast: landform
+    harbour: landform
+    harbor: landform
+    monument: landmark
+    square: landmark
+    mosque: landmark
+    church: landmark
+    cathedral: landmark
+    bridge: landmark
+    gate: landmark
+    tower: landmark
+    palace: landmark
+    stadium: landmark
+    park: landmark
+    airport: landmark
+    hospital: landmark
+    market: landmark
+    hotel: landmark
+    embassy: landmark
+    day: landmark
 """)
 
 # Month names and their abbreviations -> month number ("sept" too).

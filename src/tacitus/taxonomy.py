@@ -79,12 +79,15 @@ def strong_cues(cues: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
 
 def classify(
     cues: Mapping[str, Sequence[str]], agent_inter: int | None, target_inters: Sequence[int],
-    civilian_victims: bool = False, crowd_agent: bool = False,
+    civilian_victims: bool = False, crowd_agent: bool = False, force_on_protest: bool = True,
 ) -> Typing | None:
     """The ACLED type for an event with these cues and actors; None when nothing fits.
 
     ``crowd_agent``: the doers are a group of unarmed people ("residents", "students",
-    "voters"); when they beat, attack or lynch, ACLED codes rioters (mob violence)."""
+    "voters"); when they beat, attack or lynch, ACLED codes rioters (mob violence).
+    ``force_on_protest``: the text names who used force on a protest or names the
+    demonstrators as hit; without it, deaths told beside a peaceful protest do not make
+    it excessive force."""
     has = set(cues)
     if "protest" in has and "fight" in has and all(_ENTERING.match(t) for t in cues["fight"]):
         # Demonstrators who "stormed" an office or the streets entered it; that alone is
@@ -151,7 +154,7 @@ def classify(
         _RIOT_WORD.match(t) for t in cues.get("riot", ()))
     if ("protest" in has or "riot" in has or "mob" in has) and not armed_violence and not armed_works:
         # An armed group that burns, stones or petrol-bombs is attacking, not rioting.
-        demo = _demonstration(has, agent_inter, target_inters, crowd_agent)
+        demo = _demonstration(has, agent_inter, target_inters, crowd_agent, force_on_protest)
         if demo:
             return pick(demo)
     if "air" in has:
@@ -214,7 +217,7 @@ def classify(
 
 
 def _demonstration(has: set[str], agent_inter: int | None, target_inters: Sequence[int],
-                   crowd_agent: bool = False) -> str | None:
+                   crowd_agent: bool = False, force_on_protest: bool = True) -> str | None:
     if "mob" in has and "protest" not in has:
         return "Mob violence"
     if "riot" in has and "protest" not in has and "attack" in has and (
@@ -230,7 +233,7 @@ def _demonstration(has: set[str], agent_inter: int | None, target_inters: Sequen
         # Demonstrators who block roads, burn, throw stones or clash with police riot.
         return "Violent demonstration"
     if "protest" in has:
-        if "lethal" in has or ("attack" in has and any(i in {1, 8} for i in (agent_inter,))):
+        if "lethal" in has and force_on_protest or ("attack" in has and agent_inter in {1, 8}):
             return "Excessive force against protesters"
         if "disperse" in has or "arrest" in has:
             return "Protest with intervention"

@@ -125,11 +125,17 @@ class ActorIndex:
     lengths: Mapping[str, tuple[int, ...]]  # first token -> phrase lengths, longest first
     suffixes: frozenset[str]  # "ISIS-held": the actor holds the place, named with it
     owner_suffixes: frozenset[str] = frozenset()  # "military-run school": no actor at all
+    stance_prefixes: frozenset[str] = frozenset()  # "anti-government": a stance, no actor
 
     @classmethod
     def load(cls) -> ActorIndex:
         """The index built from the bundled data files; built once per process."""
         return _load_bundled()
+
+    def cue_kind(self, words: str) -> str | None:
+        """The generic kind a phrase names on its own ("demonstrators" -> protesters)."""
+        key = tuple(normalise(w) for w in words.split())
+        return next((p.value for p in self.phrases.get(key, ()) if p.role == "cue" and not p.owned), None)
 
     def named_actor(self, name: str) -> NamedActor | None:
         return next((a for a in self.named if a.name == name and a.kind == "named"), None)
@@ -232,6 +238,7 @@ def build_index(actors: list[dict], kinds: list[dict], demonyms: list[dict[str, 
     kind_map: dict[str, ActorKind] = {}
     suffixes: frozenset[str] = frozenset()
     owners: frozenset[str] = frozenset()
+    stances: frozenset[str] = frozenset()
     for row in kinds:
         if row["kind"] == "named":  # the grammar line
             for word in row.get("cues", ()):
@@ -240,6 +247,7 @@ def build_index(actors: list[dict], kinds: list[dict], demonyms: list[dict[str, 
                 add(word, "qualifier", word)
             suffixes = frozenset(normalise(w) for w in row.get("hyphen_suffixes", ()))
             owners = frozenset(normalise(w) for w in row.get("owner_suffixes", ()))
+            stances = frozenset(normalise(w) for w in row.get("stance_prefixes", ()))
             continue
         blocks = tuple((normalise(k), frozenset(normalise(w) for w in ws))
                        for k, ws in row.get("not_before", {}).items())
@@ -289,6 +297,7 @@ def build_index(actors: list[dict], kinds: list[dict], demonyms: list[dict[str, 
         lengths=MappingProxyType({k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}),
         suffixes=suffixes,
         owner_suffixes=owners,
+        stance_prefixes=stances,
     )
 
 

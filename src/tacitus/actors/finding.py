@@ -254,6 +254,9 @@ def find_actors(text: str, index: ActorIndex) -> tuple[ActorMention, ...]:
                 word not in lengths or not scan.roles_at(i)):
             i += 1
             continue
+        if toks.hyphen[i] and toks.norm[i - 1] in index.stance_prefixes:
+            i += 1  # "anti-government factions": whom they oppose, not who they are
+            continue
         hit = _parse_at(scan, i)
         if hit is None:
             i += 1

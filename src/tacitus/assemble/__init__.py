@@ -12,10 +12,10 @@ applies decides, and its name goes into the draft's ``trace`` ("rule@sentence") 
 
 Kept out (the sentence makes no event of its own):
     file_photo, accident, ceremony, summary_toll, background_words, irrealis,
-    talked_about, told_in_passing, recalled, recalled_again, anaphora_without_referent
+    complaint, talked_about, told_in_passing, recalled, recalled_again, anaphora_without_referent
 Added to an event already told:
     victims_of_event, corroboration, protest_arrests, raid_of_arrests, weapon_of_event,
-    damage_in_attack, witness_quote (far from any event: kept out), same_story,
+    names_event_told, damage_in_attack, witness_quote (far from any event: kept out), same_story,
     response_to_event (kept out), battle_toll
 Starting an event, or adding to one:
     event_cue, armed_doer_and_target, refers_back, reports_on, killing,

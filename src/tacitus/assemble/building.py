@@ -80,6 +80,19 @@ class Building:
         if civilians_hit(f):
             self.civilians_hit = True
 
+    def absorb(self, other: Building, rule: str) -> None:
+        """Another draft told this same event: its sentences, words, sides and toll join."""
+        self.sentences = sorted({*self.sentences, *other.sentences})
+        self.trace.append(f"{rule}@{other.sentences[0]}")
+        known = self.actor_names()
+        self.actors.extend(r for r in other.actors if r.actor.name not in known)
+        self.places.extend(p for p in other.places if p not in self.places)
+        for kind, spans in other.cues.items():
+            self.cues.setdefault(kind, []).extend(spans)
+        self.casualties.extend(other.casualties)
+        self.sources.extend(s for s in other.sources if s not in self.sources)
+        self.civilians_hit = self.civilians_hit or other.civilians_hit
+
     def freeze(self) -> Draft:
         return Draft(
             sentences=tuple(self.sentences),

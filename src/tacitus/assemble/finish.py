@@ -20,13 +20,19 @@ def finish(story: Story, published: dt.date | None) -> tuple[tuple[Draft, ...], 
 
 def drop_summaries(drafts: list[Building]) -> tuple[list[Building], list[Building]]:
     """exchange_summary: a summary of an exchange gives way to directed events between
-    the same sides that day: (the drafts kept, the summaries dropped)."""
+    the same sides that day: (the drafts kept, the summaries dropped). Demonstrators
+    who clash with the police are no exchange between two armed sides: the clash is the
+    demonstrators' own violence, and it joins the protest told that day (ACLED codes
+    one violent demonstration, the police's tear gas part of it)."""
     kept, dropped = [], []
     for d in drafts:
         if d.reciprocal:
             sides = d.actor_names()
             directed = [o for o in drafts if o is not d and not o.reciprocal and o.date == d.date
                         and len(o.actor_names() & sides) >= 1 and o.sentences[0] > d.sentences[0]]
+            if directed and _demonstration(d):
+                directed[0].absorb(d, "exchange_summary")
+                continue
             if directed:
                 for o in directed:  # the summary's place and words still count as evidence
                     if not o.places:
@@ -35,6 +41,10 @@ def drop_summaries(drafts: list[Building]) -> tuple[list[Building], list[Buildin
                 continue
         kept.append(d)
     return kept, dropped
+
+
+def _demonstration(d: Building) -> bool:
+    return bool(d.kinds() & {"protest", "riot"})
 
 
 def carry_story_place(drafts: list[Building]) -> None:

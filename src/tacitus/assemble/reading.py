@@ -13,10 +13,11 @@ from tacitus.assemble.words import (
     ANAPHOR, CAMPAIGN_AFTER, CAMPAIGN_BEFORE, CAMPAIGN_WORD, CAPTION_DATE_AFTER, CAPTION_DATE_BEFORE,
     CONTEST_BEFORE, CONTEST_WORD,
     ELECTION_AFTER, ELECTION_BEFORE,
-    GENERIC_REFERENCE, REFERENCE, RELATIVE_TOLL, RELEASED_WHEN, SAID_AFTER, SAID_WHEN, WRITTEN_DATE,
+    GENERIC_REFERENCE, IRREALIS, MODAL_AFTER, REFERENCE, RELATIVE_TOLL, RELEASED_WHEN, SAID_AFTER,
+    REFERENCE_PLACE, SAID_WHEN, SINCE_BEFORE, SUBORDINATE_CLAUSE, TURNED_INTO, WRITTEN_DATE,
 )
 from tacitus.actors.roles import linear_role, role_in
-from tacitus.facts import Cue, Facts, Role, Skip, TimeMention
+from tacitus.facts import Cue, Facts, ResolvedPlace, Role, Skip, TimeMention
 from tacitus.taxonomy import EVENT_CUES, WEAK_ATTACK, strong_cues
 from tacitus.types import Span
 
@@ -43,6 +44,9 @@ class Reading:
         self.f = without_time_references(facts)
         self.story = story
         self.doc = doc
+        # "a day after the suicide truck bombing": event words that only date this sentence
+        self.references = tuple(c for c in facts.cues if c not in self.f.cues and c.kind in EVENT_CUES)
+        self._unreal = False  # set with the trigger: every strong event word is irrealis
 
     @cached_property
     def texts(self) -> dict[str, list[str]]:
@@ -54,20 +58,48 @@ class Reading:
 
     @cached_property
     def trigger(self) -> Span | None:
-        """The words that make the sentence an event: the first strong cue, else a weak one."""
-        for c in self.f.cues:
-            if c.kind in self.strong and c.span.text.lower() in self.strong[c.kind]:
-                return c.span
+        """The words that make the sentence an event: the first strong cue told as having
+        happened ("a planned march was turned into a rally": the rally), else the first
+        strong cue, else a weak one."""
+        strong = [c.span for c in self.f.cues if c.kind in self.strong and c.span.text.lower() in self.strong[c.kind]]
+        start, text = self.f.sentence.span.start, self.f.sentence.span.text
+        real, unreal_before = None, False
+        for i, s in enumerate(strong):
+            # An event word after one not told as real is not real either ("will allow
+            # them to rally"), unless what was unreal turned into it ("a planned march
+            # was turned into a rally": the rally happened).
+            turned = i > 0 and bool(TURNED_INTO.search(text[strong[i - 1].end - start:s.start - start]))
+            unreal = irrealis_at(self.f, s, strong[i - 1].end if turned else start) or (unreal_before and not turned)
+            if not unreal:
+                real = s
+                break
+            unreal_before = True
+        self._unreal = bool(strong) and real is None
+        if strong:
+            return real or strong[0]
         for c in self.f.cues:
             if c.kind == "attack" and WEAK_ATTACK.match(c.span.text):
                 return c.span
         return None
 
     @cached_property
+    def irrealis(self) -> bool:
+        """No event word of the sentence is told as having happened (``irrealis_at``)."""
+        trigger = self.trigger  # computes _unreal for a strong trigger
+        if trigger is None:
+            return False
+        return self._unreal if self.strong else irrealis_at(self.f, trigger, self.f.sentence.span.start)
+
+    @cached_property
     def dates(self) -> list[TimeMention]:
         """The sentence's dates that may date its event, written dates first: "…, officials
         said on Monday" dates a statement; "his October 26 election" another event."""
-        dates = [t for t in self.f.times if t.kind == "date" and not dates_another_event(self.f, t)]
+        dates = [t for t in self.f.times if t.kind == "date" and not dates_another_event(self.f, t)
+                 and not dates_a_clause_of_its_own(self.f, t)]
+        if any(t.precision < 4 for t in dates):
+            # the sentence's own day or week, not the year a comparison runs from; with no
+            # other date that year still says the sentence is history
+            dates = [t for t in dates if not since_year(self.f, t)]
         dates.sort(key=lambda t: not WRITTEN_DATE.search(t.span.text))
         return dates
 
@@ -189,7 +221,28 @@ def without_time_references(f: Facts) -> Facts:
                    for r in removed)
 
     kept = tuple(c for c in f.cues if c not in removed and not told_of_the_reference(c))
-    return f if len(kept) == len(f.cues) else replace(f, cues=kept)
+    if len(kept) == len(f.cues):
+        return f
+
+    def place_of_the_reference(p: ResolvedPlace) -> bool:
+        # "since the terror attack on Mumbai": where the reference happened
+        at = p.mention.span.start - base
+        return any(r.span.end <= p.mention.span.start and REFERENCE_PLACE.fullmatch(text[r.span.end - base:at])
+                   for r in removed)
+
+    places = tuple(p for p in f.places if not place_of_the_reference(p))
+    return replace(f, cues=kept, places=places)
+
+
+def irrealis_at(f: Facts, cue: Span, after: int) -> bool:
+    """'threatened to attack', 'denied killing', 'if they storm', 'a planned march': the
+    event word is not told as having happened. The words count from 50 characters back,
+    or from ``after`` if later (the end of an event word before it that they modify). A modal
+    or denial just after the word counts too ("an attack would follow"), but not one inside
+    its object ("residents protest a plan to demolish their homes")."""
+    text, base = f.sentence.span.text, f.sentence.span.start
+    end = cue.end - base
+    return bool(IRREALIS.search(text[max(after, cue.start - 50) - base:end]) or MODAL_AFTER.match(text, end))
 
 
 def dates_another_event(f: Facts, t: TimeMention) -> bool:
@@ -198,6 +251,30 @@ def dates_another_event(f: Facts, t: TimeMention) -> bool:
     after = text[t.span.end - base:t.span.end - base + 40]
     before = text[max(0, t.span.start - base - 40):t.span.start - base]
     return bool(ELECTION_AFTER.match(after) or ELECTION_BEFORE.search(before))
+
+
+def dates_a_clause_of_its_own(f: Facts, t: TimeMention) -> bool:
+    """'... heading toward Trump Tower, before he moved into the White House Friday': a
+    date in a clause of its own (a subordinator and a pronoun subject) that tells no
+    event dates what that clause tells, not the sentence's event. A clause that tells an
+    event ("after they attacked a post on Monday") keeps its date for the sentence."""
+    base = f.sentence.span.start
+    window_start = max(0, t.span.start - base - 80)
+    m = None
+    for m in SUBORDINATE_CLAUSE.finditer(f.sentence.span.text, window_start, t.span.start - base):
+        pass
+    if m is None:
+        return False
+    lo = base + m.start()
+    return not any(c.kind in EVENT_CUES and lo <= c.span.start < t.span.start for c in f.cues)
+
+
+def since_year(f: Facts, t: TimeMention) -> bool:
+    """A year a comparison runs from: "the deadliest since the 2003 invasion", "not seen
+    since the attack on Mumbai in 2008"."""
+    base = f.sentence.span.start
+    return t.precision >= 4 and bool(SINCE_BEFORE.search(f.sentence.span.text[max(0, t.span.start - base - 60):
+                                                                           t.span.start - base]))
 
 
 def said_when(f: Facts, t: TimeMention) -> bool:

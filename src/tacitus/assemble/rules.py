@@ -11,8 +11,8 @@ from typing import Callable, Sequence
 from tacitus.assemble.building import LEAD_SENTENCES, Building, start
 from tacitus.assemble.reading import Reading, new_actors, new_town, said_when
 from tacitus.assemble.words import (
-    ANOTHER, ARMED_KINDS, BLAME, CROWD_KINDS, DISPERSAL, EXPLICIT_PROTEST, FIRE, GENERIC_REFERENCE, IRREALIS,
-    MODAL_AFTER, PASSING, RECALL, TOPIC, VICTIMS_OF, WEAPONS, WRITTEN_DATE,
+    ANOTHER, ARMED_KINDS, BLAME, COMPLAINT, CROWD_KINDS, DISPERSAL, EXPLICIT_PROTEST, FIRE, GENERIC_REFERENCE,
+    PASSING, RECALL, TOPIC, VICTIMS_OF, WEAPONS, WRITTEN_DATE,
 )
 from tacitus.facts import Facts
 from tacitus.lexicon import CueKind
@@ -105,20 +105,21 @@ def _background_words(r: Reading) -> bool:
 
 
 def _irrealis(r: Reading) -> bool:
-    """'threatened to attack', 'denied killing', 'if they storm': not an event. A modal or
-    denial just after the trigger counts too ("an attack would follow"), but not one
-    inside its object ("residents protest a plan to demolish their homes")."""
-    if r.trigger is None:
-        return False
-    text, base = r.f.sentence.span.text, r.f.sentence.span.start
-    end = r.trigger.end - base
-    return bool(IRREALIS.search(text[max(0, r.trigger.start - base - 50):end]) or MODAL_AFTER.match(text, end))
+    """'threatened to attack', 'denied killing', 'if they storm': not an event (the
+    trigger is told as having happened whenever any event word of the sentence is)."""
+    return r.irrealis
 
 
 def _talked_about(r: Reading) -> bool:
     """'outrage at the chemical attack', 'an investigation into the killings', 'the threat
     of further attacks': the event is what people talk about, not what is reported."""
     return r.trigger is not None and bool(TOPIC.search(r.before(r.trigger, 80)))
+
+
+def _complaint(r: Reading) -> bool:
+    # "lodged a formal protest with the embassy", "she screamed protests at the pain": a
+    # protest said or sent, a complaint, no demonstration
+    return r.trigger is not None and set(r.strong) == {"protest"} and bool(COMPLAINT.search(r.before(r.trigger, 60)))
 
 
 def _told_in_passing(r: Reading) -> bool:
@@ -207,6 +208,23 @@ def _weapon_of_event(r: Reading) -> bool:
     p = _near_previous(r)
     return (p is not None and bool(r.strong) and set(r.strong) <= WEAPONS and "attack" not in r.texts
             and r.date_here is None and r.offset_here is None and not new_town(r.f, p))
+
+
+def _names_event_told(r: Reading) -> bool:
+    """'Rescuers searched for bodies a day after the suicide truck bombing': the event
+    named only to date the sentence is the one just told (of its kind, or the attack it
+    was told as), and its words, the weapon or the bomber, tell more of it."""
+    p = _near_previous(r)
+    if p is None or r.strong or not r.references:
+        return False
+    named = {c.kind for c in r.references}
+    return bool(named & p.kinds()) or p.kinds() & set(EVENT_CUES) <= {"attack"}
+
+
+def _join_with_reference(r: Reading, _: str) -> Outcome:
+    assert r.previous is not None
+    cues = tuple(sorted((*r.f.cues, *r.references), key=lambda c: c.span.start))
+    return Join(r.previous, replace(r.f, cues=cues))
 
 
 def _damage_in_attack(r: Reading) -> bool:
@@ -400,6 +418,7 @@ RULES: tuple[Rule, ...] = (
     Rule("summary_toll", lambda r: "summary" in r.texts, _keep_out_if_strong),  # "bringing the toll since April to 26"
     Rule("background_words", _background_words, _keep_out_if_strong),
     Rule("irrealis", _irrealis, _keep_out),
+    Rule("complaint", _complaint, _keep_out),
     Rule("talked_about", _talked_about, _keep_out),
     Rule("told_in_passing", _told_in_passing, _keep_out),
     Rule("recalled", _recalled, lambda r, _: KeepOut(True, recalls=True)),
@@ -411,6 +430,7 @@ RULES: tuple[Rule, ...] = (
     Rule("protest_arrests", _protest_arrests, _join_previous),
     Rule("raid_of_arrests", _raid_of_arrests, _join_previous),
     Rule("weapon_of_event", _weapon_of_event, _join_previous),
+    Rule("names_event_told", _names_event_told, _join_with_reference),
     Rule("damage_in_attack", _damage_in_attack, _join_as_damage),
     Rule("witness_quote", _witness_quote, _join_if_near),  # far from any event: kept out
     Rule("same_story", _same_story, _join_previous),

@@ -17,10 +17,14 @@ IRREALIS = re.compile(
     r"if|unless|expected to|expects?|as soon as|purports? to|purportedly|upcoming|impending|looming|"
     r"(?:is|are|was|were) (?:set|scheduled|due) (?:to|for)|"
     r"fears? of|denied|deny|denies|"
+    # "urged all sides to prevent further clashes": what is to be stopped has not happened
+    r"prevent(?:s|ed|ing)?|avert(?:s|ed|ing)?|avoid(?:s|ed|ing)?|forestall\w*|"
     # "trained and instructed to carry out attacks": what someone is made ready to do
     r"(?:trained|instructed|ordered|recruited|preparing|prepared|ready|capable|able|sent)\s+"
     r"(?:[\w'’-]+\s+){0,3}?to\s+(?:carry\s+out|launch|stage|mount|conduct|commit|perpetrate)|"
-    r"did not|didn't|no one was|were not)\b",
+    r"did not|didn't|no one was|were not|"
+    # "broke an agreement not to attack the air base": what was agreed not to be done
+    r"not to)\b",
     re.IGNORECASE)
 MODAL_AFTER = re.compile(
     r"[\s\"'”]+(?:(?!that\b|which\b|who\b)[\w\"'”]+\s+){0,2}"
@@ -36,6 +40,23 @@ ELECTION = r"(?:general\s+|presidential\s+|repeat\s+|fresh\s+|local\s+)?(?:elect
 ELECTION_AFTER = re.compile(r"^(?:['’]s)?\s+" + ELECTION + r"\b", re.IGNORECASE)
 ELECTION_BEFORE = re.compile(r"\b" + ELECTION + r"\s+(?:on|of|held on|scheduled for|set for|slated for)\s+$",
                               re.IGNORECASE)
+# "lodged a formal protest", "screamed protests at the pain": a protest said or sent
+COMPLAINT = re.compile(r"\b(?:lodg|voic|scream|shout|fil|regist|issu|sen[dt])\w*\s+"
+                       r"(?:(?:a|an|its|their|his|her|formal|strong|official|diplomatic|written|loud)\s+){0,3}$",
+                       re.IGNORECASE)
+# "a planned march was turned into a rally", "the sit-in escalated into clashes": a change
+# of state; what it turned into happened, whatever was only planned before it
+TURNED_INTO = re.compile(
+    r"\b(?:(?:was|were|been)\s+)?(?:turn(?:ed|s|ing)|escalat(?:ed|es|ing)|descend(?:ed|s|ing)|"
+    r"devolv(?:ed|es|ing)|degenerat(?:ed|es|ing))\s+into\b|\b(?:became|gave way to|ended (?:up )?in)\b",
+    re.IGNORECASE)
+# "before he moved into the White House Friday": a subordinate clause with a pronoun
+# subject, up to the date it may give (no clause break between)
+SUBORDINATE_CLAUSE = re.compile(r"\b(?:before|after|until|when|since|once)\s+(?:he|she|they|it|we|I|you)\s+[^,;:]*$",
+                                re.IGNORECASE)
+# "since the 2003 invasion", "since 2014", "since the attack on X in 2008": the year a
+# comparison runs from
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,6}?(?:in\s+)?$", re.IGNORECASE)
 # "another attack", "in a separate incident": the sentence tells a new event
 ANOTHER = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|other)\s+(?:\w+\s+)?"
                       r"(?:attacks?|incidents?|clash(?:es)?|raids?|ambush(?:es)?|assaults?|bombings?)\b"
@@ -73,6 +94,10 @@ REFERENCE = re.compile(
     r"(?:\b(?:a|one|two|three|four|five|six|several|few|\d+|hours?|days?|weeks?|months?)\s+"
     r"(?:\w+\s+)?(?:after|before|since)|^\s*(?:after|before|since|following))\s+"
     r"(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$"
+    # "tension not seen since the terror attack on X", "the deadliest since the bombing of
+    # Y": the event a comparison runs from
+    r"|\b(?:seen|known|recorded|witnessed|deadliest|worst|bloodiest|biggest|largest|first)\s+"
+    r"(?:\w+\s+){0,3}?since\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){0,2}$"
     # "arrested three men suspected of planting bombs": an allegation, not a bombing
     r"|\b(?:suspected|accused|convicted|charged|on suspicion)\s+(?:of|with)\s+(?:[\w'’-]+\s+){0,2}$"
     # "the chief suspect in the New Year's shooting", "the mastermind of the attack": the
@@ -80,6 +105,9 @@ REFERENCE = re.compile(
     r"|\b(?:suspects?|masterminds?|perpetrators?|organi[sz]ers?)\s+(?:(?:in|of|behind)\s+"
     r"(?:the|this|that|last\s+\w+['’]s)|of|behind)\s+(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE)
+# "a day after the bombing in Kabul", "since the attack on Mumbai": the words between a
+# reference's event word and the place it happened at
+REFERENCE_PLACE = re.compile(r"\s+(?:on|in|at|near|of)\s+(?:the\s+)?", re.IGNORECASE)
 # Words that say a gathering is a protest, whatever occasion it met at: "demonstrators
 # chant ... after his campaign rally" is a protest, "supporters cheer at his rally" is not
 EXPLICIT_PROTEST = re.compile(r"^(?:protest|demonstrat)", re.IGNORECASE)

@@ -38,6 +38,9 @@ class PlaceContext:
     # "In Australia, thousands marched in Sydney" is Sydney, Australia in a US story
     nearby: frozenset[str] = frozenset()
     regions: frozenset[str] = frozenset()  # the regions of the countries the text names
+    # the countries of the towns listed with it ("Paris, Amsterdam and The Hague"): a
+    # town abroad needs no country named when its list's other towns are there
+    listed: frozenset[str] = frozenset()
 
 
 # "raiders from Sudan", "deported to Canada", "the border with Somalia": a country named

@@ -30,6 +30,13 @@ _KIND_RE = "|".join(sorted(_KINDS, key=len, reverse=True))
 # Kind words after a common word that make it a place ("Forest village"); "Police camp",
 # "Market area" or "Border suburb" name a facility or a part of town, not a place called so.
 _SETTLEMENT_KINDS = frozenset(PLACE_KINDS.words("settlement"))
+# "landings at Paradise Bay", "the Victory Monument", "International Workers Day": a
+# landform or landmark word after a capitalised word ends a name the gazetteer does not
+# know; alone it is no town called Bay, Monument or Day
+_NAME_ENDS = frozenset(PLACE_KINDS.words("landform") + PLACE_KINDS.words("landmark"))
+# A person's surname said again alone is still the person, unless it also names a town
+# this big ("Pulse Orlando" names no one called Orlando)
+_PERSON_TOWN = 100_000
 _DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # Cues read backwards from the name: the text just before it must end with one of these.
 _BEFORE = (
@@ -71,6 +78,11 @@ _ORG_HEADS = frozenset("forces army front brigade brigades battalion council par
                        "regiment militia group organization organisation union liberation "
                        "revolutionary guard guards committee ministry agency news times post "
                        "tribune herald network radio tv television observatory".split())
+# "the Department of Homeland Security": an office's name and "of" before a run of
+# capitalised words make the run the rest of its name, whatever its words ("students of
+# Laikipia University" are at Laikipia)
+_OF_NAME = re.compile(r"\b(?:Department|Ministry|Office|Bureau|Secretary|Minister|Agency|Commission|"
+                      r"Council|Committee|Board|Authority|Institute)\s+of\s+$")
 # Lower-case heads that make the name before them an organisation's.
 _PARTY_WORDS = frozenset("party parties movement militia militias brigade brigades".split())
 _PLACE_KINDS_STRONG = ("country", "admin1")
@@ -147,6 +159,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
     stop = stopwords()
     out: list[PlaceMention] = []
     seen: dict[str, tuple[Place, ...]] = {}
+    people: set[str] = set()  # words read as the surname of someone the text named
     i = 0
     n = len(toks)
     while i < n:
@@ -164,12 +177,18 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
         j, end, cands, loose = found
         start = s0
         name = text[start:end]
+        if j == i + 1 and fold(name) in people and not any(
+                c.population >= _PERSON_TOWN or c.kind in _PLACE_KINDS_STRONG for c in cands):
+            i = j  # "a handgun in Sterling's pocket" after "Alton Sterling": the man again
+            continue
         if _RIVER.match(text, end):
             i = j  # "across the Dnipro river": a river, not the city named after it
             continue
         cue_b, phrase_start = _cue_before(text, start)
         cue_a, phrase_end = _cue_after(text, end)
         if _is_noise(text, toks, i, j, name, cands, cue_b, cue_a, stop, loose):
+            if j == i + 1 and i > 0 and _surname(text, toks[i - 1], s0, stop):
+                people.add(fold(name))  # "Governor Phil Bryant": Bryant, whom the text may name again
             # "Puli Alam": a one-word namesake ("Puli") inside a longer capitalised
             # name is not the place; the whole run, spelled loosely, may be.
             run = _run_end(text, toks, i)
@@ -180,6 +199,8 @@ def find_places(text: str, gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
                 name = text[start:end]
                 cue_a, phrase_end = _cue_after(text, end)
             if again is None or _is_noise(text, toks, i, j2, name, cands, cue_b, cue_a, stop, loose):
+                if run > i + 1:  # "Alton Lee Sterling": a name, its last word the surname
+                    people.add(fold(text[toks[run - 1][0]:_strip_possessive(text, toks[run - 1][1])]))
                 i = max(run, i + 1)
                 continue
             j = j2
@@ -341,6 +362,9 @@ def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name:
     if len(words) == 1 and words[0] in ethnic_names() and prev not in _LOCATIVE \
             and not any(c.kind in ("admin1", "admin2") for c in cands):
         return True  # "Maasai herders"; a group named like its county ("Kisii") stays
+    if i > 0 and len(words) == 1 and words[0] in _NAME_ENDS and text[toks[i - 1][1]:toks[i][0]] == " " \
+            and _capitalised(toks[i - 1][2]):
+        return True  # "Paradise Bay", "Crystal Lake": the end of a name not in the gazetteer
     if i > 0 and fold(toks[i - 1][2]).rstrip(".") in _TITLES:
         return True  # "President Kabila", "General Dostum"
     if len(words) == 1 and words[0] in _TITLES and j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " \
@@ -361,7 +385,7 @@ def _is_noise(text: str, toks: list[tuple[int, int, str]], i: int, j: int, name:
                 and text[toks[j][1]:toks[j + 1][0]] == " " and toks[j + 1][2] in _KINDS:
             return True  # "the Chin Zai area": the whole run names an unknown place
         if gap == " " and _capitalised(nxt) and len(words) == 1 and not strong \
-                and fold(nxt) not in stop:
+                and (fold(nxt) not in stop or _OF_NAME.search(text, max(0, toks[i][0] - 40), toks[i][0])):
             # "Hassan Qasim": an unknown capitalised word after a one-word match is
             # most often a surname; real places are rarely followed by one.
             return True

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tacitus.facts import PlaceMention, ResolvedPlace
@@ -92,12 +93,12 @@ class _Name:
     (``_score`` runs for every candidate)."""
 
     world_population: int  # the largest world city of this name (0: none)
-    names_a_country: bool  # it is a country's own name
+    countries: frozenset[str]  # the countries whose own name it is
 
 
 def _name(m: PlaceMention) -> _Name:
     return _Name(max((c.population for c in m.candidates if _world_city(c, m)), default=0),
-                 any(c.kind == "country" and own_name(c, m) for c in m.candidates))
+                 frozenset(c.country_code for c in m.candidates if c.kind == "country" and own_name(c, m)))
 
 
 def _in_area(p: Place, area: Place) -> bool:
@@ -144,10 +145,10 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[f
     # names countries of its region or goes round the world (countries of three regions
     # or more): "rallied in London" in a story of marches from Sydney to Paris
     world = _world_city(p, m) and (p.region in ctx.regions or len(ctx.regions) >= _WORLD_STORY)
-    if ctx.region and p.region != ctx.region and p.country_code not in ctx.countries and not world:
+    named = p.country_code in ctx.countries or p.country_code in ctx.listed
+    if ctx.region and p.region != ctx.region and not named and not world:
         return -5.0, why.refuse(": other region than the article's ({})", ctx.region)
-    if ctx.home_continent and continent(p.region) != ctx.home_continent \
-            and p.country_code not in ctx.countries and not world:
+    if ctx.home_continent and continent(p.region) != ctx.home_continent and not named and not world:
         # "Virginia", "Saku" or "Drama" in a Kenyan paper: a namesake on another
         # continent needs its country named in the text
         return -5.0, why.refuse(": on another continent than the outlet's ({})", ctx.home_continent)
@@ -158,9 +159,14 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[f
         # "rallied in London at the American embassy": the name of a city of millions is
         # that city, unless its namesake's province is named with it ("London, Ontario")
         return -5.0, why.refuse(": a namesake of a world city, not named with its own province")
-    if p.kind in ("city", "neighbourhood") and not own_name(p, m) and name.names_a_country:
+    if p.kind in ("city", "neighbourhood") and name.countries and (
+            not own_name(p, m) or p.country_code not in name.countries
+            and _cue_word(m) not in _TOWN_CUES and not (ctx.within is not None and _in_area(p, ctx.within))):
         # "in Baghdad, Iraq": a country's own name is the country, never a town that
-        # has it among its other names (Arak, Iran is also spelt "Iraq")
+        # has it among its other names (Arak, Iran is also spelt "Iraq"), nor a namesake
+        # town abroad ("Britain, China, France and Russia" are no towns in Maine and
+        # Ohio) unless a town word or its state says so ("China, Maine"); a city-state's
+        # city ("Singapore", "Djibouti") is in the country it names
         return -5.0, why.refuse(": the name is a country's own name")
     if ctx.within is not None and p.kind != "country":
         if _in_area(p, ctx.within):
@@ -356,6 +362,7 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
         if got is not None and _chose_country(got) and not ORIGIN_OR_DESTINATION.search(
                 text[max(0, mentions[j].span.start - 30):mentions[j].span.start]):
             nearby.setdefault(_paragraph(text, mentions[j]), []).append((j, got[0].country_code))
+    listed = _listed_countries(mentions, first)
     for i, m in enumerate(mentions):
         own_admin1, own_cities, own_place = shares.get(i, (None, frozenset(), None))
         admin1 = CountsLess(admin1_total, own_admin1)
@@ -368,7 +375,7 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
                          ctx.sources, ctx.home_continent,
                          i in unknown_before and i not in outer,
                          frozenset(c for j, c in nearby.get(_paragraph(text, m), ()) if j != i),
-                         ctx.regions)
+                         ctx.regions, listed.get(i, frozenset()))
         got = _pick(m, local)
         if got is None:
             if i in inside:
@@ -392,6 +399,24 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
         out.append(ResolvedPlace(m, place, precision, f"'{m.span.text}': {why}",
                                  round(s, 3)))
     return tuple(out)
+
+
+def _listed_countries(mentions: Sequence[PlaceMention], first: dict) -> dict[int, frozenset[str]]:
+    """For each mention, the countries of the towns listed with it ("European cities,
+    including Paris, Budapest, Amsterdam and The Hague"), as the first pass chose them:
+    a list names places of one story, so its members vouch for each other's countries."""
+    at = {m.span.start: i for i, m in enumerate(mentions)}
+    out: dict[int, set[str]] = {}
+    for i, m in enumerate(mentions):
+        for start in m.attachment.listed_with:
+            j = at.get(start)
+            if j is None:
+                continue
+            for a, b in ((i, j), (j, i)):
+                got = first.get(b)
+                if got is not None and got[0].kind == "city":
+                    out.setdefault(a, set()).add(got[0].country_code)
+    return {i: frozenset(cs) for i, cs in out.items()}
 
 
 def geocode(text: str, gazetteer: Gazetteer, *, dateline: str = "",

@@ -139,5 +139,15 @@ def _merge(group: list[Event]) -> Event:
         source="; ".join(dict.fromkeys(x for e in group for x in e.source.split("; ") if x)),
         confidence=max(e.confidence for e in group),
         evidence=evidence,
-        trace=(*head.trace, f"consolidated:{len(group)} mentions of one day, place and sides"),
+        trace=(*_dated(head.trace, group), f"consolidated:{len(group)} mentions of one day, place and sides"),
     )
+
+
+def _dated(trace: tuple[str, ...], group: list[Event]) -> tuple[str, ...]:
+    """The head's trace, with the surest way any mention of the group dated the day: a
+    mention told deep in the article with no date near it ("days after bombings in X")
+    is dated by another that reads the same day ("a shootout with police Monday")."""
+    if "date:unanchored" not in trace:
+        return trace
+    basis = next((s for e in group for s in e.trace if s.startswith("date:") and s != "date:unanchored"), None)
+    return tuple(basis if s == "date:unanchored" and basis else s for s in trace)

@@ -69,8 +69,13 @@ def resolve_draft(
     civilian_victims = any(c.kind == "killed" and c.civilians > 0 and not c.corroborating
                            for c in draft.casualties)
     crowd = agent is not None and agent.inter == 7 and _named_as_crowd(agent, draft)
+    # ACLED's excessive force is force used on the demonstrators: its doer is named, or
+    # the demonstrators are named as the ones hit. "Three people were shot dead as
+    # thousands marched" tells deaths beside a protest, by no one the text can name.
+    force_on_protest = (agent is not None and agent.inter in ARMED) or any(t.inter == 6 for t in targets) \
+        or any(c.noun and res.actors.cue_kind(c.noun) == "protesters" for c in draft.casualties)
     typing = classify(_cue_texts(draft), agent.inter if agent else None, [t.inter for t in targets],
-                      civilian_victims, crowd)
+                      civilian_victims, crowd, force_on_protest)
     if typing is None:
         return ()
     told = _place_mentions(draft, places, article_places)
@@ -81,14 +86,20 @@ def resolve_draft(
     typings = [typing] * len(shares)
     for i, cues in enumerate(_cues_by_place(draft, told, layout) or ()):
         typings[i] = classify(cues, agent.inter if agent else None, [t.inter for t in targets],
-                              civilian_victims, crowd) or typing
+                              civilian_victims, crowd, force_on_protest) or typing
     sources = _sources(draft.sources, article)
     events = []
     for i, share in enumerate(shares):
         rp = places[i] if places else None
-        actor1, actor2, assoc2 = _pick_actors(typings[i], agents, patients, unknown, country, draft)
+        sides, here = (agents, patients, unknown), country
+        if rp is not None and rp.place.country_code and rp.place.country_code != country_code:
+            # "protests in Paris, Budapest and The Hague": each town's demonstrators (and
+            # police) are of that town's country
+            here = _country_name(rp.place.country_code, res)
+            sides = _branches_for_parents(*_sides(draft.actors, rp.place.country_code, draft.date, res), res)
+        actor1, actor2, assoc2 = _pick_actors(typings[i], *sides, here, draft)
         event = _event(draft, article, typings[i], actor1, actor2, assoc2, rp, share, sources,
-                       country, res, number * 10 + i)
+                       here, res, number * 10 + i)
         how = place_rules.get(id(rp), "article_place") if rp is not None else "none"
         events.append(replace(event, trace=(*event.trace, f"place:{how}", _typed_by(typings[i], draft))))
     for k, rp in enumerate(references):
