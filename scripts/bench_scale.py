@@ -4,12 +4,13 @@ of storing and merging 1k / 10k / 100k articles into SQLite (and PostgreSQL with
 
 SOURCE is a JSONL of real articles (e.g. the 199 VOA texts); it is read, never copied into
 the repository. From it the script builds a corpus of --size articles (default 100,000) in
-a temporary folder (records without text left out): copy k of article i gets the id ``<id>~k``, a publication date 3·k days
-later (so its events fall on other days) and a last line ``Archive reference k-i.`` (so
-its text, hence its hash, differs; the line names no event).
+a temporary folder (records without text left out): copy k of article i gets the id
+``<id>~k``, a publication date 3·k days later (so its events fall on other days) and a last
+line ``Archive reference k-i.`` (so its text, hence its hash, differs; the line names no event).
 
     .venv/bin/python scripts/bench_scale.py SOURCE.jsonl [--size 100000] [--slice 3000]
         [--linear 1000,10000,100000] [--pg postgresql://…] [--skip-throughput]
+        [--baseline-src ../other/src]
 
 Throughput: each mode runs in a fresh child process on (a) SOURCE coded three times over
 (the corpus' first 3·len(SOURCE) lines) and (b) --slice articles from the middle of the
@@ -18,17 +19,28 @@ Columns: wall-clock articles/s and the speed-up over one process; CPU seconds of
 process tree (writer, scheduler, nannies, workers) and articles per CPU-second of it; and
 `workers`, articles per CPU-second of the coding processes alone (the per-core speed, which
 other jobs on a shared machine do not distort, unlike the wall-clock figures; the load
-average printed beside each row says how busy the machine was).
+average printed beside each row says how busy the machine was). After the bar, the CPU
+milliseconds per article spent off the workers (in one process: storing and merging), and
+their parts: `add` (Store.add), `reduce` (the closing incident merge), `main` (the rest of
+the writer's thread: reading results, the progress bar), `threads` (the writer process's
+other threads: the scheduler of a LocalCluster and the client's traffic) and `nannies`.
+With --baseline-src each mode (and each linear-cost row) also runs on another checkout's
+code (PYTHONPATH), right after this code's run, in rows marked (base): before and after,
+side by side in one run.
 Linear cost: SOURCE is coded once; copies of its (article, events) with new ids, each copy
 dated a whole source span later (so the events per country and day stay those of the source,
-as in a backfill of more years), are stored with incident merging, as `ingest` does in one process (each article
-re-merged as it is stored) and as `ingest --workers` does (stored pending, merged at the
-end by the (country, week) reduce); time per article at each size.
+as in a backfill of more years), are stored with incident merging, as `ingest` does in one
+process (each article re-merged as it is stored) and as `ingest --workers` does (stored
+pending, merged at the end by the (country, week) reduce), with the cleaned text handed
+over and a partition's articles (PARTITION) in one transaction, as ingest's writer does;
+time per article at each size.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import inspect
 import json
 import os
 import resource
@@ -36,11 +48,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 
 MB = 1024  # ru_maxrss is in KiB on Linux
 REPEATS, REPEAT_UP_TO = 3, 10_000  # the linear-cost sizes up to this are timed thrice, best kept
+PARTITION = 32  # articles stored per transaction in the linear-cost table: a 256 kB partition of VOA texts
 
 
 def build_corpus(source: Path, size: int, out: Path) -> int:
@@ -73,37 +87,82 @@ def _lines(corpus: Path, first: int, count: int, out: Path) -> Path:
 # --- one mode, in a child process ----------------------------------------------------------
 
 def child(mode: str, path: str, db: str) -> dict:
+    import tacitus
     from tacitus.scale.run import IngestJob, run_ingest
 
+    meter = _WriterMeter()
     started = time.perf_counter()
     if mode == "1 process":
         from tacitus.resources import Resources
 
         res = Resources.load()
-        ready, cpu0 = time.perf_counter(), _tree_cpu()
+        ready, cpu0, own0, main0 = time.perf_counter(), _tree_cpu(), _own_cpu(), time.thread_time()
         tally = run_ingest(IngestJob((path,), db), resources=res)
-        done, cpu1 = time.perf_counter(), _tree_cpu()
+        done, cpu1, own1, main1 = time.perf_counter(), _tree_cpu(), _own_cpu(), time.thread_time()
         workers_mb: list[float] = []
         workers_cpu = cpu1 - cpu0
     else:
-        import logging
-
-        from distributed import Client, LocalCluster
+        from distributed import Client
 
         from tacitus.scale.worker import ResourcesPlugin
 
         n = int(mode.split()[-1])
-        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, silence_logs=logging.ERROR,
-                          dashboard_address=":0") as cluster, Client(cluster) as client:
+        with _local_cluster(n) as cluster, Client(cluster) as client:
             client.register_plugin(ResourcesPlugin())
-            ready, cpu0, w0 = time.perf_counter(), _tree_cpu(), sum(client.run(_own_cpu).values())
+            w0 = sum(client.run(_own_cpu).values())
+            ready, cpu0, own0, main0 = time.perf_counter(), _tree_cpu(), _own_cpu(), time.thread_time()
             tally = run_ingest(IngestJob((path,), db, scheduler=cluster.scheduler_address))
-            done, cpu1, w1 = time.perf_counter(), _tree_cpu(), sum(client.run(_own_cpu).values())
+            done, cpu1, own1, main1 = time.perf_counter(), _tree_cpu(), _own_cpu(), time.thread_time()
+            w1 = sum(client.run(_own_cpu).values())
             workers_mb = sorted(client.run(_peak_mb).values())
             workers_cpu = w1 - w0
     return {"mode": mode, "articles": tally.stored, "events": tally.events, "incidents": tally.incidents,
             "failed": tally.failed, "startup_s": ready - started, "seconds": done - ready,
-            "cpu_s": cpu1 - cpu0, "workers_cpu_s": workers_cpu, "writer_mb": _peak_mb(), "workers_mb": workers_mb}
+            "cpu_s": cpu1 - cpu0, "workers_cpu_s": workers_cpu, "writer_mb": _peak_mb(), "workers_mb": workers_mb,
+            "add_s": meter.add_s, "reduce_s": meter.reduce_s, "main_s": main1 - main0, "own_s": own1 - own0,
+            "code": str(Path(tacitus.__file__).resolve().parent.parent)}
+
+
+def _local_cluster(n: int):
+    """The cluster ``ingest --workers n`` starts (as an older checkout started it, with --baseline-src)."""
+    try:
+        from tacitus.scale.cluster import local_cluster
+    except ImportError:
+        import logging
+
+        from distributed import LocalCluster
+
+        return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, silence_logs=logging.ERROR,
+                            dashboard_address=":0")
+    return local_cluster(n)
+
+
+class _WriterMeter:
+    """CPU seconds (of the calling thread) in ``Store.add`` and in the closing reduce, in
+    every mode alike: the writer's share, apart from the coding and the cluster's traffic."""
+
+    def __init__(self) -> None:
+        import tacitus.scale.run as run
+        from tacitus.store.base import Store
+
+        self.add_s = self.reduce_s = 0.0
+        add, reduce = Store.add, run.merge_pending
+
+        def timed_add(store, *args, **kwargs):
+            t = time.thread_time()
+            try:
+                return add(store, *args, **kwargs)
+            finally:
+                self.add_s += time.thread_time() - t
+
+        def timed_reduce(*args, **kwargs):
+            t = time.thread_time()
+            try:
+                return reduce(*args, **kwargs)
+            finally:
+                self.reduce_s += time.thread_time() - t
+
+        Store.add, run.merge_pending = timed_add, timed_reduce
 
 
 def _peak_mb() -> float:
@@ -129,64 +188,102 @@ def _tree_cpu() -> float:
     return total
 
 
-def run_modes(label: str, path: Path, folder: Path) -> None:
+def run_modes(label: str, path: Path, folder: Path, baseline: Path | None) -> None:
     print(f"\n== {label}: {path.name}")
-    print(f"{'mode':12s} {'stored':>6s} {'failed':>6s} {'events':>6s} {'incid.':>6s} {'wall s':>7s} {'art/s':>6s} "
-          f"{'speed-up':>8s} {'CPU s':>6s} {'art/CPU-s':>9s} {'workers':>8s} {'start-up':>8s}  peak MB (writer; workers)")
-    base = None
+    print(f"{'mode':19s} {'stored':>6s} {'failed':>6s} {'events':>6s} {'incid.':>6s} {'wall s':>7s} {'art/s':>6s} "
+          f"{'speed-up':>8s} {'CPU s':>6s} {'art/CPU-s':>9s} {'workers':>8s} | {'off-wkr':>7s} {'add':>5s} "
+          f"{'reduce':>6s} {'main':>5s} {'threads':>7s} {'nannies':>7s} | {'start-up':>8s}  peak MB (writer; workers)")
+    base: dict[str, float] = {}
     for mode in ("1 process", "--workers 1", "--workers 2"):
-        db = folder / f"{label}-{mode.replace(' ', '').replace('-', '')}.db"
-        out = subprocess.run([sys.executable, __file__, "--child", mode, str(path), str(db)],
-                             capture_output=True, text=True, check=True)
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        rate = r["articles"] / r["seconds"]
-        base = base or rate
-        peaks = f"{r['writer_mb']:.0f}" + ("; " + ", ".join(f"{m:.0f}" for m in r["workers_mb"]) if r["workers_mb"] else "")
-        print(f"{mode:12s} {r['articles']:6d} {r['failed']:6d} {r['events']:6d} {r['incidents']:6d} "
-              f"{r['seconds']:7.1f} {rate:6.1f} {rate / base:7.2f}x {r['cpu_s']:6.1f} "
-              f"{r['articles'] / r['cpu_s']:9.1f} {r['articles'] / r['workers_cpu_s']:8.1f} {r['startup_s']:7.1f}s  "
-              f"{peaks}   (load {os.getloadavg()[0]:.1f})", flush=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(db) + suffix).unlink(missing_ok=True)
+        for code, src in (("", None), (" (base)", baseline)) if baseline else (("", None),):
+            db = folder / f"{label}-{mode.replace(' ', '').replace('-', '')}{code.strip(' ()')}.db"
+            env = {**os.environ, "PYTHONPATH": str(src)} if src else None
+            out = subprocess.run([sys.executable, __file__, "--child", mode, str(path), str(db)],
+                                 capture_output=True, text=True, check=True, env=env)
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            if src and Path(r["code"]) != src.resolve():
+                sys.exit(f"bench_scale: the baseline run imported tacitus from {r['code']}, not {src}")
+            _row(mode + code, r, base.setdefault(code, r["articles"] / r["seconds"]))
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(db) + suffix).unlink(missing_ok=True)
+
+
+def _row(mode: str, r: dict, base_rate: float) -> None:
+    """One mode's figures. After the bar, milliseconds of CPU per article stored: off the
+    workers (the whole tree but the workers: writer, scheduler, nannies; in one process, the
+    storing and merging), then its parts: in Store.add, in the closing reduce, the rest of
+    the writer's main thread (reading results, the progress bar), the writer process's other
+    threads (the scheduler and the client's traffic) and the nannies."""
+    n = r["articles"]
+    rate = n / r["seconds"]
+    ms = lambda s: f"{1000 * s / n:.2f}" if n else "-"  # noqa: E731
+    one = not r["workers_mb"]
+    off = r["add_s"] + r["reduce_s"] if one else r["cpu_s"] - r["workers_cpu_s"]
+    main = "-" if one else ms(r["main_s"] - r["add_s"] - r["reduce_s"])
+    threads = "-" if one else ms(r["own_s"] - r["main_s"])
+    nannies = "-" if one else ms(r["cpu_s"] - r["own_s"] - r["workers_cpu_s"])
+    peaks = f"{r['writer_mb']:.0f}" + ("; " + ", ".join(f"{m:.0f}" for m in r["workers_mb"]) if r["workers_mb"] else "")
+    print(f"{mode:19s} {n:6d} {r['failed']:6d} {r['events']:6d} {r['incidents']:6d} "
+          f"{r['seconds']:7.1f} {rate:6.1f} {rate / base_rate:7.2f}x {r['cpu_s']:6.1f} "
+          f"{n / r['cpu_s']:9.1f} {n / r['workers_cpu_s']:8.1f} | {ms(off):>7s} {ms(r['add_s']):>5s} "
+          f"{ms(r['reduce_s']):>6s} {main:>5s} {threads:>7s} {nannies:>7s} | {r['startup_s']:7.1f}s  "
+          f"{peaks}   (load {os.getloadavg()[0]:.1f})", flush=True)
 
 
 # --- linear cost of storing and merging ---------------------------------------------------
 
-def linear(source: Path, sizes: list[int], urls: list[str], folder: Path) -> None:
+WAYS = ("one process (merge each)", "--workers (pending + reduce)")
+
+
+def linear(source: Path, sizes: list[int], urls: list[str], folder: Path, baseline: Path | None) -> None:
+    """The table: each row (database, way) in a fresh child process, which codes the source
+    once (not timed) and stores the copies; with ``baseline`` each row also on that code."""
+    print("\n== store + incident merge, per article: ms per article, wall clock (CPU of this "
+          f"process and of the database server), best of {REPEATS} runs up to {REPEAT_UP_TO:,} articles")
+    print(f"{'database':10s} {'way':35s} " + " ".join(f"{n:>20,d}" for n in sizes) + "  largest/smallest")
+    for url in urls:
+        for way in range(len(WAYS)):
+            for code, src in (("", None), (" (base)", baseline)) if baseline else (("", None),):
+                env = {**os.environ, "PYTHONPATH": str(src)} if src else None
+                out = subprocess.run([sys.executable, __file__, "--linear-row", str(source), url, str(way),
+                                      ",".join(map(str, sizes)), str(folder)],
+                                     capture_output=True, text=True, check=True, env=env)
+                r = json.loads(out.stdout.strip().splitlines()[-1])
+                walls = [wall / n for n, (wall, _) in zip(sizes, r["runs"])]
+                cells = [f"{1000 * wall / n:6.2f} ({1000 * cpu / n:5.2f} CPU)"
+                         for n, (wall, cpu) in zip(sizes, r["runs"])]
+                name = "PostgreSQL" if url != "sqlite" else "SQLite"
+                print(f"{name:10s} {WAYS[way] + code:35s} " + " ".join(f"{c:>20s}" for c in cells)
+                      + f"  {max(walls) / min(walls):.2f}   (load {os.getloadavg()[0]:.1f}; "
+                      f"{r['articles']} source articles, {r['events']} events)", flush=True)
+
+
+def linear_row(source: str, url: str, way: int, sizes: list[int], folder: Path) -> dict:
+    """(wall, CPU) seconds of storing each size of copies one way, the best of the repeats."""
     from tacitus.ingest import read_articles
     from tacitus.pipeline import Pipeline
 
-    articles = list(read_articles([str(source)], on_error="skip"))  # 3 VOA records have no text
-    coded = list(zip(articles, Pipeline().code_many(articles)))
-    print(f"\n== store + incident merge, per article ({len(coded)} source articles coded once, "
-          f"{sum(len(e) for _, e in coded)} events)")
-    print("ms per article, wall clock (CPU of this process and of the database server), "
-          f"best of {REPEATS} runs up to {REPEAT_UP_TO:,} articles")
-    print(f"{'database':10s} {'way':28s} " + " ".join(f"{n:>20,d}" for n in sizes) + "  largest/smallest")
-    for url in urls:
-        for way in ("one process (merge each)", "--workers (pending + reduce)"):
-            cells, walls = [], []
-            for n in sizes:
-                target = url if url != "sqlite" else str(folder / f"linear-{n}.db")
-                runs = []
-                for _ in range(REPEATS if n <= REPEAT_UP_TO else 1):
-                    runs.append(_store_copies(coded, n, target, reduce=way.startswith("--workers")))
-                    if url == "sqlite":
-                        for suffix in ("", "-wal", "-shm"):
-                            Path(target + suffix).unlink(missing_ok=True)
-                wall, cpu = min(runs)
-                walls.append(wall / n)
-                cells.append(f"{1000 * wall / n:6.2f} ({1000 * cpu / n:5.2f} CPU)")
-            name = "PostgreSQL" if url != "sqlite" else "SQLite"
-            print(f"{name:10s} {way:28s} " + " ".join(f"{c:>20s}" for c in cells)
-                  + f"  {max(walls) / min(walls):.2f}   (load {os.getloadavg()[0]:.1f})", flush=True)
+    articles = list(read_articles([source], on_error="skip"))  # 3 VOA records have no text
+    pipe = Pipeline()
+    coded = [(a, x.events, x.article) for a in articles for x in [pipe.explain(a)]]  # x.article: as cleaned
+    runs = []
+    for n in sizes:
+        target = url if url != "sqlite" else str(folder / f"linear-{n}.db")
+        tries = []
+        for _ in range(REPEATS if n <= REPEAT_UP_TO else 1):
+            tries.append(_store_copies(coded, n, target, reduce=way == 1))
+            if url == "sqlite":
+                for suffix in ("", "-wal", "-shm"):
+                    Path(target + suffix).unlink(missing_ok=True)
+        runs.append(min(tries))
+    return {"runs": runs, "articles": len(coded), "events": sum(len(e) for _, e, _ in coded)}
 
 
 def _stride(coded) -> dt.timedelta:
     """How far apart the copies are dated: the span of the source's dates and a month, so each
     copy has a period of its own and the events per country and day stay as in the source
     (a backfill of more years, not more reports of the same days)."""
-    days = [e.event_date for _, events in coded for e in events if e.event_date is not None]
+    days = [e.event_date for _, events, _ in coded for e in events if e.event_date is not None]
     return (max(days) - min(days)) + dt.timedelta(days=30)
 
 
@@ -201,18 +298,37 @@ def _store_copies(coded, n: int, url: str, *, reduce: bool) -> tuple[float, floa
     server = _postgres_processes(url) if url.startswith("postgres") else []
     with open_store(url) as store:
         started, cpu = time.perf_counter(), _own_cpu() + _cpu_of(server)
-        for m in range(n):
-            k, i = divmod(m, len(coded))
-            article, events = coded[i]
-            shift = stride * k
-            copy = replace(article, id=f"{article.id}~{k}", text=f"{article.text}\n\nArchive reference {k}-{i}.",
-                           published=article.published and article.published + shift)
-            store.add(copy, [replace(e, event_id_cnty=f"{e.event_id_cnty}~{k}", article_id=copy.id,
-                                     event_date=e.event_date and e.event_date + shift) for e in events],
-                      merge=not reduce)
+        for first in range(0, n, PARTITION):
+            # A partition's articles in one transaction, as ingest stores them (where it does:
+            # an older checkout, with --baseline-src, commits each article).
+            with getattr(store, "batch", lambda _: nullcontext())("bench"):
+                for m in range(first, min(n, first + PARTITION)):
+                    k, i = divmod(m, len(coded))
+                    article, events, cleaned = coded[i]
+                    shift = stride * k
+                    tail = f"\n\nArchive reference {k}-{i}."
+                    copy = replace(article, id=f"{article.id}~{k}", text=article.text + tail,
+                                   published=article.published and article.published + shift)
+                    store.add(copy, [replace(e, event_id_cnty=f"{e.event_id_cnty}~{k}", article_id=copy.id,
+                                             event_date=e.event_date and e.event_date + shift) for e in events],
+                              merge=not reduce, **_cleaned(cleaned, copy, tail))
         if reduce:
             merge_pending(store)
         return time.perf_counter() - started, _own_cpu() + _cpu_of(server) - cpu
+
+
+def _cleaned(cleaned, copy, tail: str) -> dict:
+    """The cleaned text handed to ``Store.add`` with a copy, as the ingest writer gets it
+    from the coding (the source's cleaned text and the copy's last line); none to a
+    checkout whose store cleans each article itself (--baseline-src)."""
+    return {"cleaned": replace(cleaned, id=copy.id, text=cleaned.text + tail)} if _takes_cleaned() else {}
+
+
+@functools.cache
+def _takes_cleaned() -> bool:
+    from tacitus.store.base import Store
+
+    return "cleaned" in inspect.signature(Store.add).parameters
 
 
 def _postgres_processes(url: str) -> list:
@@ -253,6 +369,10 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         print(json.dumps(child(*sys.argv[2:5])))
         return
+    if len(sys.argv) > 1 and sys.argv[1] == "--linear-row":
+        source, url, way, sizes, folder = sys.argv[2:7]
+        print(json.dumps(linear_row(source, url, int(way), [int(n) for n in sizes.split(",")], Path(folder))))
+        return
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("source", type=Path, help="JSONL of real articles (read only)")
     ap.add_argument("--size", type=int, default=100_000, help="articles in the built corpus")
@@ -261,6 +381,8 @@ def main() -> None:
     ap.add_argument("--pg", help="an empty PostgreSQL database for the linear-cost table (its tables are dropped)")
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--skip-linear", action="store_true")
+    ap.add_argument("--baseline-src", type=Path, help="another checkout's src folder: each throughput mode and "
+                    "linear-cost row runs with it too, right after this code, rows marked (base)")
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at the start")
     with tempfile.TemporaryDirectory(prefix="tacitus-bench-") as tmp:
@@ -271,13 +393,14 @@ def main() -> None:
             n_source = build_corpus(args.source, args.size, corpus)
             print(f"corpus: {args.size:,} articles from {n_source} ({corpus.stat().st_size / 1e6:.0f} MB) "
                   f"built in {time.perf_counter() - t:.1f} s")
-            run_modes("source x3", _lines(corpus, 0, 3 * n_source, folder / "source3.jsonl"), folder)
+            run_modes("source x3", _lines(corpus, 0, 3 * n_source, folder / "source3.jsonl"), folder,
+                      args.baseline_src)
             middle = args.size // 2
             run_modes(f"corpus {middle:,}-{middle + args.slice:,}",
-                      _lines(corpus, middle, args.slice, folder / "slice.jsonl"), folder)
+                      _lines(corpus, middle, args.slice, folder / "slice.jsonl"), folder, args.baseline_src)
         if not args.skip_linear:
             sizes = [int(s) for s in args.linear.split(",")]
-            linear(args.source, sizes, ["sqlite"] + ([args.pg] if args.pg else []), folder)
+            linear(args.source, sizes, ["sqlite"] + ([args.pg] if args.pg else []), folder, args.baseline_src)
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 

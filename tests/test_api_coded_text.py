@@ -55,7 +55,7 @@ def _written_before_6(monkeypatch, store_url: str) -> Iterator[None]:
     """Inside, the store is written as a Tacitus before schema version 6 wrote it: it knows
     five migrations and keeps no coded text."""
     with _older_schema(monkeypatch, store_url, 5), monkeypatch.context() as older:
-        older.setattr(tacitus.store.coded, "keep", lambda conn, article: None)
+        older.setattr(tacitus.store.coded, "keep", lambda conn, article, cleaned=None: None)
         yield
 
 
@@ -72,6 +72,18 @@ def _no_cleaning_or_geocoding(monkeypatch) -> Iterator[None]:
             m.setattr(tacitus.clean, cleaning, refuse)
         m.setattr(Gazetteer, "open", classmethod(refuse))
         yield
+
+
+def test_store_keeps_the_cleaned_text_handed_over_and_does_not_clean_again(tmp_path, monkeypatch):
+    article, other = _article(7), _article(8)
+    cleaned, coded_event = clean(article), _coded_event(article)
+    with open_store(str(tmp_path / "handed.db")) as store, _no_cleaning_or_geocoding(monkeypatch):
+        assert store.add(article, [coded_event], cleaned=cleaned)
+        kept = store.coded_article(store.article(article.id))
+        assert (kept.title, kept.text) == (cleaned.title, cleaned.text) != (article.title, article.text)
+        with pytest.raises(ValueError, match="'coded-7' given for article 'coded-8'"):
+            store.add(other, [], cleaned=cleaned)  # another article's text: refused, nothing written
+        assert store.article(other.id) is None and store.article_count() == 1
 
 
 def test_store_keeps_the_text_as_coded_and_an_upgrade_recovers_it_only_where_the_spans_agree(

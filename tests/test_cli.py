@@ -249,14 +249,14 @@ def test_cli_ingest_a_bug_on_one_article_loses_only_that_article(
         runner, shared_pipeline, report, clash, tmp_path, monkeypatch):
     import tacitus.pipeline as pipeline_module
 
-    real = pipeline_module.code_batch
+    real = pipeline_module.explain_batch
 
     def fragile(articles, res, settings=pipeline_module.Settings()):
         if any("BOOM" in a.text for a in articles):
             raise ZeroDivisionError("a bug in a stage")
         return real(articles, res, settings)
 
-    monkeypatch.setattr(pipeline_module, "code_batch", fragile)
+    monkeypatch.setattr(pipeline_module, "explain_batch", fragile)
     bomb = tmp_path / "bomb.txt"
     bomb.write_text("BOOM. Gunmen attacked a bus in Mandera on Monday.", encoding="utf-8")
     db = tmp_path / "events.db"

@@ -17,6 +17,7 @@ import pytest
 
 from tacitus.errors import InputError
 from tacitus.samples import sample_articles
+from tacitus.scale.cluster import QUIET, TRIM
 from tacitus.scale.run import IngestJob, run_ingest
 from tacitus.store import open_store
 
@@ -45,18 +46,29 @@ def single(corpus, tmp_path_factory, pipeline):
     with open_store(db) as store:
         events, incidents = list(store.events()), list(store.incidents())
     assert any(len(i.event_ids) > 1 for i in incidents), "the corpus must merge reports, or nothing is checked"
+    assert _coded_as_cleaning_gives(db)
     return tally, events, incidents
 
 
 @pytest.fixture()
 def cluster():
-    import logging
+    from distributed import Client
 
-    from distributed import Client, LocalCluster
+    from tacitus.scale.cluster import local_cluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, silence_logs=logging.ERROR,
-                      dashboard_address=":0") as local, Client(local) as client:
+    with local_cluster(2) as local, Client(local) as client:
         yield local, client
+
+
+def _coded_as_cleaning_gives(db: str) -> bool:
+    """Whether every stored article keeps the text that cleaning it gives (the workers hand
+    the text they coded over to the writer, which no longer cleans it again)."""
+    from tacitus.clean import clean
+
+    with open_store(db) as store:
+        ids = [r["id"] for r in store._conn.execute("SELECT id FROM articles")]
+        pairs = [(store.coded_article(a), clean(a)) for a in map(store.article, ids)]
+    return bool(pairs) and all((k.title, k.text) == (c.title, c.text) for k, c in pairs)
 
 
 def _stored(db: str):
@@ -64,8 +76,16 @@ def _stored(db: str):
         return list(store.events()), list(store.incidents()), store.article_count()
 
 
+def _worker_settings() -> tuple:
+    import dask
+
+    return tuple(dask.config.get(key) for key in QUIET) + (TRIM in os.environ,)
+
+
 def test_scale_two_workers_store_what_one_process_stores(corpus, single, cluster, tmp_path, capsys):
-    local, _ = cluster
+    local, client = cluster
+    # The workers run without Dask's stack sampling, with its slower timers and glibc's own trimming.
+    assert set(client.run(_worker_settings).values()) == {tuple(QUIET.values()) + (False,)}
     db = str(tmp_path / "cluster.db")
     tally = run_ingest(IngestJob((str(corpus),), db, scheduler=local.scheduler_address, block_bytes=BLOCK))
     one, events, incidents = single
@@ -74,6 +94,7 @@ def test_scale_two_workers_store_what_one_process_stores(corpus, single, cluster
     got_events, got_incidents, articles = _stored(db)
     assert got_events == events
     assert got_incidents == incidents
+    assert _coded_as_cleaning_gives(db)
     again = run_ingest(IngestJob((str(corpus),), db, scheduler=local.scheduler_address, block_bytes=BLOCK))
     assert (again.stored, again.skipped) == (0, one.stored)
     assert _stored(db) == (events, incidents, articles)

@@ -82,21 +82,21 @@ def code_batch(articles: Sequence[Article], res: Resources,
 def explain_batch(articles: Sequence[Article], res: Resources,
                   settings: Settings = Settings()) -> list[Explanation]:
     """``code_batch`` with the decisions behind each article's events."""
-    prepared: list[tuple[Article, ArticleContext, tuple[Facts, ...], list[int]] | None] = []
+    prepared: list[tuple[Article, ArticleContext, tuple[Facts, ...], list[int]] | Article] = []
     for article in articles:
         cleaned = clean(article)
         if not cleaned.text.strip():
-            prepared.append(None)
+            prepared.append(cleaned)  # nothing left to code
             continue
         context = article_context(cleaned, res)
         facts = read_facts(cleaned, res, context)
         prepared.append((cleaned, context, facts, event_sentences(facts) if res.nlp is not None else []))
-    sentences = [p[2][i].sentence for p in prepared if p is not None for i in p[3]]
+    sentences = [p[2][i].sentence for p in prepared if isinstance(p, tuple) for i in p[3]]
     parsed = iter(parse(res.nlp, sentences) if sentences and res.nlp is not None else ())
     out: list[Explanation] = []
-    for article, p in zip(articles, prepared):
-        if p is None:
-            out.append(Explanation(article, (), ()))
+    for p in prepared:
+        if isinstance(p, Article):
+            out.append(Explanation(p, (), ()))
             continue
         cleaned, context, facts, wanted = p
         docs = {i: next(parsed) for i in wanted}

@@ -44,10 +44,11 @@ def role_in(doc: Doc, start: int, end: int, trigger: int, *, words: bool = True)
         return ""
     if not words:
         return _parse_role(doc, span, start, trigger)
-    after = doc.text[end:end + 12]
-    if _PERPETRATOR.search(doc.text[max(0, start - 40):start]):
+    text = doc.text  # spaCy joins the tokens' texts anew at each read
+    after = text[end:end + 12]
+    if _PERPETRATOR.search(text[max(0, start - 40):start]):
         return "agent"  # "gunmen believed to be linked to X", "X claimed responsibility"
-    if _CLAIMED.match(doc.text, end):
+    if _CLAIMED.match(text, end):
         return "agent"  # "X claimed responsibility", "the Islamic State group claimed the attack"
     if re.match(r"-?(?:held|controlled|occupied)\b", after):
         return "patient"  # "regime-held neighbourhoods": the holder is the one hit

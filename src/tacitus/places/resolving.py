@@ -111,28 +111,54 @@ def _in_area(p: Place, area: Place) -> bool:
         key(p.admin2) == name or p.parent == area.geonameid
 
 
-def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[float, str]:
+class _Why:
+    """Why a candidate scored as it did, formatted only for the one chosen: ``_score``
+    weighs every candidate of every mention, and their reasons are read for one."""
+
+    __slots__ = ("place", "parts", "refused")
+
+    def __init__(self, place: Place) -> None:
+        self.place = place
+        self.parts: list[tuple[str, tuple]] = []
+        self.refused: tuple[str, tuple] | None = None
+
+    def add(self, template: str, *args: object) -> None:
+        self.parts.append((template, args))
+
+    def refuse(self, template: str, *args: object) -> _Why:
+        self.refused = (template, args)
+        return self
+
+    def __str__(self) -> str:
+        p = self.place
+        head = f"{p.kind} '{p.name}' ({p.country_code}" \
+            + (f", {p.admin1}" if p.admin1 and p.kind != "admin1" else "") + ")"
+        if self.refused is not None:
+            return head + self.refused[0].format(*self.refused[1])
+        return "; ".join([head] + [template.format(*args) for template, args in self.parts])
+
+
+def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[float, _Why]:
     s = _prior(p)
-    why = [f"{p.kind} '{p.name}' ({p.country_code}"
-           + (f", {p.admin1}" if p.admin1 and p.kind != "admin1" else "") + ")"]
+    why = _Why(p)
     # a city of half a million by its own name needs no country named, in a story that
     # names countries of its region or goes round the world (countries of three regions
     # or more): "rallied in London" in a story of marches from Sydney to Paris
     world = _world_city(p, m) and (p.region in ctx.regions or len(ctx.regions) >= _WORLD_STORY)
     named = p.country_code in ctx.countries or p.country_code in ctx.listed
     if ctx.region and p.region != ctx.region and not named and not world:
-        return -5.0, why[0] + f": other region than the article's ({ctx.region})"
+        return -5.0, why.refuse(": other region than the article's ({})", ctx.region)
     if ctx.home_continent and continent(p.region) != ctx.home_continent and not named and not world:
         # "Virginia", "Saku" or "Drama" in a Kenyan paper: a namesake on another
         # continent needs its country named in the text
-        return -5.0, why[0] + f": on another continent than the outlet's ({ctx.home_continent})"
+        return -5.0, why.refuse(": on another continent than the outlet's ({})", ctx.home_continent)
     if m.loose and p.country_code not in ctx.countries:
-        return -5.0, why[0] + ": a loose spelling match outside the article's countries"
+        return -5.0, why.refuse(": a loose spelling match outside the article's countries")
     if p.kind == "city" and not world and not (ctx.within is not None and _in_area(p, ctx.within)) \
             and name.world_population > 20 * p.population:
         # "rallied in London at the American embassy": the name of a city of millions is
         # that city, unless its namesake's province is named with it ("London, Ontario")
-        return -5.0, why[0] + ": a namesake of a world city, not named with its own province"
+        return -5.0, why.refuse(": a namesake of a world city, not named with its own province")
     if p.kind in ("city", "neighbourhood") and name.countries and (
             not own_name(p, m) or p.country_code not in name.countries
             and _cue_word(m) not in _TOWN_CUES and not (ctx.within is not None and _in_area(p, ctx.within))):
@@ -141,14 +167,14 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[f
         # town abroad ("Britain, China, France and Russia" are no towns in Maine and
         # Ohio) unless a town word or its state says so ("China, Maine"); a city-state's
         # city ("Singapore", "Djibouti") is in the country it names
-        return -5.0, why[0] + ": the name is a country's own name"
+        return -5.0, why.refuse(": the name is a country's own name")
     if ctx.within is not None and p.kind != "country":
         if _in_area(p, ctx.within):
             s += 1.2
-            why.append(f"lies in {ctx.within.name}, named with it")
+            why.add("lies in {}, named with it", ctx.within.name)
         elif ctx.within.kind == "country":
             # "Paris, France": a country named with a town is never misnamed
-            return -5.0, why[0] + f": not in {ctx.within.name}, named with it"
+            return -5.0, why.refuse(": not in {}, named with it", ctx.within.name)
         else:
             # A namesake in the named area wins; with none, the name itself is trusted
             # over the area (reports misname a district's province more often than the
@@ -159,32 +185,32 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[f
         # "Roysambu, Nairobi": a city of the admin area's name is what a bare name after
         # a quarter means (ACLED codes the quarter as the city, precision 1)
         s += 1.0
-        why.append("named as where the place before it lies")
+        why.add("named as where the place before it lies")
     if ctx.others and p.kind != "country" and p.latitude is not None and p.country_code not in ctx.nearby \
             and not world and ctx.others.far_from((p.latitude, p.longitude)):
         s -= 1.5
-        why.append(f"over {FAR_KM:.0f} km from the text's other places")
+        why.add("over {:.0f} km from the text's other places", FAR_KM)
     if p.kind == "city" and p.population < _SMALL_TOWN and not own_name(p, m) \
             and not _backed(p.country_code, m, ctx):
         # "Kibaki" as a Ukrainian hamlet's other name: a name that alone votes its
         # country in is no evidence for itself
-        return -5.0, why[0] + ": a small town's other name, with nothing else in the text " \
-            "pointing to its country"
+        return -5.0, why.refuse(": a small town's other name, with nothing else in the text "
+                                "pointing to its country")
     if p.country_code in ctx.nearby and p.kind != "country":
         s += 1.5
-        why.append("in the country its paragraph names")
+        why.add("in the country its paragraph names")
     if p.country_code == ctx.country:
         s += 1.0
-        why.append(f"in the article's country {ctx.country}")
+        why.add("in the article's country {}", ctx.country)
     elif p.country_code in ctx.countries:
         s += 0.6
-        why.append("in a country the text names")
+        why.add("in a country the text names")
     elif ctx.country and not world:
         s -= 0.8
     a1 = ctx.admin1.get((p.country_code, p.admin1 or p.name), 0)
     if a1 and p.kind != "country":
         s += min(a1, 2) * 0.6
-        why.append(f"{p.admin1} has other places the text names")
+        why.add("{} has other places the text names", p.admin1)
     if own_name(p, m):
         s += 0.4  # its own name, not one of its alternate names
     if p.kind == "country" and _cue_word(m) not in _TOWN_CUES:
@@ -192,7 +218,7 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[f
     if p.kind == "neighbourhood":
         if p.parent in ctx.cities:
             s += 2.0
-            why.append("a neighbourhood of a city the text names")
+            why.add("a neighbourhood of a city the text names")
         else:
             s -= 0.3
     word = _cue_word(m)
@@ -202,7 +228,7 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[f
                 (word in _TOWN_CUES and p.kind == "city") or \
                 (word in _HOOD_CUES and p.kind == "neighbourhood"):
             s += 1.5
-            why.append(f"'{word}' says {p.kind}")
+            why.add("'{}' says {}", word, p.kind)
         elif p.kind in ("admin1", "admin2", "country") and word in _TOWN_CUES + _HOOD_CUES:
             s -= 0.5
         elif p.kind in ("city", "neighbourhood") and word in _ADMIN1_CUES + _ADMIN2_CUES:
@@ -212,7 +238,7 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[f
         # "western Deir ez-Zor" is part of the governorate; but "western Kabul" is a
         # part of a city of millions, which is named by its quarters.
         s += 1.0
-    return s, "; ".join(why)
+    return s, why
 
 
 def _city_of_same_name(p: Place, m: PlaceMention) -> bool:
@@ -248,7 +274,7 @@ def _chose_country(got: tuple[Place, float, str] | None) -> bool:
 
 
 def _pick(m: PlaceMention, ctx: PlaceContext) -> tuple[Place, float, str] | None:
-    best: tuple[Place, float, str] | None = None
+    best: tuple[Place, float, _Why] | None = None
     name = _name(m)
     for p in m.candidates:
         s, why = _score(p, m, ctx, name)
@@ -258,7 +284,7 @@ def _pick(m: PlaceMention, ctx: PlaceContext) -> tuple[Place, float, str] | None
             best = (p, s, why)
     if best is None or best[1] < _MIN_SCORE:
         return None
-    return best
+    return best[0], best[1], str(best[2])
 
 
 def _containers(mentions: tuple[PlaceMention, ...], text: str) -> dict[int, int]:

@@ -1,27 +1,31 @@
 """``tacitus ingest``: in this process, or mapped over partitions on a Dask cluster.
 
-In this process (the default) each article is coded and stored in its own transaction
-with the incidents it joins, as before. With ``workers`` (a ``LocalCluster`` of that many
-processes, one thread each) or ``scheduler`` (an existing cluster), partitions are coded
-on the workers and flow back to this process, the one writer, which stores each article
-in its own transaction with its events *pending*; the incidents are then merged as a
+In this process (the default) each article is coded and stored with the incidents it
+joins, as before. With ``workers`` (a ``LocalCluster`` of that many processes, one thread
+each) or ``scheduler`` (an existing cluster), partitions are coded on the workers and
+flow back to this process, the one writer, which stores each article with its events
+*pending* and the text the worker cleaned; the incidents are then merged as a
 bounded re-merge of a few weeks at a time (``tacitus.scale.reduce``). Either way an article is
 stored once (by id or text): the workers are told which articles are already stored
 before they code a partition, and re-running a killed backfill finishes it. A worker
 that dies has its partition retried by Dask elsewhere; a partition that kills workers
-again and again is reported by name and the rest goes on.
+again and again is reported by name and the rest goes on. Either way the writer stores a
+partition's articles in one transaction (``Store.batch``), each article in a savepoint of
+it: an article that fails is undone alone, and a writer killed mid-partition leaves that
+partition's articles unstored, to be coded again by a re-run.
 """
 from __future__ import annotations
 
 import datetime as dt
 import importlib.util
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 
 from tacitus.errors import InputError, TacitusError
 from tacitus.ingest import Overrides
+from tacitus.scale.cluster import local_cluster
 from tacitus.scale.partitions import BLOCK_BYTES, Partition, plan
 from tacitus.scale.progress import Bar, plural
 from tacitus.scale.reduce import merge_pending
@@ -106,7 +110,7 @@ def _failed(tally: Tally, bar: Bar, line: str, articles: int = 1) -> None:
 
 def _store(store: Store, coded: Coded, tally: Tally, bar: Bar, *, merge: bool) -> None:
     try:
-        added = store.add(coded.article, coded.events, merge=merge)
+        added = store.add(coded.article, coded.events, merge=merge, cleaned=coded.cleaned)
     except TacitusError as exc:
         _failed(tally, bar, str(exc))
         return
@@ -120,12 +124,24 @@ def _store(store: Store, coded: Coded, tally: Tally, bar: Bar, *, merge: bool) -
 
 
 def _write(result: PartResult, store: Store, tally: Tally, bar: Bar, *, merge: bool) -> None:
+    """Store a partition's articles in one transaction, each article alone undone if it fails."""
     for line in result.failures:
         _failed(tally, bar, line)
     tally.skipped += result.skipped
     bar.advance(result.skipped)
-    for coded in result.coded:
-        _store(store, coded, tally, bar, merge=merge)
+    done = Tally(tally.db)
+    try:
+        with store.batch(f"{result.part.label}: not stored"):
+            for coded in result.coded:
+                _store(store, coded, done, bar, merge=merge)
+    except TacitusError as exc:  # the commit failed: none of the partition's articles stayed
+        tally.failed += done.failed + done.stored
+        tally.skipped += done.skipped
+        bar.note(f"tacitus: {exc}; {plural(done.stored, 'article')} of it not stored")
+        bar.advance(0, failures=done.stored)
+        return
+    for name in ("stored", "skipped", "failed", "events", "withheld"):
+        setattr(tally, name, getattr(tally, name) + getattr(done, name))
 
 
 def _code_here(parts: list[Partition], job: IngestJob, store: Store, tally: Tally, bar: Bar,
@@ -146,33 +162,30 @@ def _load_resources() -> Resources:
 @contextmanager
 def _cluster(job: IngestJob, bar: Bar) -> Iterator:
     """A client of the job's cluster: a new LocalCluster, or the scheduler given."""
-    import logging
+    from distributed import Client
 
-    from distributed import Client, LocalCluster
+    with ExitStack() as stack:
+        if job.scheduler:
+            try:
+                client = Client(job.scheduler, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise TacitusError(f"{job.scheduler}: cannot reach a Dask scheduler there ({exc})") from None
+        else:
+            client = Client(stack.enter_context(local_cluster(job.workers)))
+        stack.callback(client.close)
+        yield _ready(client, job, bar)
 
-    if job.scheduler:
-        cluster = None
-        try:
-            client = Client(job.scheduler, timeout=CONNECT_TIMEOUT)
-        except (OSError, TimeoutError, ValueError) as exc:
-            raise TacitusError(f"{job.scheduler}: cannot reach a Dask scheduler there ({exc})") from None
-    else:
-        cluster = LocalCluster(n_workers=job.workers, threads_per_worker=1, processes=True,
-                               silence_logs=logging.ERROR, dashboard_address=":0")
-        client = Client(cluster)
-    try:
-        if not all(client.run(_has_resources).values()):  # a kept cluster has them already
-            client.register_plugin(ResourcesPlugin())
-        n = len(client.scheduler_info(n_workers=-1)["workers"])
-        where = job.scheduler or "a local cluster"
-        board = (client.dashboard_link if importlib.util.find_spec("bokeh")
-                 else "none (pip install bokeh for Dask's dashboard)")
-        bar.note(f"tacitus: coding on {where} with {plural(n, 'worker')}; dashboard: {board}")
-        yield client
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+
+def _ready(client, job: IngestJob, bar: Bar):
+    """``client`` with the resources loaded on every worker, its workers and dashboard noted."""
+    if not all(client.run(_has_resources).values()):  # a kept cluster has them already
+        client.register_plugin(ResourcesPlugin())
+    n = len(client.scheduler_info(n_workers=-1)["workers"])
+    where = job.scheduler or "a local cluster"
+    board = (client.dashboard_link if importlib.util.find_spec("bokeh")
+             else "none (pip install bokeh for Dask's dashboard)")
+    bar.note(f"tacitus: coding on {where} with {plural(n, 'worker')}; dashboard: {board}")
+    return client
 
 
 def _code_on_cluster(client, parts: list[Partition], job: IngestJob, store: Store, tally: Tally,

@@ -1,6 +1,7 @@
 """What runs on a worker: resources loaded once per worker process, partitions coded.
 
-The per-article function is the pipeline's ``code_batch``, pure; this module only reads
+The per-article function is the pipeline's ``explain_batch`` (``code_batch`` with the
+article as cleaned, which the store keeps), pure; this module only reads
 a partition, skips the articles the client says are stored, and codes the rest in
 batches, falling back to one article at a time when a batch fails so that a bad article
 fails alone, reported by its name.
@@ -17,6 +18,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from tacitus.errors import InputError, TacitusError
 from tacitus.ingest import Overrides
 from tacitus import pipeline
+from tacitus.pipeline import Explanation
 from tacitus.resources import Resources
 from tacitus.scale.partitions import Partition, read_partition
 from tacitus.settings import Settings
@@ -52,12 +54,14 @@ def worker_resources() -> Resources:
 
 @dataclass(frozen=True, slots=True)
 class Coded:
-    """One article with the events it keeps, and how many it withheld (not reported as
-    news, or of low confidence: ``Event.withheld`` says why)."""
+    """One article with the events it keeps, how many it withheld (not reported as
+    news, or of low confidence: ``Event.withheld`` says why), and the article as cleaned
+    to code them (their spans index its text; the store keeps it, not cleaning again)."""
 
     article: Article
     events: tuple[Event, ...]
     withheld: int
+    cleaned: Article
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,27 +123,27 @@ def code_partition(part: Partition, overrides: Overrides, stored: Callable[[int,
 
 def code_articles(articles: Iterable[Article], res: Resources, settings: Settings) -> Iterator[Coded | str]:
     """Each article coded (in batches parsed together), or a line naming it and why it failed.
-    (``pipeline.code_batch`` is looked up at each call, so a test can stand in for it.)"""
+    (``pipeline.explain_batch`` is looked up at each call, so a test can stand in for it.)"""
     everything = replace(settings, show_withheld=True)
     feed = iter(articles)
     while chunk := list(islice(feed, pipeline.BATCH_SIZE)):
-        results: Sequence[tuple[Event, ...] | str]
+        results: Sequence[Explanation | str]
         try:
-            results = pipeline.code_batch(chunk, res, everything)
+            results = pipeline.explain_batch(chunk, res, everything)
         except Exception:  # noqa: BLE001 - isolated below, article by article
             results = [_code_one(a, res, everything) for a in chunk]
-        for article, events in zip(chunk, results):
-            if isinstance(events, str):
-                yield events
+        for article, done in zip(chunk, results):
+            if isinstance(done, str):
+                yield done
                 continue
-            kept = tuple(e for e in events if settings.show_withheld or not e.withheld)
-            yield Coded(article, kept, len(events) - len(kept))
+            kept = tuple(e for e in done.events if settings.show_withheld or not e.withheld)
+            yield Coded(article, kept, len(done.events) - len(kept), done.article)
 
 
-def _code_one(article: Article, res: Resources, settings: Settings) -> tuple[Event, ...] | str:
+def _code_one(article: Article, res: Resources, settings: Settings) -> Explanation | str:
     name = article.origin or article.id
     try:
-        return pipeline.code_batch([article], res, settings)[0]
+        return pipeline.explain_batch([article], res, settings)[0]
     except TacitusError as exc:
         return f"{name}: {exc}"
     except Exception as exc:  # noqa: BLE001 - a bug on one article must not lose the partition

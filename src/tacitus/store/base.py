@@ -201,10 +201,12 @@ class Store(FeedTables, PendingMerge):
         return bool(rows)
 
     def add(self, article: Article, events: Iterable[Event], *, ingested_at: str | None = None,
-            merge: bool = True) -> bool:
+            merge: bool = True, cleaned: Article | None = None) -> bool:
         """Store one article and all its events, and re-merge the incidents they touch,
         or nothing: one transaction. With ``merge=False`` the events are stored *pending*
         (in no incident yet) for a later reduce (``tacitus.scale.reduce``) to merge.
+        ``cleaned`` is the article as the pipeline cleaned it to code the events (their
+        spans index its text); without it the article is cleaned again here.
 
         Returns False (and writes nothing) when the article, by id or by text, is already
         stored. Any error rolls the whole article back and is raised as StoreError.
@@ -217,7 +219,7 @@ class Store(FeedTables, PendingMerge):
                 return False
             self._refuse_taken_ids(article, events)
             conn.execute(_insert("articles", ARTICLE_COLUMNS), [row[c] for c in ARTICLE_COLUMNS])
-            coded.keep(conn, article)
+            coded.keep(conn, article, cleaned)
             conn.execute("INSERT INTO search (kind, ref, title, body) VALUES ('article', ?, ?, ?)",
                          (article.id, article.title, article.text))
             insert_event = _insert("events", EVENT_COLUMNS)
@@ -229,6 +231,14 @@ class Store(FeedTables, PendingMerge):
             if merge:
                 self._remerge({e.event_id_cnty for e in events}, events)
         return True
+
+    def batch(self, what: str) -> AbstractContextManager[None]:
+        """One transaction for several ``add`` calls (a partition's articles): each add is
+        then a savepoint, undone alone when it fails, and the commit happens once (per
+        article it was a sixth of the writer's time on SQLite). Until the block ends
+        nothing of it is stored; a commit that fails raises StoreError prefixed with ``what``
+        and keeps none of it."""
+        return self._conn.transaction(what)
 
     def _refuse_taken_ids(self, article: Article, events: Sequence[Event]) -> None:
         """An event id already held by another article's event (ids are hashes: a

@@ -2,7 +2,8 @@
 events points into, kept with the article (schema version 6, ``coded_articles``).
 
 The writer keeps it (``keep``) in the transaction that stores the article and its
-events, cleaning the article as the pipeline did when coding it in the same run; the web
+events: the text the pipeline cleaned when coding it, handed over with the events, or
+the article cleaned again as the pipeline did when none is given; the web
 page reads it back (``read``) and never cleans an article itself, so a cleaner changed
 since cannot move the words under the highlights.
 
@@ -29,10 +30,14 @@ CODED_SINCE = 6  # the schema version that added coded_articles
 _BACKFILL_BATCH = 500  # articles read at a time when an older database is upgraded
 
 
-def keep(conn: Connection, article: Article) -> None:
-    """Store the article's cleaned title and text (inside the caller's transaction)."""
-    coded = clean(article)
-    _insert(conn, article.id, coded)
+def keep(conn: Connection, article: Article, cleaned: Article | None = None) -> None:
+    """Store the article's cleaned title and text (inside the caller's transaction):
+    ``cleaned`` as the pipeline handed it over with the events (a writer fed by Dask
+    workers would otherwise clean every article again, a third of its time), else
+    cleaned here."""
+    if cleaned is not None and cleaned.id != article.id:
+        raise ValueError(f"the cleaned text of {cleaned.id!r} given for article {article.id!r}")
+    _insert(conn, article.id, cleaned if cleaned is not None else clean(article))
 
 
 def read(conn: Connection, article: Article, version: int) -> Article | None:

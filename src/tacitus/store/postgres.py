@@ -90,13 +90,13 @@ class PostgresConnection:
 
     @contextmanager
     def transaction(self, what: str) -> Iterator[None]:
-        if self._depth:  # nested: the outer block commits or rolls back
-            yield
-            return
+        """One transaction, holding the writers' lock; nested in another block, a
+        savepoint (psycopg's): an error undoes this block alone, the outer block commits."""
         self._depth += 1
         try:
             with self._conn.transaction():
-                self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+                if self._depth == 1:
+                    self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
                 yield
         except self._psycopg.Error as exc:
             raise postgres_problem(exc, self.label, what) from None

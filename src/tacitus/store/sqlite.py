@@ -82,9 +82,10 @@ class SqliteConnection:
     @contextmanager
     def transaction(self, what: str) -> Iterator[None]:
         """BEGIN IMMEDIATE … COMMIT; on any error nothing of the block stays written.
-        SQLite's own errors become StoreError prefixed with ``what``."""
-        if self._conn.in_transaction:  # nested: the outer block commits or rolls back
-            yield
+        SQLite's own errors become StoreError prefixed with ``what``. Nested in another
+        block, a savepoint: an error undoes this block alone, the outer block commits."""
+        if self._conn.in_transaction:
+            yield from self._savepoint(what)
             return
         try:
             self._conn.execute("BEGIN IMMEDIATE")
@@ -100,6 +101,21 @@ class SqliteConnection:
             raise type(exc)(f"{what} ({exc})") from None
         finally:
             self._end(committed, what)
+
+    def _savepoint(self, what: str) -> Iterator[None]:
+        try:
+            self._conn.execute("SAVEPOINT tacitus")
+            try:
+                yield
+            except BaseException:
+                self._conn.execute("ROLLBACK TO tacitus")
+                raise
+            finally:
+                self._conn.execute("RELEASE tacitus")
+        except sqlite3.Error as exc:
+            raise sqlite_problem(exc, self.label, what) from None
+        except StoreError as exc:
+            raise type(exc)(f"{what} ({exc})") from None
 
     def _end(self, commit: bool, what: str) -> None:
         """COMMIT (or ROLLBACK) the open transaction; a failed COMMIT is rolled back and
