@@ -96,7 +96,8 @@ def resolve_draft(
             # "protests in Paris, Budapest and The Hague": each town's demonstrators (and
             # police) are of that town's country
             here = _country_name(rp.place.country_code, res)
-            sides = _branches_for_parents(*_sides(draft.actors, rp.place.country_code, draft.date, res), res)
+            here_agents, here_patients, here_unknown = _sides(draft.actors, rp.place.country_code, draft.date, res)
+            sides = _branches_for_parents(here_agents, here_patients, here_unknown, res)
         actor1, actor2, assoc2 = _pick_actors(typings[i], *sides, here, draft)
         event = _event(draft, article, typings[i], actor1, actor2, assoc2, rp, share, sources,
                        here, res, number * 10 + i)
