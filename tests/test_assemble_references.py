@@ -74,3 +74,14 @@ def test_a_date_in_a_clause_that_tells_no_event_does_not_date_the_sentence(coded
 def test_a_date_in_a_clause_that_tells_an_event_still_dates_the_sentence(coded):
     text = "Soldiers killed four militants in Bama after they attacked a checkpoint on Sunday."
     assert [d[0] for d in coded(text, PUBLISHED)] == ["2022-05-08"]
+
+
+def test_what_people_fled_is_not_the_event_the_sentence_places(coded):
+    text = ("Families fleeing from clashes shelter in Dibis, during an operation to attack militants "
+            "in Kirkuk, Iraq, on Monday.")
+    assert ("2022-05-09", "Armed clash", "Kirkuk") in coded(text, PUBLISHED)
+
+
+def test_a_suburb_of_a_city_is_one_place(coded):
+    text = "Police raided a flat in the Esenyurt suburb of Istanbul on Monday."
+    assert [d[2] for d in coded(text, PUBLISHED)] == ["Esenyurt"]

@@ -237,10 +237,10 @@ PLACE_KINDS = WordClass.parse("place kinds", """
     governorate: find settlement admin1 own_name says_where display score
     region: find settlement admin1 own_name says_where display score
     state: find settlement admin1 own_name says_where display score
-    neighbourhood: find hood
-    neighborhood: find hood
+    neighbourhood: find hood says_where
+    neighborhood: find hood says_where
     area: find hood named_before says_where
-    suburb: find town
+    suburb: find town says_where
     camp: find town named_before says_where
     countryside: find
     sub-district: find settlement admin2
@@ -254,7 +254,7 @@ PLACE_KINDS = WordClass.parse("place kinds", """
     constituency: find settlement named_before
     division: find settlement named_before display
     ward: find settlement named_before
-    quarter: hood
+    quarter: hood says_where
     location: named_before
     sub-location: named_before
     sublocation: named_before

@@ -14,7 +14,7 @@ from tacitus.assemble.words import (
     CONTEST_BEFORE, CONTEST_WORD,
     ELECTION_AFTER, ELECTION_BEFORE,
     GENERIC_REFERENCE, IRREALIS, MODAL_AFTER, REFERENCE, RELATIVE_TOLL, RELEASED_WHEN, SAID_AFTER,
-    REFERENCE_PLACE, SAID_WHEN, SINCE_BEFORE, SUBORDINATE_CLAUSE, TURNED_INTO, WRITTEN_DATE,
+    FLED_FROM, REFERENCE_PLACE, SAID_WHEN, SINCE_BEFORE, SUBORDINATE_CLAUSE, TURNED_INTO, WRITTEN_DATE,
 )
 from tacitus.actors.roles import linear_role, role_in
 from tacitus.facts import Cue, Facts, ResolvedPlace, Role, Skip, TimeMention
@@ -75,6 +75,14 @@ class Reading:
                 break
             unreal_before = True
         self._unreal = bool(strong) and real is None
+        if real is not None:
+            # "a woman fleeing from clashes holds her baby in A, during an operation to
+            # attack militants in B": what people fled is where they came from; the event
+            # told here is the next event word told as real, if there is one
+            fled = FLED_FROM.search(text[max(0, real.start - start - 30):real.start - start])
+            later = [s for s in strong if s.start > real.start and not irrealis_at(self.f, s, real.end)]
+            if fled and later:
+                return later[0]
         if strong:
             return real or strong[0]
         for c in self.f.cues:

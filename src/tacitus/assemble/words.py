@@ -45,6 +45,8 @@ ELECTION_BEFORE = re.compile(r"\b" + ELECTION + r"\s+(?:on|of|held on|scheduled 
 COMPLAINT = re.compile(r"\b(?:lodg|voic|scream|shout|fil|regist|issu|sen[dt])\w*\s+"
                        r"(?:(?:a|an|its|their|his|her|formal|strong|official|diplomatic|written|loud)\s+){0,3}$",
                        re.IGNORECASE)
+# "fleeing from clashes", "escaped the fighting": the event people came from
+FLED_FROM = re.compile(r"\b(?:fle(?:e|es|eing|d)|escap(?:e|es|ed|ing))\s+(?:from\s+)?(?:the\s+)?$", re.IGNORECASE)
 # "a planned march was turned into a rally", "the sit-in escalated into clashes": a change
 # of state; what it turned into happened, whatever was only planned before it
 TURNED_INTO = re.compile(

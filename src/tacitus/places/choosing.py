@@ -121,8 +121,11 @@ def _elsewhere(rp: ResolvedPlace) -> bool:
 def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
     if outer.place.geonameid == inner.place.geonameid:
         return False
-    if inner.mention.span.start > outer.mention.span.start and outer.place.kind == "city":
-        return False  # a container is named after what it contains
+    if outer.place.kind == "city" and outer.mention.span.start not in inner.mention.attachment.lies_in:
+        # a town contains another only where the text says so ("Roysambu, Nairobi"); a
+        # town named elsewhere in the sentence is another place, even where the first
+        # one's district bears its name ("in Qayyarah, ... in Mosul")
+        return False
     name = _norm(outer.place.name)
     same_admin1 = bool(inner.place.admin1) and _norm(inner.place.admin1) == name
     same_admin2 = bool(inner.place.admin2) and _norm(inner.place.admin2) == name
