@@ -85,3 +85,9 @@ def test_what_people_fled_is_not_the_event_the_sentence_places(coded):
 def test_a_suburb_of_a_city_is_one_place(coded):
     text = "Police raided a flat in the Esenyurt suburb of Istanbul on Monday."
     assert [d[2] for d in coded(text, PUBLISHED)] == ["Esenyurt"]
+
+
+def test_where_the_dead_are_mourned_is_not_where_they_were_killed(coded):
+    text = ("Friends carry the coffin of a soldier killed during an ambush last Friday, during his "
+            "funeral at a mosque in Kano, Nigeria, May 9, 2022.")
+    assert all(place != "Kano" for _, _, place in coded(text, PUBLISHED))

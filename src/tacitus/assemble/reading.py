@@ -14,7 +14,7 @@ from tacitus.assemble.words import (
     CONTEST_BEFORE, CONTEST_WORD,
     ELECTION_AFTER, ELECTION_BEFORE,
     GENERIC_REFERENCE, IRREALIS, MODAL_AFTER, REFERENCE, RELATIVE_TOLL, RELEASED_WHEN, SAID_AFTER,
-    FLED_FROM, REFERENCE_PLACE, SAID_WHEN, SINCE_BEFORE, SUBORDINATE_CLAUSE, TURNED_INTO, WRITTEN_DATE,
+    FLED_FROM, FUNERAL_BEFORE, REFERENCE_PLACE, SAID_WHEN, SINCE_BEFORE, SUBORDINATE_CLAUSE, TURNED_INTO, WRITTEN_DATE,
 )
 from tacitus.actors.roles import linear_role, role_in
 from tacitus.facts import Cue, Facts, ResolvedPlace, Role, Skip, TimeMention
@@ -41,7 +41,7 @@ class Reading:
     """A sentence's facts (without cues that only date something else) in its story."""
 
     def __init__(self, facts: Facts, story: Story, doc: Doc | None) -> None:
-        self.f = without_time_references(facts)
+        self.f = without_funeral_places(without_time_references(facts))
         self.story = story
         self.doc = doc
         # "a day after the suicide truck bombing": event words that only date this sentence
@@ -251,6 +251,24 @@ def irrealis_at(f: Facts, cue: Span, after: int) -> bool:
     text, base = f.sentence.span.text, f.sentence.span.start
     end = cue.end - base
     return bool(IRREALIS.search(text[max(after, cue.start - 50) - base:end]) or MODAL_AFTER.match(text, end))
+
+
+def without_funeral_places(f: Facts) -> Facts:
+    """The sentence's facts without the places of a funeral or a memorial: "the coffin of
+    a police officer killed during the coup, during his funeral at a mosque in Ankara"
+    puts the funeral in Ankara, not the killing."""
+    if not f.places:
+        return f
+    base, text = f.sentence.span.start, f.sentence.span.text
+    events = [c.span.start for c in f.cues if c.kind in EVENT_CUES]
+
+    def funeral_place(p: ResolvedPlace) -> bool:
+        at = p.mention.span.start - base
+        m = FUNERAL_BEFORE.search(text, max(0, at - 80), at)
+        return m is not None and not any(base + m.start() < e < p.mention.span.start for e in events)
+
+    kept = tuple(p for p in f.places if not funeral_place(p))
+    return f if len(kept) == len(f.places) else replace(f, places=kept)
 
 
 def dates_another_event(f: Facts, t: TimeMention) -> bool:

@@ -45,6 +45,12 @@ ELECTION_BEFORE = re.compile(r"\b" + ELECTION + r"\s+(?:on|of|held on|scheduled 
 COMPLAINT = re.compile(r"\b(?:lodg|voic|scream|shout|fil|regist|issu|sen[dt])\w*\s+"
                        r"(?:(?:a|an|its|their|his|her|formal|strong|official|diplomatic|written|loud)\s+){0,3}$",
                        re.IGNORECASE)
+# "during his funeral at Kocatepe Mosque in Ankara", "coffins ... arrive at the airport
+# in Kolkata", "a makeshift memorial outside the hospital in Orlando": where the dead are
+# mourned or carried, up to the place named
+FUNERAL_BEFORE = re.compile(
+    r"\b(?:funerals?|burials?|buried|coffins?|caskets?|memorial|mourners|mourning)\b[^.;:]*?"
+    r"\b(?:at|in|near|outside|to)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}$", re.IGNORECASE)
 # "fleeing from clashes", "escaped the fighting": the event people came from
 FLED_FROM = re.compile(r"\b(?:fle(?:e|es|eing|d)|escap(?:e|es|ed|ing))\s+(?:from\s+)?(?:the\s+)?$", re.IGNORECASE)
 # "a planned march was turned into a rally", "the sit-in escalated into clashes": a change
