@@ -16,7 +16,7 @@ SRC = Path(lexicon.__file__).resolve().parent
 WORD_CLASSES = {"SPEECH": SPEECH, "PLACE_KINDS": PLACE_KINDS, "TOPIC_HEADS": TOPIC_HEADS,
                 "LOCATIVES": LOCATIVES, "ROADS": ROADS}
 # The modules that read cue kinds (as strings: CueKind members compare equal to them).
-CUE_READERS = ("assemble/rules.py", "assemble/reading.py", "assemble/building.py", "assemble/words.py",
+CUE_READERS = ("assemble/rules.py", "assemble/not_news.py", "assemble/reading.py", "assemble/building.py", "assemble/words.py",
                "assemble/__init__.py", "taxonomy.py", "resolve/events.py", "resolve/consolidate.py",
                "mention/__init__.py")
 # Their module-level groups of cue kinds.

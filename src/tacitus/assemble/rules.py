@@ -2,18 +2,17 @@
 in order; the first whose ``applies`` holds decides, by the ``Outcome`` its ``act``
 gives: the sentence is kept out, joins an event already told, or starts one. The order
 is the precedence: a sentence that corroborates is never a new event, a quoted witness
-never a new attack, and so on down."""
+never a new attack, and so on down. The tests that keep a sentence out live in
+``not_news``; those that join it to an event or start one, here."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
-from tacitus.assemble.building import LEAD_SENTENCES, Building, start
-from tacitus.assemble.reading import Reading, new_actors, new_town, said_when
-from tacitus.assemble.words import (
-    ANOTHER, ARMED_KINDS, BLAME, COMPLAINT, CROWD_KINDS, DISPERSAL, EXPLICIT_PROTEST, FIRE, GENERIC_REFERENCE,
-    PASSING, RECALL, TOPIC, VICTIMS_OF, WEAPONS, WRITTEN_DATE,
-)
+from tacitus.assemble import not_news
+from tacitus.assemble.building import Building, start
+from tacitus.assemble.reading import Reading, new_actors, new_town
+from tacitus.assemble.words import ANOTHER, ARMED_KINDS, BLAME, CROWD_KINDS, DISPERSAL, FIRE, VICTIMS_OF, WEAPONS
 from tacitus.facts import Facts
 from tacitus.lexicon import CueKind
 from tacitus.taxonomy import EVENT_CUES, RAID
@@ -69,92 +68,6 @@ def _keep_out(r: Reading, _: str) -> Outcome:
 def _join_previous(r: Reading, _: str) -> Outcome:
     assert r.previous is not None  # every joining rule asks for it
     return Join(r.previous, r.f)
-
-
-# -- kept out ------------------------------------------------------------------------
-
-def _file_photo(r: Reading) -> bool:
-    # "FILE - Police detain a protester": a photo from the archive that gives no date of
-    # its own shows an older event (a dated one is screened by its date)
-    return r.f.sentence.paragraph in r.story.file_photos and not any(
-        t.kind == "date" and WRITTEN_DATE.search(t.span.text) for t in r.f.times)
-
-
-def _accident(r: Reading) -> bool:
-    # "the bodies of migrants from a boat that capsized"; a protest about an accident stays
-    return "accident" in r.texts and set(r.strong) <= {"attack"}
-
-
-def _ceremony(r: Reading) -> bool:
-    # "cadets march during a rehearsal for the military parade", "supporters cheer during a
-    # campaign rally"; "demonstrators chant after his campaign rally" protest at it
-    return "ceremony" in r.texts and bool(r.strong) and set(r.strong) <= {"protest"} \
-        and not any(EXPLICIT_PROTEST.match(t) for t in r.strong["protest"])
-
-
-def _background_words(r: Reading) -> bool:
-    """'usually', 'for years', 'every Sunday': habit and history, unless the sentence gives
-    a day of its own (a weekday inside the habit words, "every Sunday", is none)."""
-    if "background" not in r.texts:
-        return False
-    habit = [c.span for c in r.f.cues if c.kind == "background"]
-    # nor is the day of a statement ("in recent weeks they have come under attack, a
-    # spokesman said Wednesday")
-    return not any(t.kind == "date" and t.precision == 1 and not said_when(r.f, t)
-                   and not any(h.start <= t.span.start < h.end for h in habit) for t in r.f.times)
-
-
-def _irrealis(r: Reading) -> bool:
-    """'threatened to attack', 'denied killing', 'if they storm': not an event (the
-    trigger is told as having happened whenever any event word of the sentence is)."""
-    return r.irrealis
-
-
-def _talked_about(r: Reading) -> bool:
-    """'outrage at the chemical attack', 'an investigation into the killings', 'the threat
-    of further attacks': the event is what people talk about, not what is reported."""
-    return r.trigger is not None and bool(TOPIC.search(r.before(r.trigger, 80)))
-
-
-def _complaint(r: Reading) -> bool:
-    # "lodged a formal protest with the embassy", "she screamed protests at the pain": a
-    # protest said or sent, a complaint, no demonstration
-    return r.trigger is not None and set(r.strong) == {"protest"} and bool(COMPLAINT.search(r.before(r.trigger, 60)))
-
-
-def _told_in_passing(r: Reading) -> bool:
-    """'commander X, who was killed in an attack in Syria, during his funeral in Beirut':
-    an event named as who someone is, in a clause that puts it at a place of its own but
-    gives it no date, happened elsewhere and at another time than what the sentence
-    reports; with no event told before that it refers to, it is not news here. (With no
-    place of its own, "holds his babies who were killed in the attack, in Khan X,
-    Tuesday", the sentence's place and day are the event's.)"""
-    if r.trigger is None or r.referent is not None or not PASSING.search(r.before(r.trigger, 80)):
-        return False
-    text, base = r.f.sentence.span.text, r.f.sentence.span.start
-    rest = text[r.trigger.end - base:]
-    clause_end = r.trigger.end + (rest.index(",") if "," in rest else len(rest))
-    inside = range(r.trigger.end, clause_end)
-    return any(p.mention.span.start in inside for p in r.f.places) \
-        and not any(t.span.start in inside for t in r.dates)
-
-
-def _recalled(r: Reading) -> bool:
-    """'a week after gunmen killed 14 there', 'last month's attack': an event told before,
-    recalled from weeks back, not the news of this report."""
-    return r.trigger is not None and bool(RECALL.search(r.before(r.trigger)[-80:]))
-
-
-def _recalled_again(r: Reading) -> bool:
-    # "She lost two cousins in the shooting": the recalled event again
-    return r.story.recalled and r.referent is None and r.anaphoric
-
-
-def _anaphora_without_referent(r: Reading) -> bool:
-    # "The bombardments have pushed diplomacy to the brink": events the reader is taken
-    # to know already, though this article told none of them
-    return (r.referent is None and r.trigger is not None and (r.date_here is None or r.stated)
-            and r.f.index >= LEAD_SENTENCES and bool(GENERIC_REFERENCE.match(r.trigger.text)) and r.anaphoric)
 
 
 # -- joining an event already told ------------------------------------------------------
@@ -412,18 +325,18 @@ def _no_event_of_its_own(r: Reading, _: str) -> Outcome:
 
 RULES: tuple[Rule, ...] = (
     # kept out: the sentence makes no event of its own
-    Rule("file_photo", _file_photo, _keep_out_if_strong),
-    Rule("accident", _accident, lambda r, _: KeepOut(bool(r.strong or r.f.casualties))),
-    Rule("ceremony", _ceremony, _keep_out),
+    Rule("file_photo", not_news.file_photo, _keep_out_if_strong),
+    Rule("accident", not_news.accident, lambda r, _: KeepOut(bool(r.strong or r.f.casualties))),
+    Rule("ceremony", not_news.ceremony, _keep_out),
     Rule("summary_toll", lambda r: "summary" in r.texts, _keep_out_if_strong),  # "bringing the toll since April to 26"
-    Rule("background_words", _background_words, _keep_out_if_strong),
-    Rule("irrealis", _irrealis, _keep_out),
-    Rule("complaint", _complaint, _keep_out),
-    Rule("talked_about", _talked_about, _keep_out),
-    Rule("told_in_passing", _told_in_passing, _keep_out),
-    Rule("recalled", _recalled, lambda r, _: KeepOut(True, recalls=True)),
-    Rule("recalled_again", _recalled_again, _keep_out),
-    Rule("anaphora_without_referent", _anaphora_without_referent, _keep_out),
+    Rule("background_words", not_news.background_words, _keep_out_if_strong),
+    Rule("irrealis", not_news.irrealis, _keep_out),
+    Rule("complaint", not_news.complaint, _keep_out),
+    Rule("talked_about", not_news.talked_about, _keep_out),
+    Rule("told_in_passing", not_news.told_in_passing, _keep_out),
+    Rule("recalled", not_news.recalled, lambda r, _: KeepOut(True, recalls=True)),
+    Rule("recalled_again", not_news.recalled_again, _keep_out),
+    Rule("anaphora_without_referent", not_news.anaphora_without_referent, _keep_out),
     # joining an event already told
     Rule("victims_of_event", _victims_of_event, _join_previous),
     Rule("corroboration", _corroboration, _join_corroborated),
