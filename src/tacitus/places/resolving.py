@@ -343,8 +343,8 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
     named_before = {i for i, m in enumerate(mentions) if _after_unknown(m, text, [])}
     # First pass: each mention on country evidence alone, to learn which admin
     # areas and towns the article is about.
-    first = {i: _pick(m, replace(ctx, container=i in outer or i in named_before))
-             for i, m in enumerate(mentions)}
+    by_container = {flag: replace(ctx, container=flag) for flag in (False, True)}  # one each, not one per mention
+    first = {i: _pick(m, by_container[i in outer or i in named_before]) for i, m in enumerate(mentions)}
     spans = [(m.span.start, m.span.end) for i, m in enumerate(mentions) if first[i]]
     # A country lies in no area: "the Bank of Kenya in Nairobi" names no container.
     inside = {i: j for i, j in inside.items() if not _chose_country(first[i])}
