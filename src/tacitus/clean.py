@@ -11,9 +11,11 @@ import dataclasses
 import functools
 import re
 import tomllib
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from importlib import resources
 from itertools import islice
+from types import MappingProxyType
 
 from tacitus.errors import ResourceError
 from tacitus.lexicon import SPEECH
@@ -29,6 +31,7 @@ _TAIL_SHARE = 0.3  # a tail marker in the first 30% of the text is body, not tai
 _MAX_CAPTION_WORDS = 40
 _MAX_HEADING_WORDS = 7  # "< 8 words"
 _TITLE_CHARS = 200
+_PARTED = ("byline", "social", "caption")  # furniture.toml's lists of alternatives
 # "CITY – ", "CITY, Country (Agency) — ", "KABUL, Jan 5 (Reuters) - ": text before a
 # spaced dash, optionally an agency in brackets, then a body that starts like a sentence.
 _DATELINE = re.compile(
@@ -44,18 +47,18 @@ class Furniture:
     tail_lines: frozenset[str]
     tail_prefixes: tuple[str, ...]
     tail_pattern: re.Pattern[str]
-    caption: re.Pattern[str]
     credit_only: re.Pattern[str]
-    byline: re.Pattern[str]
     byline_by: re.Pattern[str]
-    social: re.Pattern[str]
     media_player: re.Pattern[str]
     share_words: frozenset[str]
     captcha: re.Pattern[str]
     particles: frozenset[str]
-    # Derived from ``caption``: the words one of which each of its matches holds ("photo",
-    # "credit", "reuters"), found in one scan; a paragraph with none of them is no caption.
-    caption_words: Prefilter[str]
+    # The byline, social and caption patterns, each kind a list of alternatives kept
+    # apart: a text is of the kind when one matches, and only those whose words ("photo",
+    # "reporting", "cookies") it holds are run, told by one scan (``may_match``, exact:
+    # tacitus.prefilter). Joined, all were tried at every character of every line.
+    parts: Mapping[str, tuple[re.Pattern[str], ...]]
+    may_match: Prefilter[tuple[str, int]]
 
     @classmethod
     def from_toml(cls, text: str) -> Furniture:
@@ -65,21 +68,19 @@ class Furniture:
             ci = re.IGNORECASE
             number = r"(?:\d+|" + "|".join(map(re.escape, d["number_words"])) + ")"
             op = "(?:" + "|".join(d["captcha_operators"]) + ")"
-            caption = re.compile("|".join(d["caption"]), ci)
+            parts = {kind: tuple(re.compile(part, ci) for part in d[kind]) for kind in _PARTED}
             return cls(
                 tail_lines=frozenset(s.lower() for s in d["tail_lines"]),
                 tail_prefixes=tuple(s.lower() for s in d["tail_prefixes"]),
                 tail_pattern=re.compile(d["tail_pattern"], ci),
-                caption=caption,
                 credit_only=re.compile(d["credit_only"], ci),
-                byline=re.compile("|".join(d["byline"]), ci),
                 byline_by=re.compile(d["byline_by"]),
-                social=re.compile("|".join(d["social"]), ci),
                 media_player=re.compile(d["media_player"], ci),
                 share_words=frozenset(s.lower() for s in d["share_words"]),
                 captcha=re.compile(rf"^\s*{number}\s*{op}\s*{number}\s*=\s*(?:{number}|_+|\?)?\s*$", ci),
                 particles=frozenset(d["name_particles"]),
-                caption_words=Prefilter.anywhere({"caption": caption}),
+                parts=MappingProxyType(parts),
+                may_match=Prefilter.anywhere({(kind, i): p for kind, ps in parts.items() for i, p in enumerate(ps)}),
             )
         except (tomllib.TOMLDecodeError, KeyError, re.error) as exc:
             raise ResourceError(f"data/furniture.toml is malformed: {exc}") from exc
@@ -122,7 +123,7 @@ def _continues(s: str) -> bool:
 
 def _is_heading(s: str) -> bool:
     """A paragraph of < 8 words with no sentence-final punctuation: a heading or label."""
-    return _words(s, _MAX_HEADING_WORDS) <= _MAX_HEADING_WORDS and not _ends_sentence(s) and not _continues(s)
+    return not _ends_sentence(s) and not _continues(s) and _words(s, _MAX_HEADING_WORDS) <= _MAX_HEADING_WORDS
 
 
 def _titlecase_line(s: str) -> bool:
@@ -145,10 +146,23 @@ def _line_is_furniture(line: str, f: Furniture) -> bool:
     if f.captcha.match(s):
         return True
     n = _words(s, 40)
-    if n <= 40 and (f.byline.search(s) or (n <= 12 and f.byline_by.match(s))):
+    if n > 40:
+        return _share_row(s, f)
+    wanted = f.may_match.candidates(s, s.lower())
+    if _matches(s, "byline", wanted, f) or (n <= 12 and f.byline_by.match(s)):
         return True
-    if n <= 25 and f.social.search(s):
+    if n <= 25 and _matches(s, "social", wanted, f):
         return True
+    return _share_row(s, f)
+
+
+def _matches(s: str, kind: str, wanted: Set[tuple[str, int]], f: Furniture) -> bool:
+    """One of the ``kind`` patterns matches ``s`` (``wanted``: those that may)."""
+    return any(p.search(s) for i, p in enumerate(f.parts[kind]) if (kind, i) in wanted)
+
+
+def _share_row(s: str, f: Furniture) -> bool:
+    """A row of share buttons: "Share | Facebook | Twitter"."""
     tokens = [t for t in re.split(r"[\s|·•/,]+", s.lower()) if t]
     return bool(tokens) and all(t.strip(":") in f.share_words for t in tokens)
 
@@ -157,12 +171,13 @@ def _is_tail_marker(line: str, f: Furniture) -> bool:
     s = " ".join(line.split()).lower().rstrip(":").strip()
     if s in f.tail_lines or f.tail_pattern.match(s):
         return True
-    return _words(s, 12) <= 12 and s.startswith(f.tail_prefixes)
+    return s.startswith(f.tail_prefixes) and _words(s, 12) <= 12
 
 
 def _is_caption(p: str, f: Furniture) -> bool:
-    return _words(p, _MAX_CAPTION_WORDS) <= _MAX_CAPTION_WORDS and bool(f.caption_words.candidates(p, p.lower())) \
-        and bool(f.caption.search(p)) and not _DATELINE.match(p)
+    if _words(p, _MAX_CAPTION_WORDS) > _MAX_CAPTION_WORDS:
+        return False
+    return _matches(p, "caption", f.may_match.candidates(p, p.lower()), f) and not _DATELINE.match(p)
 
 
 def _caption_like(p: str) -> bool:

@@ -2,6 +2,7 @@
 dictionary, gazetteer and the spaCy parser. Imports no stage (tests/test_layers.py)."""
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,7 +49,7 @@ class Resources:
         from tacitus.actors.dictionary import ActorIndex
         from tacitus.places.gazetteer import Gazetteer
 
-        return cls(
+        loaded = cls(
             lexicon=Lexicon.load(),
             persons=PersonNouns.load(),
             actors=ActorIndex.load(),
@@ -56,3 +57,16 @@ class Resources:
             outlets=OutletIndex.load(),
             nlp=load_parser() if parse else None,
         )
+        _out_of_the_collectors_way()
+        return loaded
+
+
+def _out_of_the_collectors_way() -> None:
+    """Move what is alive now (the resources above all: 100,000 objects) out of the
+    garbage collector's full passes, which otherwise walk them again and again while
+    coding and took 6-8% of the time on news. Done once per process, when nothing is
+    frozen yet (a second load, or a host that froze its own objects, leaves it be); the
+    collect first keeps garbage out of the frozen set."""
+    if gc.get_freeze_count() == 0:
+        gc.collect()
+        gc.freeze()

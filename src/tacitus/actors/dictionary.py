@@ -21,6 +21,7 @@ import datetime as dt
 import functools
 import io
 import json
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -37,6 +38,13 @@ Role = Literal["named", "head", "nation", "country", "cue", "ethnic", "qualifier
 # hyphen written just before a word.
 _ARTICLES = frozenset({"the", "a", "an"})
 _TOKEN = re.compile(r"(-?)(\w+|['’]s\b|[^\w\s'’‘-])")
+# A hyphen right after a word or mark (no space, no other hyphen): the token after it is
+# joined to the one before ("ISIS-held"). Its end is that token's start.
+_JOINING_HYPHEN = re.compile(r"(?<=[^\s-])-")
+# A _TOKEN match's word, start and end (group 2), read off all matches at C speed.
+_WORD = operator.methodcaller("group", 2)
+_WORD_START = operator.methodcaller("start", 2)
+_WORD_END = operator.methodcaller("end", 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,16 +164,18 @@ def normalise(word: str) -> str:
 
 def tokenize(text: str) -> Tokens:
     """Words and punctuation with offsets; hyphens and bare apostrophes are dropped."""
-    found = [(m.span(2), m.groups()) for m in _TOKEN.finditer(text)]
-    if not found:
-        return Tokens((), (), (), (), ())
-    spans, groups = zip(*found)
-    raws = tuple(w.replace("’", "'") if "’" in w else w for _, w in groups)
+    # Offsets and words are read off the matches column by column: a tuple per token
+    # cost more than the matching itself (and woke the garbage collector over and over).
+    found = list(_TOKEN.finditer(text))
+    starts = tuple(map(_WORD_START, found))
+    raws = tuple(map(_WORD, found))
+    if "’" in text:
+        raws = tuple(w.replace("’", "'") for w in raws)
     # a hyphen joins only when written between two words: "ISIS-held", not "ISIS - held"
-    hyphens = tuple(bool(h) and a > 1 and not text[a - 2].isspace() and text[a - 2] != "-"
-                    for (a, _), (h, _) in zip(spans, groups))
-    return Tokens(tuple(a for a, _ in spans), tuple(b for _, b in spans), raws,
-                  tuple(map(normalise, raws)), hyphens)
+    joined = {m.end() for m in _JOINING_HYPHEN.finditer(text)}
+    hyphens = tuple(map(joined.__contains__, starts))
+    norms = tuple(map(str.casefold, raws)) if text.isascii() else tuple(map(normalise, raws))
+    return Tokens(starts, tuple(map(_WORD_END, found)), raws, norms, hyphens)
 
 
 def _exact(raws: tuple[str, ...], case_sensitive: bool) -> tuple[str | None, ...] | None:

@@ -25,7 +25,11 @@ def _plain(word: str) -> str:
 _MONTHS = MONTHS
 _WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# The lookahead on the names' first letters changes no match; it lets the engine leave a
+# position after one character test instead of trying the 24 names there (the "md"
+# patterns, which open with a month, ran twice as fast on news).
+_MONTH = "(?=[" + "".join(sorted({m[0] for m in _MONTHS})) + "])" \
+    r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # Beyond ACLED's three time precisions: known only to the year.

@@ -93,8 +93,7 @@ _DIRS = ("north", "south", "east", "west")
 def demonym_countries(text: str) -> frozenset[str]:
     """The countries whose adjective the text uses ("an Iraqi army patrol" -> IQ)."""
     known = demonym_adjectives()
-    return frozenset(cc for m in _WORD.finditer(text) if m.group()[:1].isupper()
-                     and (cc := known.get(fold(m.group()))))
+    return frozenset(cc for w in _WORD.findall(text) if w[:1].isupper() and (cc := known.get(fold(w))))
 
 
 def _capitalised(tok: str) -> bool:

@@ -94,11 +94,13 @@ class _Name:
 
     world_population: int  # the largest world city of this name (0: none)
     countries: frozenset[str]  # the countries whose own name it is
+    cue_word: str  # _cue_word(m)
 
 
 def _name(m: PlaceMention) -> _Name:
     return _Name(max((c.population for c in m.candidates if _world_city(c, m)), default=0),
-                 frozenset(c.country_code for c in m.candidates if c.kind == "country" and own_name(c, m)))
+                 frozenset(c.country_code for c in m.candidates if c.kind == "country" and own_name(c, m)),
+                 _cue_word(m))
 
 
 def _in_area(p: Place, area: Place) -> bool:
@@ -161,7 +163,7 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[f
         return -5.0, why.refuse(": a namesake of a world city, not named with its own province")
     if p.kind in ("city", "neighbourhood") and name.countries and (
             not own_name(p, m) or p.country_code not in name.countries
-            and _cue_word(m) not in _TOWN_CUES and not (ctx.within is not None and _in_area(p, ctx.within))):
+            and name.cue_word not in _TOWN_CUES and not (ctx.within is not None and _in_area(p, ctx.within))):
         # "in Baghdad, Iraq": a country's own name is the country, never a town that
         # has it among its other names (Arak, Iran is also spelt "Iraq"), nor a namesake
         # town abroad ("Britain, China, France and Russia" are no towns in Maine and
@@ -180,7 +182,7 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[f
             # over the area (reports misname a district's province more often than the
             # district).
             s -= 1.5
-    if ctx.container and p.kind == "admin1" and _cue_word(m) not in _TOWN_CUES \
+    if ctx.container and p.kind == "admin1" and name.cue_word not in _TOWN_CUES \
             and not (ctx.after_unknown and _city_of_same_name(p, m)):
         # "Roysambu, Nairobi": a city of the admin area's name is what a bare name after
         # a quarter means (ACLED codes the quarter as the city, precision 1)
@@ -213,7 +215,7 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[f
         why.add("{} has other places the text names", p.admin1)
     if own_name(p, m):
         s += 0.4  # its own name, not one of its alternate names
-    if p.kind == "country" and _cue_word(m) not in _TOWN_CUES:
+    if p.kind == "country" and name.cue_word not in _TOWN_CUES:
         s += 1.2  # "Mexico" is the country before it is Mexico City
     if p.kind == "neighbourhood":
         if p.parent in ctx.cities:
@@ -221,7 +223,7 @@ def _score(p: Place, m: PlaceMention, ctx: PlaceContext, name: _Name) -> tuple[f
             why.add("a neighbourhood of a city the text names")
         else:
             s -= 0.3
-    word = _cue_word(m)
+    word = name.cue_word
     if word:
         if (word in _ADMIN1_CUES and p.kind == "admin1") or \
                 (word in _ADMIN2_CUES and p.kind == "admin2") or \
@@ -341,8 +343,8 @@ def resolve_places(mentions: tuple[PlaceMention, ...] | list[PlaceMention], gaze
     named_before = {i for i, m in enumerate(mentions) if _after_unknown(m, text, [])}
     # First pass: each mention on country evidence alone, to learn which admin
     # areas and towns the article is about.
-    first = {i: _pick(m, replace(ctx, container=i in outer or i in named_before))
-             for i, m in enumerate(mentions)}
+    by_container = {flag: replace(ctx, container=flag) for flag in (False, True)}  # one each, not one per mention
+    first = {i: _pick(m, by_container[i in outer or i in named_before]) for i, m in enumerate(mentions)}
     spans = [(m.span.start, m.span.end) for i, m in enumerate(mentions) if first[i]]
     # A country lies in no area: "the Bank of Kenya in Nairobi" names no container.
     inside = {i: j for i, j in inside.items() if not _chose_country(first[i])}
