@@ -68,6 +68,12 @@ def test_places_attaching_a_list_joins_each_place_to_the_later_ones():
     assert said["Marka"].listed_with == ()  # "area." ends the list and the sentence
 
 
+def test_places_attaching_a_toll_shared_out_over_places_is_a_list():
+    text = "Shelling killed three people, two of them in Afgoye and one in Balcad."
+    said = _attached(text, "Afgoye", "Balcad")
+    assert said["Afgoye"].listed_with == (text.index("Balcad"),)
+
+
 def test_places_attaching_a_bracketed_other_name_stays_in_the_list():
     # "Sangin (Hasakmina)": the bracket holds Sangin's other name; the list goes on past it
     text = "Fighting hit Sangin (Hasakmina), and Marka."

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from tacitus.facts import PlaceAttachment, PlaceMention
-from tacitus.lexicon import LOCATIVES, PLACE_KINDS, ROADS
+from tacitus.lexicon import CARDINALS, LOCATIVES, PLACE_KINDS, ROADS
 from tacitus.places.context import BORDER_WITH, ORIGIN_OR_DESTINATION
 
 _BEFORE = 40  # characters before a phrase that its locatives are read in
@@ -41,7 +41,10 @@ _ATTRIBUTE = re.compile(r"(?:['’]s)?\s+(?!(?:and|or|in|on|at|to|of|for|from|by
 
 # What joins the places of one list: "in A, B and C", "A and the town of B", "A or B",
 # with unknown names or bracketed second names between them ("A, Sangin (Hasakmina), and B").
-_PLACE_LIST = re.compile(r"^(?:\s*,|\s+(?:and|or|as well as)\b|\s+(?:in|at|the)\b|\s+[A-Z][\w'’-]*)*\s*$")
+# "in A, B and C"; "two of them in A and one in B" (a toll shared out over a list)
+_COUNT = r"(?:\d+|" + "|".join(sorted((w for w in CARDINALS if " " not in w), key=len, reverse=True)) + r")"
+_PLACE_LIST = re.compile(r"^(?:\s*,|\s+(?:and|or|as well as)\b|\s+(?:in|at|the)\b|\s+[A-Z][\w'’-]*|"
+                         r"\s+(?i:" + _COUNT + r")(?:\s+of\s+them)?\b)*\s*$")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _SEPARATOR = re.compile(r",|\b(?:and|or|as well as)\b")
 # The words between two places that make the second where the first lies: "X district, Y",
