@@ -9,7 +9,7 @@ a temporary folder (records without text left out): copy k of article i gets the
 line ``Archive reference k-i.`` (so its text, hence its hash, differs; the line names no event).
 
     .venv/bin/python scripts/bench_scale.py SOURCE.jsonl [--size 100000] [--slice 3000]
-        [--linear 1000,10000,100000] [--pg postgresql://…] [--skip-throughput]
+        [--linear 1000,10000,100000] [--pg postgresql://…] [--skip-throughput] [--skip-sqlite]
         [--baseline-src ../other/src]
 
 Throughput: each mode runs in a fresh child process on (a) SOURCE coded three times over
@@ -381,6 +381,7 @@ def main() -> None:
     ap.add_argument("--pg", help="an empty PostgreSQL database for the linear-cost table (its tables are dropped)")
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--skip-linear", action="store_true")
+    ap.add_argument("--skip-sqlite", action="store_true", help="linear-cost table: PostgreSQL (--pg) only")
     ap.add_argument("--baseline-src", type=Path, help="another checkout's src folder: each throughput mode and "
                     "linear-cost row runs with it too, right after this code, rows marked (base)")
     args = ap.parse_args()
@@ -400,7 +401,8 @@ def main() -> None:
                       _lines(corpus, middle, args.slice, folder / "slice.jsonl"), folder, args.baseline_src)
         if not args.skip_linear:
             sizes = [int(s) for s in args.linear.split(",")]
-            linear(args.source, sizes, ["sqlite"] + ([args.pg] if args.pg else []), folder, args.baseline_src)
+            databases = ([] if args.skip_sqlite else ["sqlite"]) + ([args.pg] if args.pg else [])
+            linear(args.source, sizes, databases, folder, args.baseline_src)
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 

@@ -48,6 +48,16 @@ class SqliteConnection:
     transactions are ours)."""
 
     BUSY_MS = 5000  # how long a write waits for another writer's lock before giving up
+    # A writer's tuning, so that storing an article costs about the same in a store of
+    # 1,000 articles and of 100,000 (BENCHMARKS.md, "Linear cost"). Each article inserts
+    # into a dozen indexes keyed by ids and hashes, i.e. into random pages: once the
+    # store outgrows SQLite's default 2 MB page cache, every insert re-reads its page.
+    CACHE_KIB = 131_072     # page cache of a writer: 128 MB, filled only as pages are read
+    CHECKPOINT_PAGES = 10_000  # WAL pages (about 40 MB) between checkpoints, not 1,000: a
+    # page written by several transactions is copied into the database once per checkpoint
+    # FTS5 merges a level's segments once it holds this many (its default, 4, rewrites each
+    # token log4(n) times, so the text index cost grows with the store; 16 is its maximum).
+    SEARCH_AUTOMERGE = 16
 
     def __init__(self, conn: sqlite3.Connection, label: str) -> None:
         self._conn = conn
@@ -190,6 +200,8 @@ class SqliteStore(Store):
                     conn.execute("PRAGMA journal_mode = WAL")
                     conn.execute("PRAGMA synchronous = NORMAL")
                     conn.execute("PRAGMA foreign_keys = ON")
+                    conn.execute(f"PRAGMA cache_size = -{int(SqliteConnection.CACHE_KIB)}")
+                    conn.execute(f"PRAGMA wal_autocheckpoint = {int(SqliteConnection.CHECKPOINT_PAGES)}")
                 else:
                     conn.execute("PRAGMA query_only = ON")
             except sqlite3.Error as exc:
@@ -197,8 +209,22 @@ class SqliteStore(Store):
             store = cls(conn, path)
             if write:
                 store._migrate()
+                _tune_search(conn, path)
             else:
                 store._check_readable()
             yield store
         finally:
             conn.close()
+
+
+def _tune_search(conn: sqlite3.Connection, path: str) -> None:
+    """Set the full-text index's merge width (``SEARCH_AUTOMERGE``) once per database: an
+    FTS5 setting kept in the database, which readers need not know; searches read up to
+    that many segments per level. A store already set is only read."""
+    try:
+        row = conn.execute("SELECT v FROM search_config WHERE k = 'automerge'").fetchone()
+        if row is None or row[0] != SqliteConnection.SEARCH_AUTOMERGE:
+            conn.execute("INSERT INTO search (search, rank) VALUES ('automerge', ?)",
+                         (SqliteConnection.SEARCH_AUTOMERGE,))
+    except sqlite3.Error as exc:
+        raise sqlite_problem(exc, path, "cannot tune the full-text index") from None
