@@ -46,7 +46,6 @@ class Reading:
         self.doc = doc
         # "a day after the suicide truck bombing": event words that only date this sentence
         self.references = tuple(c for c in facts.cues if c not in self.f.cues and c.kind in EVENT_CUES)
-        self._unreal = False  # set with the trigger: every strong event word is irrealis
 
     @cached_property
     def texts(self) -> dict[str, list[str]]:
@@ -57,10 +56,9 @@ class Reading:
         return strong_cues(self.texts)
 
     @cached_property
-    def trigger(self) -> Span | None:
-        """The words that make the sentence an event: the first strong cue told as having
-        happened ("a planned march was turned into a rally": the rally), else the first
-        strong cue, else a weak one."""
+    def _strong_trigger(self) -> tuple[Span | None, bool]:
+        """The trigger among the strong cues (None with none), and whether none of them is
+        told as having happened."""
         strong = [c.span for c in self.f.cues if c.kind in self.strong and c.span.text.lower() in self.strong[c.kind]]
         start, text = self.f.sentence.span.start, self.f.sentence.span.text
         real, unreal_before = None, False
@@ -74,17 +72,25 @@ class Reading:
                 real = s
                 break
             unreal_before = True
-        self._unreal = bool(strong) and real is None
-        if real is not None:
-            # "a woman fleeing from clashes holds her baby in A, during an operation to
-            # attack militants in B": what people fled is where they came from; the event
-            # told here is the next event word told as real, if there is one
-            fled = FLED_FROM.search(text[max(0, real.start - start - 30):real.start - start])
-            later = [s for s in strong if s.start > real.start and not irrealis_at(self.f, s, real.end)]
-            if fled and later:
-                return later[0]
-        if strong:
-            return real or strong[0]
+        if real is None:
+            return (strong[0] if strong else None), bool(strong)
+        # "a woman fleeing from clashes holds her baby in A, during an operation to
+        # attack militants in B": what people fled is where they came from; the event
+        # told here is the next event word told as real, if there is one
+        if FLED_FROM.search(text[max(0, real.start - start - 30):real.start - start]):
+            later = next((s for s in strong if s.start > real.start and not irrealis_at(self.f, s, real.end)), None)
+            if later is not None:
+                return later, False
+        return real, False
+
+    @cached_property
+    def trigger(self) -> Span | None:
+        """The words that make the sentence an event: the first strong cue told as having
+        happened ("a planned march was turned into a rally": the rally), else the first
+        strong cue, else a weak one."""
+        chosen, _ = self._strong_trigger
+        if chosen is not None:
+            return chosen
         for c in self.f.cues:
             if c.kind == "attack" and WEAK_ATTACK.match(c.span.text):
                 return c.span
@@ -93,10 +99,10 @@ class Reading:
     @cached_property
     def irrealis(self) -> bool:
         """No event word of the sentence is told as having happened (``irrealis_at``)."""
-        trigger = self.trigger  # computes _unreal for a strong trigger
+        trigger = self.trigger
         if trigger is None:
             return False
-        return self._unreal if self.strong else irrealis_at(self.f, trigger, self.f.sentence.span.start)
+        return self._strong_trigger[1] if self.strong else irrealis_at(self.f, trigger, self.f.sentence.span.start)
 
     @cached_property
     def dates(self) -> list[TimeMention]:
