@@ -9,6 +9,7 @@ a temporary folder (records without text left out): copy k of article i gets the
 line ``Archive reference k-i.`` (so its text, hence its hash, differs; the line names no event).
 
     .venv/bin/python scripts/bench_scale.py SOURCE.jsonl [--size 100000] [--slice 3000]
+        [--ingest-sizes 1000,10000,100000]
         [--linear 1000,10000,100000] [--pg postgresql://…] [--skip-throughput] [--skip-sqlite]
         [--baseline-src ../other/src]
 
@@ -27,6 +28,9 @@ other threads: the scheduler of a LocalCluster and the client's traffic) and `na
 With --baseline-src each mode (and each linear-cost row) also runs on another checkout's
 code (PYTHONPATH), right after this code's run, in rows marked (base): before and after,
 side by side in one run.
+With --ingest-sizes the three modes instead ingest the corpus' first n articles for each n
+(the whole corpus for n ≥ --size), coding included, and the script prints the cost per
+article across the sizes.
 Linear cost: SOURCE is coded once; copies of its (article, events) with new ids, each copy
 dated a whole source span later (so the events per country and day stay those of the source,
 as in a backfill of more years), are stored with incident merging, as `ingest` does in one
@@ -188,12 +192,13 @@ def _tree_cpu() -> float:
     return total
 
 
-def run_modes(label: str, path: Path, folder: Path, baseline: Path | None) -> None:
+def run_modes(label: str, path: Path, folder: Path, baseline: Path | None) -> dict[str, dict]:
     print(f"\n== {label}: {path.name}")
     print(f"{'mode':19s} {'stored':>6s} {'failed':>6s} {'events':>6s} {'incid.':>6s} {'wall s':>7s} {'art/s':>6s} "
           f"{'speed-up':>8s} {'CPU s':>6s} {'art/CPU-s':>9s} {'workers':>8s} | {'off-wkr':>7s} {'add':>5s} "
           f"{'reduce':>6s} {'main':>5s} {'threads':>7s} {'nannies':>7s} | {'start-up':>8s}  peak MB (writer; workers)")
     base: dict[str, float] = {}
+    results: dict[str, dict] = {}
     for mode in ("1 process", "--workers 1", "--workers 2"):
         for code, src in (("", None), (" (base)", baseline)) if baseline else (("", None),):
             db = folder / f"{label}-{mode.replace(' ', '').replace('-', '')}{code.strip(' ()')}.db"
@@ -204,8 +209,26 @@ def run_modes(label: str, path: Path, folder: Path, baseline: Path | None) -> No
             if src and Path(r["code"]) != src.resolve():
                 sys.exit(f"bench_scale: the baseline run imported tacitus from {r['code']}, not {src}")
             _row(mode + code, r, base.setdefault(code, r["articles"] / r["seconds"]))
+            results[mode + code] = r
             for suffix in ("", "-wal", "-shm"):
                 Path(str(db) + suffix).unlink(missing_ok=True)
+    return results
+
+
+def ingest_sizes(corpus: Path, size: int, sizes: list[int], folder: Path, baseline: Path | None) -> None:
+    """Whole ingests (coding, storing, incident merging) of the corpus' first n articles for
+    each n, in the three modes; then wall and CPU milliseconds per article across the sizes."""
+    table: dict[int, dict[str, dict]] = {}
+    for n in sizes:
+        path = corpus if n >= size else _lines(corpus, 0, n, folder / f"first{n}.jsonl")
+        table[n] = run_modes(f"corpus, first {min(n, size):,} articles", path, folder, baseline)
+    print("\n== ingest cost per article across sizes: wall ms (CPU ms of the whole process tree)")
+    for mode in table[sizes[0]]:
+        cells = [table[n][mode] for n in sizes]
+        walls = [1000 * r["seconds"] / r["articles"] for r in cells]
+        print(f"{mode:19s} " + "  ".join(f"{w:6.2f} ({1000 * r['cpu_s'] / r['articles']:5.2f})"
+                                         for w, r in zip(walls, cells))
+              + f"   largest / smallest {max(walls) / min(walls):.2f}", flush=True)
 
 
 def _row(mode: str, r: dict, base_rate: float) -> None:
@@ -378,6 +401,8 @@ def main() -> None:
     ap.add_argument("--size", type=int, default=100_000, help="articles in the built corpus")
     ap.add_argument("--slice", type=int, default=3000, help="corpus articles coded by each mode")
     ap.add_argument("--linear", default="1000,10000,100000", help="sizes for the linear-cost table")
+    ap.add_argument("--ingest-sizes", help="e.g. 1000,10000,100000: instead of the VOA x3 and slice rows, whole "
+                    "ingests of the corpus' first n articles in each mode, and their cost per article across sizes")
     ap.add_argument("--pg", help="an empty PostgreSQL database for the linear-cost table (its tables are dropped)")
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--skip-linear", action="store_true")
@@ -394,11 +419,15 @@ def main() -> None:
             n_source = build_corpus(args.source, args.size, corpus)
             print(f"corpus: {args.size:,} articles from {n_source} ({corpus.stat().st_size / 1e6:.0f} MB) "
                   f"built in {time.perf_counter() - t:.1f} s")
-            run_modes("source x3", _lines(corpus, 0, 3 * n_source, folder / "source3.jsonl"), folder,
-                      args.baseline_src)
-            middle = args.size // 2
-            run_modes(f"corpus {middle:,}-{middle + args.slice:,}",
-                      _lines(corpus, middle, args.slice, folder / "slice.jsonl"), folder, args.baseline_src)
+            if args.ingest_sizes:
+                ingest_sizes(corpus, args.size, [int(n) for n in args.ingest_sizes.split(",")], folder,
+                             args.baseline_src)
+            else:
+                run_modes("source x3", _lines(corpus, 0, 3 * n_source, folder / "source3.jsonl"), folder,
+                          args.baseline_src)
+                middle = args.size // 2
+                run_modes(f"corpus {middle:,}-{middle + args.slice:,}",
+                          _lines(corpus, middle, args.slice, folder / "slice.jsonl"), folder, args.baseline_src)
         if not args.skip_linear:
             sizes = [int(s) for s in args.linear.split(",")]
             databases = ([] if args.skip_sqlite else ["sqlite"]) + ([args.pg] if args.pg else [])

@@ -100,6 +100,36 @@ def test_scale_two_workers_store_what_one_process_stores(corpus, single, cluster
     assert _stored(db) == (events, incidents, articles)
 
 
+def test_scale_pending_events_merged_while_coding_give_the_same_incidents(corpus, single, cluster, tmp_path,
+                                                                         monkeypatch):
+    import tacitus.scale.run as run
+
+    merges = []
+    merge = run.merge_pending
+    monkeypatch.setattr(run, "REDUCE_EVERY", 3)
+    monkeypatch.setattr(run, "merge_pending", lambda store: merges.append(store.article_count()) or merge(store))
+    local, _ = cluster
+    db = str(tmp_path / "as-it-goes.db")
+    tally = run_ingest(IngestJob((str(corpus),), db, scheduler=local.scheduler_address, block_bytes=BLOCK))
+    one, events, incidents = single
+    assert len(merges) > 2 and merges[0] < one.stored          # merged during the run, not only at its end
+    assert (tally.stored, tally.events, tally.incidents) == (one.stored, one.events, one.incidents)
+    assert _stored(db)[:2] == (events, incidents)
+
+
+def test_scale_an_article_given_twice_is_stored_once_into_an_empty_store(corpus, cluster, tmp_path):
+    # Into an empty store the partitions are coded without asking the writer first: the
+    # copy in a later partition is coded too, and skipped when it is written.
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    twice = tmp_path / "twice.jsonl"
+    twice.write_text("\n".join(lines[:4] + lines[:4]) + "\n", encoding="utf-8")
+    local, _ = cluster
+    db = str(tmp_path / "twice.db")
+    tally = run_ingest(IngestJob((str(twice),), db, scheduler=local.scheduler_address, block_bytes=BLOCK))
+    assert (tally.stored, tally.skipped) == (4, 4)
+    assert _stored(db)[2] == 4
+
+
 def test_scale_worker_killed_mid_run_loses_and_doubles_nothing(corpus, single, cluster, tmp_path):
     local, client = cluster
     db = str(tmp_path / "killed.db")

@@ -10,6 +10,10 @@ on it; 1% with these settings). And Dask starts its workers with glibc told to h
 freed memory back to the system above 64 kB (``MALLOC_TRIM_THRESHOLD_``): the parser's
 arrays are then mapped and faulted in again and again, three times the page faults of
 one process and 3-5% more CPU per article coded; here glibc keeps its own threshold.
+Dask's scheduler also holds tasks back and hands a worker its next one only when it
+finishes the last (``worker-saturation``): a few milliseconds idle per partition, which
+the writer's bounded number of partitions in flight makes needless; here each worker
+keeps its next partition queued.
 (``scripts/bench_scale.py`` shows the CPU per article on and off the workers.) A
 cluster given with ``--scheduler`` keeps the configuration its owner started it with.
 """
@@ -23,6 +27,7 @@ QUIET: dict[str, Any] = {
     "distributed.worker.profile.enabled": False,          # no stack sampling of the coding thread
     "distributed.admin.tick.interval": "500ms",           # event-loop health check (20 ms)
     "distributed.admin.system-monitor.interval": "2s",    # CPU/memory figures for the dashboard (500 ms)
+    "distributed.scheduler.worker-saturation": "inf",     # queue tasks on the workers (see below)
 }
 
 SPAWN_ENVIRON = "distributed.nanny.pre-spawn-environ"  # set in a worker process before it starts

@@ -23,6 +23,11 @@ from tacitus.types import Article
 
 BLOCK_BYTES = 1 << 18   # a JSONL partition: about 60 news articles, a second or two of coding
 FILES_PER_PART = 64     # small files (text, HTML, feeds) per partition
+# With N workers the last partition leaves N-1 of them idle for part of its time: a small
+# input is cut into at least this many partitions a worker (a JSONL block of at least
+# MIN_BLOCK_BYTES, a few articles), so that the idle tail stays a small share of the run.
+PARTS_PER_WORKER = 16
+MIN_BLOCK_BYTES = 1 << 14
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.txt")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 _GLOB_CHARS = frozenset("*?[")
@@ -95,6 +100,23 @@ def plan(paths: Iterable[str], block_bytes: int = BLOCK_BYTES,
             loose = []
     if loose:
         yield Partition("files", tuple(loose), articles=len(loose))
+
+
+def plan_for_workers(paths: Iterable[str], workers: int, block_bytes: int = BLOCK_BYTES) -> list[Partition]:
+    """The partitions of ``paths`` for ``workers`` to share: as ``plan`` cuts them, or, when
+    that gives fewer than ``PARTS_PER_WORKER`` a worker, cut finer (JSONL blocks and groups
+    of files; a Parquet row group stays whole). Input errors are left to ``plan``'s caller."""
+    parts = [p for p in plan(paths, block_bytes) if isinstance(p, Partition)]
+    wanted = max(1, workers) * PARTS_PER_WORKER
+    if len(parts) >= wanted:
+        return parts
+    jsonl_bytes = sum(p.end - p.start for p in parts if p.kind == "jsonl")
+    files = sum(len(p.paths) for p in parts if p.kind == "files")
+    finer_block = min(block_bytes, max(MIN_BLOCK_BYTES, jsonl_bytes // wanted))
+    finer_files = min(FILES_PER_PART, max(1, files // wanted))
+    if finer_block == block_bytes and finer_files == FILES_PER_PART:
+        return parts
+    return [p for p in plan(paths, finer_block, finer_files) if isinstance(p, Partition)]
 
 
 def _jsonl_blocks(path: str, block_bytes: int) -> Iterator[Partition]:

@@ -26,7 +26,7 @@ from typing import Iterator
 from tacitus.errors import InputError, TacitusError
 from tacitus.ingest import Overrides
 from tacitus.scale.cluster import local_cluster
-from tacitus.scale.partitions import BLOCK_BYTES, Partition, plan
+from tacitus.scale.partitions import BLOCK_BYTES, Partition, plan, plan_for_workers
 from tacitus.scale.progress import Bar, plural
 from tacitus.scale.reduce import merge_pending
 from tacitus.scale.worker import (PLUGIN, Coded, PartResult, Positions, ResourcesPlugin, code_partition,
@@ -37,6 +37,10 @@ from tacitus.store import Store, content_hash, open_store
 
 IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker: keeps workers busy, bounds memory
 CONNECT_TIMEOUT = "20s"   # to reach a --scheduler
+# Articles stored pending between two merges during a --workers run: the incidents are
+# the same whenever the merge runs (it is order-independent), and a backfill's closing
+# reduce is then a few seconds instead of a serial tail that grows with the run.
+REDUCE_EVERY = 2_000
 
 
 @dataclass
@@ -88,6 +92,7 @@ def run_ingest(job: IngestJob, resources: Resources | None = None) -> Tally:
             if any("-" in p.paths for p in todo):
                 raise TacitusError("stdin (-) cannot be read by workers: give files")
             with _cluster(job, bar) as client:
+                todo = plan_for_workers(job.paths, _workers(client), job.block_bytes)
                 _code_on_cluster(client, todo, job, store, tally, bar)
             bar.set(description="merging")
             report = merge_pending(store)
@@ -190,50 +195,76 @@ def _ready(client, job: IngestJob, bar: Bar):
 
 def _code_on_cluster(client, parts: list[Partition], job: IngestJob, store: Store, tally: Tally,
                      bar: Bar) -> None:
-    """Two tasks per partition: its article keys (cheap), then, once the writer has said
-    which are stored, its coding. A bounded number of partitions is in flight."""
+    """Into a store that holds articles, two tasks per partition: its article keys (cheap),
+    then, once the writer has said which are stored, its coding. Into an empty store
+    nothing is stored yet: each partition is coded at once, and an article given twice is
+    stored once, the second skipped as it is written. A bounded number of partitions is
+    in flight.
+
+    The workers must never wait on the writer: a key task runs before a worker's queued
+    coding (a higher priority), and the writer answers every key task that has finished
+    before it stores a coded partition. Pending events are merged every ``REDUCE_EVERY``
+    articles stored, while the workers code, so that the closing reduce is short."""
     from distributed import as_completed
 
-    limit = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+    limit = IN_FLIGHT_PER_WORKER * _workers(client)
     queue = iter(parts)
     # Ids and text hashes of the articles being coded and not yet stored: a duplicate in
     # another partition in flight is not coded twice (once stored, has_article sees it).
     in_flight: set[str] = set()
     running = as_completed()
     meta: dict = {}
+    unmerged = 0
+    resuming = store.has_articles()
 
     def submit_next() -> None:
         part = next(queue, None)
-        if part is not None:
-            future = client.submit(partition_keys, part, job.overrides, pure=False)
+        if part is not None and not resuming:
+            code(part, ())
+        elif part is not None:
+            future = client.submit(partition_keys, part, job.overrides, pure=False, priority=1)
             meta[future.key] = ("keys", part, ())
             running.add(future)
 
+    def code(part: Partition, keys: tuple[tuple[str, str], ...]) -> None:
+        skip: set[int] = set()
+        sent: list[str] = []
+        for n, key in enumerate(keys):
+            if in_flight.intersection(key) or store.has_article(*key):
+                skip.add(n)
+            else:
+                in_flight.update(key)
+                sent.extend(key)
+        coding = client.submit(code_partition, part, job.overrides, Positions(frozenset(skip)),
+                               job.settings, pure=False)
+        meta[coding.key] = ("code", part, tuple(sent))
+        running.add(coding)
+
     for _ in range(limit):
         submit_next()
-    for future in running:
-        stage, part, keys = meta.pop(future.key)
-        in_flight.difference_update(keys)
-        if future.status != "finished":
-            _failed(tally, bar, f"{part.label}: not coded ({_why(future)})", max(part.articles, 1))
-            submit_next()
-            continue
-        if stage == "keys":
-            skip, sent = set(), []
-            for n, key in enumerate(future.result()):
-                if in_flight.intersection(key) or store.has_article(*key):
-                    skip.add(n)
-                else:
-                    in_flight.update(key)
-                    sent.extend(key)
-            coding = client.submit(code_partition, part, job.overrides, Positions(frozenset(skip)),
-                                   job.settings, pure=False)
-            meta[coding.key] = ("code", part, tuple(sent))
-            running.add(coding)
-        else:
-            _write(future.result(), store, tally, bar, merge=False)
-            submit_next()
-        future.release()
+    for batch in running.batches():
+        batch.sort(key=lambda f: meta[f.key][0] != "keys")  # answer the key tasks first
+        for future in batch:
+            stage, part, keys = meta.pop(future.key)
+            in_flight.difference_update(keys)
+            if future.status != "finished":
+                _failed(tally, bar, f"{part.label}: not coded ({_why(future)})", max(part.articles, 1))
+                submit_next()
+            elif stage == "keys":
+                code(part, future.result())
+            else:
+                before = tally.stored
+                _write(future.result(), store, tally, bar, merge=False)
+                unmerged += tally.stored - before
+                submit_next()
+            future.release()
+        if unmerged >= REDUCE_EVERY and not running.has_ready():
+            merge_pending(store)
+            unmerged = 0
+
+
+def _workers(client) -> int:
+    return max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
 
 
 def _has_resources(dask_worker) -> bool:

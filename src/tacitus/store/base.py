@@ -277,6 +277,10 @@ class Store(FeedTables, PendingMerge):
         (tacitus.store.coded: an article stored before schema version 6)."""
         return coded.read(self._conn, article, self.schema_version)
 
+    def has_articles(self) -> bool:
+        """Whether any article is stored (cheap on any size of store, unlike a count)."""
+        return bool(self._conn.execute("SELECT 1 AS found FROM articles LIMIT 1"))
+
     def article_count(self) -> int:
         return self._conn.execute("SELECT count(*) AS n FROM articles")[0]["n"]
 
