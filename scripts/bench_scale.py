@@ -28,7 +28,7 @@ other threads: the scheduler of a LocalCluster and the client's traffic) and `na
 With --baseline-src each mode (and each linear-cost row) also runs on another checkout's
 code (PYTHONPATH), right after this code's run, in rows marked (base): before and after,
 side by side in one run.
-With --ingest-sizes the three modes instead ingest the corpus' first n articles for each n
+With --ingest-sizes the three modes, after (a), ingest the corpus' first n articles for each n
 (the whole corpus for n ≥ --size), coding included, and the script prints the cost per
 article across the sizes.
 Linear cost: SOURCE is coded once; copies of its (article, events) with new ids, each copy
@@ -420,6 +420,8 @@ def main() -> None:
             print(f"corpus: {args.size:,} articles from {n_source} ({corpus.stat().st_size / 1e6:.0f} MB) "
                   f"built in {time.perf_counter() - t:.1f} s")
             if args.ingest_sizes:
+                run_modes("source x3", _lines(corpus, 0, 3 * n_source, folder / "source3.jsonl"), folder,
+                          args.baseline_src)
                 ingest_sizes(corpus, args.size, [int(n) for n in args.ingest_sizes.split(",")], folder,
                              args.baseline_src)
             else:
