@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from tacitus.assemble.words import CIVILIANS, PLACE_ANAPHOR, PROTEST_CAUSE
 from tacitus.facts import Casualty, Draft, Facts, ResolvedPlace, Role
@@ -67,31 +67,32 @@ class Building:
         """The sentence tells more of this event: its toll, sources, words and sides."""
         self.sentences.append(f.index)
         self.trace.append(f"{rule}@{f.index}")
-        known = self.actor_names()
-        if not corroborating:  # who confirmed a toll is a source, not a side
-            self.actors.extend(r for r in roles if r.actor.name not in known)
         if with_places:
             self.places.extend(f.places)
         for c in f.cues:
             if c.kind in EVENT_CUES and c.kind != "attack" or c.kind in CONTEXT_CUES:
                 self.cues.setdefault(c.kind, []).append(c.span)
-        self.casualties.extend(f.casualties)
-        self.sources.extend(s for s in f.sources if s not in self.sources)
-        if civilians_hit(f):
-            self.civilians_hit = True
+        # Who confirmed a toll is a source, not a side.
+        self._take(() if corroborating else roles, f.casualties, f.sources, civilians_hit(f))
 
     def absorb(self, other: Building, rule: str) -> None:
         """Another draft told this same event: its sentences, words, sides and toll join."""
         self.sentences = sorted({*self.sentences, *other.sentences})
         self.trace.append(f"{rule}@{other.sentences[0]}")
-        known = self.actor_names()
-        self.actors.extend(r for r in other.actors if r.actor.name not in known)
         self.places.extend(p for p in other.places if p not in self.places)
         for kind, spans in other.cues.items():
             self.cues.setdefault(kind, []).extend(spans)
-        self.casualties.extend(other.casualties)
-        self.sources.extend(s for s in other.sources if s not in self.sources)
-        self.civilians_hit = self.civilians_hit or other.civilians_hit
+        self._take(other.actors, other.casualties, other.sources, other.civilians_hit)
+
+    def _take(self, roles: Iterable[Role], casualties: Iterable[Casualty], sources: Iterable[SourceDetail],
+              hit_civilians: bool) -> None:
+        """What a sentence or another draft adds: the sides not yet named, the toll, the
+        sources not yet cited, and whether civilians were hit."""
+        known = self.actor_names()
+        self.actors.extend(r for r in roles if r.actor.name not in known)
+        self.casualties.extend(casualties)
+        self.sources.extend(s for s in sources if s not in self.sources)
+        self.civilians_hit = self.civilians_hit or hit_civilians
 
     def freeze(self) -> Draft:
         return Draft(
