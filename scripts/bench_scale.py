@@ -58,6 +58,7 @@ from pathlib import Path
 
 MB = 1024  # ru_maxrss is in KiB on Linux
 REPEATS, REPEAT_UP_TO = 3, 10_000  # the linear-cost sizes up to this are timed thrice, best kept
+MODES = ["1 process", "--workers 1", "--workers 2"]  # the throughput modes (--modes)
 PARTITION = 32  # articles stored per transaction in the linear-cost table: a 256 kB partition of VOA texts
 
 
@@ -95,14 +96,15 @@ def child(mode: str, path: str, db: str) -> dict:
     from tacitus.scale.run import IngestJob, run_ingest
 
     meter = _WriterMeter()
+    servers = _postgres_processes(db) if db.startswith("postgresql:") else []  # their CPU counts too
     started = time.perf_counter()
     if mode == "1 process":
         from tacitus.resources import Resources
 
         res = Resources.load()
-        ready, cpu0, own0, main0 = time.perf_counter(), _tree_cpu(), _own_cpu(), time.thread_time()
+        ready, cpu0, own0, main0 = time.perf_counter(), _tree_cpu(servers), _own_cpu(), time.thread_time()
         tally = run_ingest(IngestJob((path,), db), resources=res)
-        done, cpu1, own1, main1 = time.perf_counter(), _tree_cpu(), _own_cpu(), time.thread_time()
+        done, cpu1, own1, main1 = time.perf_counter(), _tree_cpu(servers), _own_cpu(), time.thread_time()
         workers_mb: list[float] = []
         workers_cpu = cpu1 - cpu0
     else:
@@ -114,9 +116,9 @@ def child(mode: str, path: str, db: str) -> dict:
         with _local_cluster(n) as cluster, Client(cluster) as client:
             client.register_plugin(ResourcesPlugin())
             w0 = sum(client.run(_own_cpu).values())
-            ready, cpu0, own0, main0 = time.perf_counter(), _tree_cpu(), _own_cpu(), time.thread_time()
+            ready, cpu0, own0, main0 = time.perf_counter(), _tree_cpu(servers), _own_cpu(), time.thread_time()
             tally = run_ingest(IngestJob((path,), db, scheduler=cluster.scheduler_address))
-            done, cpu1, own1, main1 = time.perf_counter(), _tree_cpu(), _own_cpu(), time.thread_time()
+            done, cpu1, own1, main1 = time.perf_counter(), _tree_cpu(servers), _own_cpu(), time.thread_time()
             w1 = sum(client.run(_own_cpu).values())
             workers_mb = sorted(client.run(_peak_mb).values())
             workers_cpu = w1 - w0
@@ -178,11 +180,12 @@ def _own_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _tree_cpu() -> float:
-    """CPU seconds of this process and all its descendants (writer, scheduler, nannies, workers)."""
+def _tree_cpu(servers: list = []) -> float:  # noqa: B006 - read only
+    """CPU seconds of this process and all its descendants (writer, scheduler, nannies,
+    workers), and of the PostgreSQL ``servers`` it writes to."""
     import psutil
 
-    total = 0.0
+    total = _cpu_of(servers)
     for proc in [psutil.Process(), *psutil.Process().children(recursive=True)]:
         try:
             times = proc.cpu_times()
@@ -192,18 +195,21 @@ def _tree_cpu() -> float:
     return total
 
 
-def run_modes(label: str, path: Path, folder: Path, baseline: Path | None) -> dict[str, dict]:
+def run_modes(label: str, path: Path, folder: Path, baseline: Path | None, url: str | None = None
+              ) -> dict[str, dict]:
     print(f"\n== {label}: {path.name}")
     print(f"{'mode':19s} {'stored':>6s} {'failed':>6s} {'events':>6s} {'incid.':>6s} {'wall s':>7s} {'art/s':>6s} "
           f"{'speed-up':>8s} {'CPU s':>6s} {'art/CPU-s':>9s} {'workers':>8s} | {'off-wkr':>7s} {'add':>5s} "
           f"{'reduce':>6s} {'main':>5s} {'threads':>7s} {'nannies':>7s} | {'start-up':>8s}  peak MB (writer; workers)")
     base: dict[str, float] = {}
     results: dict[str, dict] = {}
-    for mode in ("1 process", "--workers 1", "--workers 2"):
+    for mode in MODES:
         for code, src in (("", None), (" (base)", baseline)) if baseline else (("", None),):
             db = folder / f"{label}-{mode.replace(' ', '').replace('-', '')}{code.strip(' ()')}.db"
+            if url:  # PostgreSQL: the database emptied for each mode
+                _reset_postgres(url)
             env = {**os.environ, "PYTHONPATH": str(src)} if src else None
-            out = subprocess.run([sys.executable, __file__, "--child", mode, str(path), str(db)],
+            out = subprocess.run([sys.executable, __file__, "--child", mode, str(path), url or str(db)],
                                  capture_output=True, text=True, check=True, env=env)
             r = json.loads(out.stdout.strip().splitlines()[-1])
             if src and Path(r["code"]) != src.resolve():
@@ -215,13 +221,14 @@ def run_modes(label: str, path: Path, folder: Path, baseline: Path | None) -> di
     return results
 
 
-def ingest_sizes(corpus: Path, size: int, sizes: list[int], folder: Path, baseline: Path | None) -> None:
+def ingest_sizes(corpus: Path, size: int, sizes: list[int], folder: Path, baseline: Path | None,
+                 url: str | None = None) -> None:
     """Whole ingests (coding, storing, incident merging) of the corpus' first n articles for
     each n, in the three modes; then wall and CPU milliseconds per article across the sizes."""
     table: dict[int, dict[str, dict]] = {}
     for n in sizes:
         path = corpus if n >= size else _lines(corpus, 0, n, folder / f"first{n}.jsonl")
-        table[n] = run_modes(f"corpus, first {min(n, size):,} articles", path, folder, baseline)
+        table[n] = run_modes(f"corpus, first {min(n, size):,} articles", path, folder, baseline, url)
     print("\n== ingest cost per article across sizes: wall ms (CPU ms of the whole process tree)")
     for mode in table[sizes[0]]:
         cells = [table[n][mode] for n in sizes]
@@ -404,12 +411,16 @@ def main() -> None:
     ap.add_argument("--ingest-sizes", help="e.g. 1000,10000,100000: instead of the VOA x3 and slice rows, whole "
                     "ingests of the corpus' first n articles in each mode, and their cost per article across sizes")
     ap.add_argument("--pg", help="an empty PostgreSQL database for the linear-cost table (its tables are dropped)")
+    ap.add_argument("--ingest-db", help="with --ingest-sizes: an empty PostgreSQL database to ingest into instead "
+                    "of SQLite files (its tables are dropped before each mode; the server's CPU is counted)")
+    ap.add_argument("--modes", default="1 process,--workers 1,--workers 2", help="throughput modes, comma-separated")
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--skip-linear", action="store_true")
     ap.add_argument("--skip-sqlite", action="store_true", help="linear-cost table: PostgreSQL (--pg) only")
     ap.add_argument("--baseline-src", type=Path, help="another checkout's src folder: each throughput mode and "
                     "linear-cost row runs with it too, right after this code, rows marked (base)")
     args = ap.parse_args()
+    MODES[:] = args.modes.split(",")
     print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at the start")
     with tempfile.TemporaryDirectory(prefix="tacitus-bench-") as tmp:
         folder = Path(tmp)
@@ -421,9 +432,9 @@ def main() -> None:
                   f"built in {time.perf_counter() - t:.1f} s")
             if args.ingest_sizes:
                 run_modes("source x3", _lines(corpus, 0, 3 * n_source, folder / "source3.jsonl"), folder,
-                          args.baseline_src)
+                          args.baseline_src, args.ingest_db)
                 ingest_sizes(corpus, args.size, [int(n) for n in args.ingest_sizes.split(",")], folder,
-                             args.baseline_src)
+                             args.baseline_src, args.ingest_db)
             else:
                 run_modes("source x3", _lines(corpus, 0, 3 * n_source, folder / "source3.jsonl"), folder,
                           args.baseline_src)
