@@ -104,8 +104,9 @@ def test_scale_a_small_input_is_cut_finer_so_every_worker_stays_busy_to_the_end(
     path = tmp_path / "small.jsonl"
     lines = [json.dumps({"id": f"s{n}", "text": TEXT.format(n=n) + " filler" * 60}) for n in range(1500)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert len(list(plan([str(path)]))) < 2 * PARTS_PER_WORKER   # the default cut: too few for two
-    parts = plan_for_workers([str(path)], 2)
+    first = list(plan([str(path)]))
+    assert len(first) < 2 * PARTS_PER_WORKER   # the default cut: too few for two
+    parts = plan_for_workers(first, [str(path)], 2)
     assert 2 * PARTS_PER_WORKER - 1 <= len(parts) <= 2 * PARTS_PER_WORKER + 1
     assert all(p.end - p.start >= MIN_BLOCK_BYTES for p in parts[:-1])
     assert _same(_all(parts), list(read_inputs([str(path)])))        # every article once, in order
@@ -116,7 +117,8 @@ def test_scale_a_large_input_keeps_its_partitions(tmp_path):
 
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(_line(n) for n in range(200)) + "\n", encoding="utf-8")
-    assert plan_for_workers([str(path)], 2, block_bytes=300) == list(plan([str(path)], block_bytes=300))
+    first = list(plan([str(path)], block_bytes=300))
+    assert plan_for_workers(first, [str(path)], 2, block_bytes=300) == first
 
 
 def test_scale_a_folder_of_few_files_is_shared_out_file_by_file(tmp_path):
@@ -124,6 +126,7 @@ def test_scale_a_folder_of_few_files_is_shared_out_file_by_file(tmp_path):
 
     for n in range(40):
         (tmp_path / f"a{n:02d}.txt").write_text(TEXT.format(n=n), encoding="utf-8")
-    assert len(list(plan([str(tmp_path)]))) == 1
-    parts = plan_for_workers([str(tmp_path)], 2)
+    first = list(plan([str(tmp_path)]))
+    assert len(first) == 1
+    parts = plan_for_workers(first, [str(tmp_path)], 2)
     assert len(parts) == 40 and all(p.kind == "files" and len(p.paths) == 1 for p in parts)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import glob
 import os
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Literal
+from typing import Iterable, Iterator, Literal, Sequence
 
 from tacitus.errors import InputError
 from tacitus.ingest import Overrides, read_inputs
@@ -102,20 +102,21 @@ def plan(paths: Iterable[str], block_bytes: int = BLOCK_BYTES,
         yield Partition("files", tuple(loose), articles=len(loose))
 
 
-def plan_for_workers(paths: Iterable[str], workers: int, block_bytes: int = BLOCK_BYTES) -> list[Partition]:
-    """The partitions of ``paths`` for ``workers`` to share: as ``plan`` cuts them, or, when
-    that gives fewer than ``PARTS_PER_WORKER`` a worker, cut finer (JSONL blocks and groups
-    of files; a Parquet row group stays whole). Input errors are left to ``plan``'s caller."""
-    parts = [p for p in plan(paths, block_bytes) if isinstance(p, Partition)]
+def plan_for_workers(parts: Sequence[Partition], paths: Iterable[str], workers: int,
+                     block_bytes: int = BLOCK_BYTES) -> list[Partition]:
+    """``parts`` (``paths`` as ``plan`` cut them with ``block_bytes``) for ``workers`` to
+    share; when they are fewer than ``PARTS_PER_WORKER`` a worker, ``paths`` planned again,
+    cut finer (JSONL blocks and groups of files; a Parquet row group stays whole). Input
+    errors are left to the first plan's caller."""
     wanted = max(1, workers) * PARTS_PER_WORKER
     if len(parts) >= wanted:
-        return parts
+        return list(parts)
     jsonl_bytes = sum(p.end - p.start for p in parts if p.kind == "jsonl")
     files = sum(len(p.paths) for p in parts if p.kind == "files")
     finer_block = min(block_bytes, max(MIN_BLOCK_BYTES, jsonl_bytes // wanted))
     finer_files = min(FILES_PER_PART, max(1, files // wanted))
     if finer_block == block_bytes and finer_files == FILES_PER_PART:
-        return parts
+        return list(parts)
     return [p for p in plan(paths, finer_block, finer_files) if isinstance(p, Partition)]
 
 

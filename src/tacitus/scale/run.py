@@ -92,7 +92,7 @@ def run_ingest(job: IngestJob, resources: Resources | None = None) -> Tally:
             if any("-" in p.paths for p in todo):
                 raise TacitusError("stdin (-) cannot be read by workers: give files")
             with _cluster(job, bar) as client:
-                todo = plan_for_workers(job.paths, _workers(client), job.block_bytes)
+                todo = plan_for_workers(todo, job.paths, _workers(client), job.block_bytes)
                 _code_on_cluster(client, todo, job, store, tally, bar)
             bar.set(description="merging")
             report = merge_pending(store)
