@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from tacitus.merge import NEAR_KM, REACH_DAYS, Incident, link, merge
 from tacitus.store.rows import INCIDENT_COLUMNS, event_from_row, incident_to_row
@@ -31,21 +31,28 @@ def remerge(conn, seeds: Iterable[str], known: Mapping[str, Event] = {},
     """Re-merge the incidents around ``seeds`` (inside the caller's transaction).
     ``known`` are events just written (saves reading them back); ``before`` are events
     as they were before a correction: the reports they were linked to are seeds too."""
+    # Each event read is decoded once: a busy day's events are each other's candidates.
     cache: dict[str, Event | None] = dict(known)
-    seeds = set(seeds) | {other.event_id_cnty for old in before if old.event_date is not None
-                          for other in _candidates(conn, old) if link(old, other)}
+
+    def decoded(row: Mapping[str, Any]) -> Event:
+        event = cache.get(row["event_id_cnty"])
+        if event is None:
+            event = cache[row["event_id_cnty"]] = event_from_row(row)
+        return event
 
     def get(event_id: str) -> Event | None:
         if event_id not in cache:
             rows = conn.execute("SELECT * FROM events WHERE event_id_cnty = ?", (event_id,))
-            cache[event_id] = event_from_row(rows[0]) if rows else None
+            cache[event_id] = decoded(rows[0]) if rows else None
         return cache[event_id]
 
+    seeds = set(seeds) | {other.event_id_cnty for old in before if old.event_date is not None
+                          for other in _candidates(conn, old, decoded) if link(old, other)}
     anchors = _closure(conn, seeds, get)
     days = {e.event_date for e in map(get, anchors) if e is not None and e.event_date is not None}
     zone = {_shift(d, k) for d in days for k in range(-1, 2)}
     window = {_shift(d, k) for d in days for k in range(-REACH_DAYS, REACH_DAYS + 1)}
-    gathered = _gather(conn, anchors, window, get)
+    gathered = _gather(conn, anchors, window, get, decoded)
     ids = sorted(gathered)
     rejected = set(_column(conn, "SELECT event_id AS v FROM rejected_events WHERE event_id IN ({})", ids))
     live = {i: e for i, e in gathered.items() if i not in rejected}
@@ -111,7 +118,7 @@ def _bound(conn, event_id: str) -> list[str]:
         (event_id, event_id, event_id))]
 
 
-def _gather(conn, anchors: set[str], window: set[dt.date], get) -> dict[str, Event]:
+def _gather(conn, anchors: set[str], window: set[dt.date], get, decoded) -> dict[str, Event]:
     """The anchors and every event inside the window linked to them, directly or through
     others, with the events bound to each (its incident's, a reviewer's joins)."""
     found: dict[str, Event] = {}
@@ -127,15 +134,16 @@ def _gather(conn, anchors: set[str], window: set[dt.date], get) -> dict[str, Eve
         todo.extend(r for r in _bound(conn, event_id) if r not in found)
         if event.event_date is None or event.event_date not in window:
             continue
-        for other in _candidates(conn, event):
+        for other in _candidates(conn, event, decoded):
             if other.event_id_cnty not in found and other.event_date in window and link(event, other):
                 todo.append(other.event_id_cnty)
     return found
 
 
-def _candidates(conn, event: Event) -> Iterator[Event]:
+def _candidates(conn, event: Event, decoded: Callable[[Mapping[str, Any]], Event]) -> Iterator[Event]:
     """Events the rule could link to this one: same country, a day either way, and the
-    same place or inside a box a little larger than the link's distance."""
+    same place or inside a box a little larger than the link's distance (each row made an
+    Event by ``decoded``)."""
     day = event.event_date
     assert day is not None  # _gather asks only for dated events
     lat, lon = event.latitude or 0.0, event.longitude or 0.0
@@ -146,7 +154,7 @@ def _candidates(conn, event: Event) -> Iterator[Event]:
         "AND (geonameid = ? OR (latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?))",
         (event.country, _shift(day, -1).isoformat(), _shift(day, 1).isoformat(),
          event.event_id_cnty, event.geonameid, lat - dlat, lat + dlat, lon - dlon, lon + dlon))
-    return (event_from_row(row) for row in rows)
+    return (decoded(row) for row in rows)
 
 
 # A reviewer's separations and joins naming these events: by the separated or joining
