@@ -39,7 +39,9 @@ IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker: keeps workers busy, bo
 CONNECT_TIMEOUT = "20s"   # to reach a --scheduler
 # Articles stored pending between two merges during a --workers run: the incidents are
 # the same whenever the merge runs (it is order-independent), and a backfill's closing
-# reduce is then a few seconds instead of a serial tail that grows with the run.
+# reduce is then a few seconds instead of a serial tail that grows with the run. They are
+# also merged as soon as a worker has nothing left to code (the last partitions are being
+# coded): the merge then runs on that worker's core instead of after the run.
 REDUCE_EVERY = 2_000
 
 
@@ -204,11 +206,14 @@ def _code_on_cluster(client, parts: list[Partition], job: IngestJob, store: Stor
     The workers must never wait on the writer: a key task runs before a worker's queued
     coding (a higher priority), and the writer answers every key task that has finished
     before it stores a coded partition. Pending events are merged every ``REDUCE_EVERY``
-    articles stored, while the workers code, so that the closing reduce is short."""
+    articles stored, and once every partition is handed out and a worker is idle, while the
+    other workers code, so that the closing reduce is short."""
     from distributed import as_completed
 
-    limit = IN_FLIGHT_PER_WORKER * _workers(client)
+    workers = _workers(client)
+    limit = IN_FLIGHT_PER_WORKER * workers
     queue = iter(parts)
+    handed_out = False  # every partition submitted: the queue is empty
     # Ids and text hashes of the articles being coded and not yet stored: a duplicate in
     # another partition in flight is not coded twice (once stored, has_article sees it).
     in_flight: set[str] = set()
@@ -218,7 +223,9 @@ def _code_on_cluster(client, parts: list[Partition], job: IngestJob, store: Stor
     resuming = store.has_articles()
 
     def submit_next() -> None:
+        nonlocal handed_out
         part = next(queue, None)
+        handed_out = part is None
         if part is not None and not resuming:
             code(part, ())
         elif part is not None:
@@ -258,7 +265,8 @@ def _code_on_cluster(client, parts: list[Partition], job: IngestJob, store: Stor
                 unmerged += tally.stored - before
                 submit_next()
             future.release()
-        if unmerged >= REDUCE_EVERY and not running.has_ready():
+        idle = handed_out and running.count() < workers  # a worker has nothing left to code
+        if unmerged and (unmerged >= REDUCE_EVERY or idle) and not running.has_ready():
             merge_pending(store)
             unmerged = 0
 
