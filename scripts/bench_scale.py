@@ -9,7 +9,7 @@ a temporary folder (records without text left out): copy k of article i gets the
 line ``Archive reference k-i.`` (so its text, hence its hash, differs; the line names no event).
 
     .venv/bin/python scripts/bench_scale.py SOURCE.jsonl [--size 100000] [--slice 3000]
-        [--ingest-sizes 1000,10000,100000]
+        [--ingest-sizes 1000,10000,100000] [--repeats 5]
         [--linear 1000,10000,100000] [--pg postgresql://…] [--skip-throughput] [--skip-sqlite]
         [--baseline-src ../other/src]
 
@@ -25,6 +25,9 @@ milliseconds per article spent off the workers (in one process: storing and merg
 their parts: `add` (Store.add), `reduce` (the closing incident merge), `main` (the rest of
 the writer's thread: reading results, the progress bar), `threads` (the writer process's
 other threads: the scheduler of a LocalCluster and the client's traffic) and `nannies`.
+With --repeats N the modes run N rounds on (a), one mode after the other in each round, and
+the script prints every run, each mode's median run and the 2-worker speed-up of each round:
+on a shared machine one run of a few seconds per mode can be off by a fifth.
 With --baseline-src each mode (and each linear-cost row) also runs on another checkout's
 code (PYTHONPATH), right after this code's run, in rows marked (base): before and after,
 side by side in one run.
@@ -195,30 +198,77 @@ def _tree_cpu(servers: list = []) -> float:  # noqa: B006 - read only
     return total
 
 
-def run_modes(label: str, path: Path, folder: Path, baseline: Path | None, url: str | None = None
-              ) -> dict[str, dict]:
-    print(f"\n== {label}: {path.name}")
+def run_modes(label: str, path: Path, folder: Path, baseline: Path | None, url: str | None = None,
+              repeats: int = 1) -> dict[str, dict]:
+    """Each mode (and its baseline) in a fresh child process, ``repeats`` rounds of all the
+    modes in turn; with several rounds, every run's row, then each mode's median run and
+    the speed-up of 2 workers over 1 in each round (rounds, not separate blocks per mode:
+    a slow spell of the machine then weighs on every mode alike)."""
+    print(f"\n== {label}: {path.name}" + (f", {repeats} rounds of the modes" if repeats > 1 else ""))
+    _header()
+    base: dict[str, float] = {}
+    runs: dict[str, list[dict]] = {}
+    for round_ in range(repeats):
+        for mode in MODES:
+            for code, src in (("", None), (" (base)", baseline)) if baseline else (("", None),):
+                r = _run_child(mode, path, folder / f"{label}-{round_}-{mode}{code}.db", src, url)
+                name = mode + code + (f" #{round_ + 1}" if repeats > 1 else "")
+                _row(name, r, base.setdefault(code, r["articles"] / r["seconds"]))
+                runs.setdefault(mode + code, []).append(r)
+    results = {mode: _median_run(rs) for mode, rs in runs.items()}
+    if repeats > 1:
+        print(f"-- the median run of each mode ({repeats} runs)")
+        _header()
+        median_base: dict[str, float] = {}
+        for mode, r in results.items():
+            code = " (base)" if mode.endswith(" (base)") else ""
+            _row(mode, r, median_base.setdefault(code, r["articles"] / r["seconds"]))
+        for code in ("", " (base)") if baseline else ("",):
+            one, two = runs.get("--workers 1" + code), runs.get("--workers 2" + code)
+            if one and two:
+                ratios = sorted(_rate(b) / _rate(a) for a, b in zip(one, two))
+                print(f"--workers 2 / --workers 1{code}, each round: " + " ".join(f"{x:.2f}" for x in ratios)
+                      + f"; median {_median(ratios):.3f}; medians' ratio "
+                      f"{_rate(results['--workers 2' + code]) / _rate(results['--workers 1' + code]):.3f}")
+    return results
+
+
+def _header() -> None:
     print(f"{'mode':19s} {'stored':>6s} {'failed':>6s} {'events':>6s} {'incid.':>6s} {'wall s':>7s} {'art/s':>6s} "
           f"{'speed-up':>8s} {'CPU s':>6s} {'art/CPU-s':>9s} {'workers':>8s} | {'off-wkr':>7s} {'add':>5s} "
           f"{'reduce':>6s} {'main':>5s} {'threads':>7s} {'nannies':>7s} | {'start-up':>8s}  peak MB (writer; workers)")
-    base: dict[str, float] = {}
-    results: dict[str, dict] = {}
-    for mode in MODES:
-        for code, src in (("", None), (" (base)", baseline)) if baseline else (("", None),):
-            db = folder / f"{label}-{mode.replace(' ', '').replace('-', '')}{code.strip(' ()')}.db"
-            if url:  # PostgreSQL: the database emptied for each mode
-                _reset_postgres(url)
-            env = {**os.environ, "PYTHONPATH": str(src)} if src else None
-            out = subprocess.run([sys.executable, __file__, "--child", mode, str(path), url or str(db)],
-                                 capture_output=True, text=True, check=True, env=env)
-            r = json.loads(out.stdout.strip().splitlines()[-1])
-            if src and Path(r["code"]) != src.resolve():
-                sys.exit(f"bench_scale: the baseline run imported tacitus from {r['code']}, not {src}")
-            _row(mode + code, r, base.setdefault(code, r["articles"] / r["seconds"]))
-            results[mode + code] = r
-            for suffix in ("", "-wal", "-shm"):
-                Path(str(db) + suffix).unlink(missing_ok=True)
-    return results
+
+
+def _run_child(mode: str, path: Path, db: Path, src: Path | None, url: str | None) -> dict:
+    """One mode in a fresh child process (``src``: another checkout's code), its database
+    removed after (PostgreSQL: emptied before)."""
+    db = db.with_name(db.name.replace(" ", "").replace("-", ""))
+    if url:
+        _reset_postgres(url)
+    env = {**os.environ, "PYTHONPATH": str(src)} if src else None
+    out = subprocess.run([sys.executable, __file__, "--child", mode, str(path), url or str(db)],
+                         capture_output=True, text=True, check=True, env=env)
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    if src and Path(r["code"]) != src.resolve():
+        sys.exit(f"bench_scale: the baseline run imported tacitus from {r['code']}, not {src}")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    return r
+
+
+def _rate(r: dict) -> float:
+    return r["articles"] / r["seconds"]
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def _median_run(runs: list[dict]) -> dict:
+    """The run of median speed (the lower middle one of an even number)."""
+    return sorted(runs, key=_rate)[(len(runs) - 1) // 2]
 
 
 def ingest_sizes(corpus: Path, size: int, sizes: list[int], folder: Path, baseline: Path | None,
@@ -414,6 +464,8 @@ def main() -> None:
     ap.add_argument("--ingest-db", help="with --ingest-sizes: an empty PostgreSQL database to ingest into instead "
                     "of SQLite files (its tables are dropped before each mode; the server's CPU is counted)")
     ap.add_argument("--modes", default="1 process,--workers 1,--workers 2", help="throughput modes, comma-separated")
+    ap.add_argument("--repeats", type=int, default=1, help="rounds of the modes on SOURCE x3 (each run's row, then "
+                    "each mode's median run and the 2-worker speed-up of every round)")
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--skip-linear", action="store_true")
     ap.add_argument("--skip-sqlite", action="store_true", help="linear-cost table: PostgreSQL (--pg) only")
@@ -432,12 +484,12 @@ def main() -> None:
                   f"built in {time.perf_counter() - t:.1f} s")
             if args.ingest_sizes:
                 run_modes("source x3", _lines(corpus, 0, 3 * n_source, folder / "source3.jsonl"), folder,
-                          args.baseline_src, args.ingest_db)
+                          args.baseline_src, args.ingest_db, args.repeats)
                 ingest_sizes(corpus, args.size, [int(n) for n in args.ingest_sizes.split(",")], folder,
                              args.baseline_src, args.ingest_db)
             else:
                 run_modes("source x3", _lines(corpus, 0, 3 * n_source, folder / "source3.jsonl"), folder,
-                          args.baseline_src)
+                          args.baseline_src, repeats=args.repeats)
                 middle = args.size // 2
                 run_modes(f"corpus {middle:,}-{middle + args.slice:,}",
                           _lines(corpus, middle, args.slice, folder / "slice.jsonl"), folder, args.baseline_src)
