@@ -1,5 +1,6 @@
 """Incident merging deferred: the events stored *pending* (``Store.add(merge=False)``) by
-a ``--workers`` ingest are merged at the end of the run.
+a ``--workers`` ingest are merged while the workers code (``tacitus.scale.run`` says when) and
+at the end of the run.
 
 The incident of an event depends only on the events within ``REACH_DAYS`` of it
 (``tacitus.merge``), and the store's bounded re-merge (``tacitus.store.remerge``) merges

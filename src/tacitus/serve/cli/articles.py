@@ -99,7 +99,7 @@ def ingest(paths, db, published, outlet, url, workers, scheduler):
         tacitus ingest archive/ --db events.db --scheduler tcp://10.0.0.5:8786
 
     With --workers or --scheduler, JSONL and Parquet inputs are read by the workers in
-    partitions, coded there, stored here, and merged into incidents at the end.
+    partitions, coded there, stored here, and merged into incidents while they code and at the end.
     """
     from tacitus.coding import store_coded
     from tacitus.ingest import Overrides, read_inputs
