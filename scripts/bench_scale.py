@@ -58,6 +58,7 @@ import time
 from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
+from typing import Sequence
 
 MB = 1024  # ru_maxrss is in KiB on Linux
 REPEATS, REPEAT_UP_TO = 3, 10_000  # the linear-cost sizes up to this are timed thrice, best kept
@@ -183,7 +184,7 @@ def _own_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _tree_cpu(servers: list = []) -> float:  # noqa: B006 - read only
+def _tree_cpu(servers: Sequence = ()) -> float:
     """CPU seconds of this process and all its descendants (writer, scheduler, nannies,
     workers), and of the PostgreSQL ``servers`` it writes to."""
     import psutil
@@ -213,7 +214,7 @@ def run_modes(label: str, path: Path, folder: Path, baseline: Path | None, url: 
             for code, src in (("", None), (" (base)", baseline)) if baseline else (("", None),):
                 r = _run_child(mode, path, folder / f"{label}-{round_}-{mode}{code}.db", src, url)
                 name = mode + code + (f" #{round_ + 1}" if repeats > 1 else "")
-                _row(name, r, base.setdefault(code, r["articles"] / r["seconds"]))
+                _row(name, r, base.setdefault(code, _rate(r)))
                 runs.setdefault(mode + code, []).append(r)
     results = {mode: _median_run(rs) for mode, rs in runs.items()}
     if repeats > 1:
@@ -222,7 +223,7 @@ def run_modes(label: str, path: Path, folder: Path, baseline: Path | None, url: 
         median_base: dict[str, float] = {}
         for mode, r in results.items():
             code = " (base)" if mode.endswith(" (base)") else ""
-            _row(mode, r, median_base.setdefault(code, r["articles"] / r["seconds"]))
+            _row(mode, r, median_base.setdefault(code, _rate(r)))
         for code in ("", " (base)") if baseline else ("",):
             one, two = runs.get("--workers 1" + code), runs.get("--workers 2" + code)
             if one and two:
@@ -423,7 +424,7 @@ def _postgres_processes(url: str) -> list:
     return []
 
 
-def _cpu_of(servers: list) -> float:
+def _cpu_of(servers: Sequence) -> float:
     import psutil
 
     total = 0.0
